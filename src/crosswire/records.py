@@ -1,0 +1,242 @@
+"""The typed records that flow between stages.
+
+Every extracted item points back to its article and to character offsets in that article's
+clean text (``Article.text``), so a report can always show the sentence a statement came from.
+Records are plain dataclasses with ``as_dict``/``from_dict`` so they travel as JSON (storage,
+export, a distributed engine) without custom encoders.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, Literal, Self
+
+QuoteKind = Literal["direct", "partial", "indirect"]
+Status = Literal["corroborated", "single-source", "conflicting"]
+
+
+class Record:
+    """Mixin: JSON round trip for (nested) dataclass records."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)  # type: ignore[call-overload]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass(slots=True)
+class RawItem(Record):
+    """One article as a reader found it, before cleaning.
+
+    ``key`` identifies the item inside its source (a file path, ``path#line``) and ``body`` is
+    the article text as the reader produced it. Metadata fields are what the input says;
+    ``None`` means unknown.
+    """
+
+    source: str
+    body: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
+    external_id: str | None = None
+
+
+@dataclass(slots=True)
+class Article(Record):
+    """A cleaned article. ``text`` is the clean text all offsets refer to."""
+
+    id: str
+    source: str
+    text: str
+    raw: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
+    removed: list[str] = field(default_factory=list)
+    duplicate_of: str | None = None
+    story: str | None = None
+
+
+@dataclass(slots=True)
+class IngestError(Record):
+    """A per-item failure: which input, what went wrong (coded), and what to do."""
+
+    source: str
+    code: str
+    message: str
+
+
+@dataclass(slots=True)
+class Mention(Record):
+    """A span of an article's clean text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Entity(Record):
+    """A named entity mention with the canonical actor it refers to (if a person/org)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: str | None = None
+
+
+@dataclass(slots=True)
+class Quote(Record):
+    """A statement attributed to a speaker.
+
+    ``speaker`` is the canonical actor ("Mark Rutte"); ``speaker_start``/``speaker_end`` locate
+    the mention as written ("he" of "he said"). ``speaker`` is ``None`` when the text does not
+    say who spoke: we report that rather than guess.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind = "direct"
+    cue: str | None = None
+    speaker: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+@dataclass(slots=True)
+class Figure(Record):
+    """A number with what it counts.
+
+    ``value`` is normalised (1.1 million -> 1100000.0, 1% -> 1.0 with unit "%"); ``qualifier``
+    is the bound or hedge ("up to", "less than", "over"); ``counts`` is the thing counted in the
+    words of the sentence; ``sentence`` locates the whole sentence for context.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None = None
+    qualifier: str | None = None
+    counts: str | None = None
+    sentence_start: int = 0
+    sentence_end: int = 0
+    in_quote: bool = False
+
+
+@dataclass(slots=True)
+class Claim(Record):
+    """An event fact an analyst compares: where/when remarks were made.
+
+    ``kind`` is ``venue`` (an interview with an outlet, a speech in a place) or ``date``;
+    ``value`` is the normalised value ("interview:Bild", "place:Brussels").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: str
+    sentence_start: int = 0
+    sentence_end: int = 0
+
+
+@dataclass(slots=True)
+class Analysis(Record):
+    """Everything extracted from one article's clean text."""
+
+    article: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    actors: dict[str, list[str]] = field(default_factory=dict)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            article=data["article"],
+            sentences=[tuple(s) for s in data.get("sentences", [])],  # type: ignore[misc]
+            entities=[Entity.from_dict(e) for e in data.get("entities", [])],
+            actors=dict(data.get("actors", {})),
+            quotes=[Quote.from_dict(q) for q in data.get("quotes", [])],
+            figures=[Figure.from_dict(f) for f in data.get("figures", [])],
+            claims=[Claim.from_dict(c) for c in data.get("claims", [])],
+        )
+
+
+@dataclass(slots=True)
+class Story(Record):
+    """A group of articles that report the same event. ``id`` is its first article's id."""
+
+    id: str
+    title: str | None
+    articles: list[str]
+    outlets: list[str]
+    first_published: str | None = None
+    last_published: str | None = None
+
+
+@dataclass(slots=True)
+class Passage(Record):
+    """A quoted span of one article, as a report shows it."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class QuoteGroup(Record):
+    """One statement as several outlets worded it."""
+
+    speaker: str | None
+    status: Status
+    variants: list[Passage]
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FigureGroup(Record):
+    """One quantity as the outlets of a story report it."""
+
+    value: float
+    unit: str | None
+    counts: str | None
+    status: Status
+    mentions: list[Passage]
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Discrepancy(Record):
+    """A point where outlets disagree: figure value/meaning, venue, date, attribution."""
+
+    kind: str
+    summary: str
+    sides: list[Passage]
+
+
+@dataclass(slots=True)
+class Comparison(Record):
+    """The comparison of a story's sources: what is shared, what conflicts, what is unique."""
+
+    story: str
+    quotes: list[QuoteGroup] = field(default_factory=list)
+    figures: list[FigureGroup] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    unique: list[Passage] = field(default_factory=list)

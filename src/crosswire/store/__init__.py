@@ -1,0 +1,26 @@
+"""Storage behind one interface, chosen by URL scheme (``sqlite:///``, a path, ``postgresql://``)."""
+
+from __future__ import annotations
+
+from crosswire.store.base import Store
+from crosswire.store.sqlite import SQLiteStore
+
+
+def open_store(url: str) -> Store:
+    """Open the store a URL names: a file path or ``sqlite:///path`` (default), or PostgreSQL.
+
+    Examples:
+        >>> store = open_store(":memory:")
+        >>> store.count_articles()
+        0
+    """
+    if url.startswith(("postgresql://", "postgres://")):
+        raise NotImplementedError(
+            "PostgreSQL storage is not available yet; use a SQLite path for --db"
+        )
+    if url.startswith("sqlite:///"):
+        url = url[len("sqlite:///") :]
+    return SQLiteStore(url)
+
+
+__all__ = ["SQLiteStore", "Store", "open_store"]

@@ -1,0 +1,412 @@
+"""The storage interface every stage talks to, whatever the database behind it.
+
+SQL here is written once for SQLite and PostgreSQL alike (``ON CONFLICT``, ``?`` placeholders
+rewritten per dialect), so a backend supplies only a connection, its full-text index and a few
+type names.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from crosswire.records import Analysis, Article, IngestError, Story
+
+ARTICLE_COLUMNS = (
+    "id, source, title, outlet, url, published, authors, language, raw, text, removed, "
+    "duplicate_of, story"
+)
+
+
+def _article_row(row: Sequence[Any]) -> Article:
+    return Article(
+        id=row[0],
+        source=row[1],
+        title=row[2],
+        outlet=row[3],
+        url=row[4],
+        published=row[5],
+        authors=json.loads(row[6] or "[]"),
+        language=row[7],
+        raw=row[8],
+        text=row[9],
+        removed=json.loads(row[10] or "[]"),
+        duplicate_of=row[11],
+        story=row[12],
+    )
+
+
+class Store:
+    """Articles, their analyses, fingerprints, story features and ingest errors.
+
+    Subclasses provide ``_connect`` and the dialect bits; everything else is shared.
+    """
+
+    placeholder = "?"
+    blob_type = "BLOB"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.conn = self._connect()
+        self._depth = 0
+        self._create_schema()
+
+    # -- backend hooks -------------------------------------------------------------------------
+    def _connect(self) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _create_fulltext(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _index_fulltext(self, article: Article) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def search(self, query: str, limit: int = 20) -> list[str]:  # pragma: no cover - abstract
+        """Article ids whose title or text match a full-text query, best first."""
+        raise NotImplementedError
+
+    # -- plumbing ------------------------------------------------------------------------------
+    def _sql(self, sql: str) -> str:
+        return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        cur = self.conn.cursor()
+        cur.execute(self._sql(sql), tuple(params))
+        return cur
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        cur = self.conn.cursor()
+        cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return [tuple(r) for r in self.execute(sql, params).fetchall()]
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes; nested calls join the outer transaction."""
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self.conn.rollback()
+            raise
+        self._depth -= 1
+        if self._depth == 0:
+            self.conn.commit()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _create_schema(self) -> None:
+        blob = self.blob_type
+        statements = [
+            """CREATE TABLE IF NOT EXISTS articles (
+                id TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT, outlet TEXT, url TEXT,
+                published TEXT, authors TEXT, language TEXT, raw TEXT NOT NULL,
+                text TEXT NOT NULL, removed TEXT, duplicate_of TEXT, story TEXT,
+                exact_hash TEXT)""",
+            "CREATE INDEX IF NOT EXISTS articles_story ON articles(story)",
+            "CREATE INDEX IF NOT EXISTS articles_exact ON articles(exact_hash)",
+            "CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet)",
+            """CREATE TABLE IF NOT EXISTS sources (
+                source TEXT PRIMARY KEY, article TEXT NOT NULL)""",
+            """CREATE TABLE IF NOT EXISTS errors (
+                source TEXT PRIMARY KEY, code TEXT NOT NULL, message TEXT NOT NULL)""",
+            """CREATE TABLE IF NOT EXISTS analyses (
+                article TEXT PRIMARY KEY, data TEXT NOT NULL)""",
+            f"""CREATE TABLE IF NOT EXISTS minhash (
+                article TEXT PRIMARY KEY, signature {blob} NOT NULL)""",
+            f"""CREATE TABLE IF NOT EXISTS lsh (
+                band INTEGER NOT NULL, bucket {blob} NOT NULL, article TEXT NOT NULL,
+                PRIMARY KEY (band, bucket, article))""",
+            """CREATE TABLE IF NOT EXISTS outlet_lines (
+                outlet TEXT NOT NULL, line TEXT NOT NULL, article TEXT NOT NULL,
+                PRIMARY KEY (outlet, line, article))""",
+            """CREATE TABLE IF NOT EXISTS story_features (
+                article TEXT PRIMARY KEY, data TEXT NOT NULL)""",
+            """CREATE TABLE IF NOT EXISTS story_keys (
+                key TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (key, article))""",
+            """CREATE TABLE IF NOT EXISTS term_df (
+                term TEXT PRIMARY KEY, df INTEGER NOT NULL)""",
+        ]
+        for statement in statements:
+            self.execute(statement)
+        self._create_fulltext()
+        self.conn.commit()
+
+    # -- articles ------------------------------------------------------------------------------
+    def article_for_source(self, source: str) -> str | None:
+        rows = self.query("SELECT article FROM sources WHERE source = ?", (source,))
+        return rows[0][0] if rows else None
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self.query("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
+
+    def add_article(self, article: Article, exact_hash: str | None = None) -> bool:
+        """Store a new article; return False (and change nothing) if its id is known."""
+        with self.transaction():
+            self.execute(
+                "INSERT INTO sources (source, article) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                (article.source, article.id),
+            )
+            if self.has_article(article.id):
+                return False
+            self.execute(
+                f"INSERT INTO articles ({ARTICLE_COLUMNS}, exact_hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id, article.source, article.title, article.outlet, article.url,
+                    article.published, json.dumps(article.authors), article.language,
+                    article.raw, article.text, json.dumps(article.removed),
+                    article.duplicate_of, article.story, exact_hash,
+                ),
+            )  # fmt: skip
+            self._index_fulltext(article)
+            self.execute("DELETE FROM errors WHERE source = ?", (article.source,))
+        return True
+
+    def update_text(self, article_id: str, text: str, removed: list[str], exact_hash: str) -> None:
+        """Replace an article's clean text (after boilerplate learning) and drop its analysis."""
+        with self.transaction():
+            self.execute(
+                "UPDATE articles SET text = ?, removed = ?, exact_hash = ? WHERE id = ?",
+                (text, json.dumps(removed), exact_hash, article_id),
+            )
+            self.execute("DELETE FROM analyses WHERE article = ?", (article_id,))
+            article = self.get_article(article_id)
+            if article is not None:
+                self._index_fulltext(article)
+
+    def get_article(self, article_id: str) -> Article | None:
+        rows = self.query(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,))
+        return _article_row(rows[0]) if rows else None
+
+    def resolve_article_id(self, prefix: str) -> str | None:
+        """An article id from an id, a unique id prefix, or a source path."""
+        if self.has_article(prefix):
+            return prefix
+        rows = self.query("SELECT id FROM articles WHERE id LIKE ?", (prefix + "%",))
+        if len(rows) == 1:
+            return rows[0][0]
+        return self.article_for_source(prefix)
+
+    def iter_articles(self, ids: Iterable[str] | None = None, batch: int = 200) -> Iterator[Article]:
+        """Stream articles (all, or the given ids in that order) without loading them all."""
+        if ids is None:
+            last = ""
+            while True:
+                rows = self.query(
+                    f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                    (last, batch),
+                )
+                if not rows:
+                    return
+                for row in rows:
+                    yield _article_row(row)
+                last = rows[-1][0]
+        else:
+            for article_id in ids:
+                article = self.get_article(article_id)
+                if article is not None:
+                    yield article
+
+    def article_ids(self, outlet: str | None = None) -> list[str]:
+        if outlet is None:
+            return [r[0] for r in self.query("SELECT id FROM articles ORDER BY id")]
+        return [
+            r[0] for r in self.query("SELECT id FROM articles WHERE outlet = ? ORDER BY id", (outlet,))
+        ]
+
+    def count_articles(self) -> int:
+        return int(self.query("SELECT COUNT(*) FROM articles")[0][0])
+
+    def set_duplicate_of(self, article_id: str, original: str | None) -> None:
+        self.execute("UPDATE articles SET duplicate_of = ? WHERE id = ?", (original, article_id))
+
+    def set_story(self, article_id: str, story: str) -> None:
+        self.execute("UPDATE articles SET story = ? WHERE id = ?", (story, article_id))
+
+    def articles_by_exact_hash(self, exact_hash: str) -> list[str]:
+        return [
+            r[0]
+            for r in self.query(
+                "SELECT id FROM articles WHERE exact_hash = ? ORDER BY id", (exact_hash,)
+            )
+        ]
+
+    # -- errors --------------------------------------------------------------------------------
+    def add_error(self, error: IngestError) -> None:
+        self.execute(
+            "INSERT INTO errors (source, code, message) VALUES (?, ?, ?) "
+            "ON CONFLICT (source) DO UPDATE SET code = excluded.code, message = excluded.message",
+            (error.source, error.code, error.message),
+        )
+
+    def errors(self) -> list[IngestError]:
+        rows = self.query("SELECT source, code, message FROM errors ORDER BY source")
+        return [IngestError(source=r[0], code=r[1], message=r[2]) for r in rows]
+
+    # -- analyses ------------------------------------------------------------------------------
+    def save_analysis(self, analysis: Analysis) -> None:
+        self.execute(
+            "INSERT INTO analyses (article, data) VALUES (?, ?) "
+            "ON CONFLICT (article) DO UPDATE SET data = excluded.data",
+            (analysis.article, json.dumps(analysis.as_dict(), ensure_ascii=False)),
+        )
+
+    def get_analysis(self, article_id: str) -> Analysis | None:
+        rows = self.query("SELECT data FROM analyses WHERE article = ?", (article_id,))
+        return Analysis.from_dict(json.loads(rows[0][0])) if rows else None
+
+    def unanalysed_ids(self) -> list[str]:
+        rows = self.query(
+            "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article = a.id "
+            "WHERE n.article IS NULL ORDER BY a.id"
+        )
+        return [r[0] for r in rows]
+
+    # -- fingerprints --------------------------------------------------------------------------
+    def save_minhash(self, article_id: str, signature: bytes, buckets: list[bytes]) -> None:
+        with self.transaction():
+            self.execute(
+                "INSERT INTO minhash (article, signature) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                (article_id, signature),
+            )
+            self.executemany(
+                "INSERT INTO lsh (band, bucket, article) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                [(band, bucket, article_id) for band, bucket in enumerate(buckets)],
+            )
+
+    def get_minhash(self, article_id: str) -> bytes | None:
+        rows = self.query("SELECT signature FROM minhash WHERE article = ?", (article_id,))
+        return bytes(rows[0][0]) if rows else None
+
+    def lsh_candidates(self, buckets: list[bytes], exclude: str) -> list[str]:
+        found: set[str] = set()
+        for band, bucket in enumerate(buckets):
+            rows = self.query(
+                "SELECT article FROM lsh WHERE band = ? AND bucket = ? AND article <> ?",
+                (band, bucket, exclude),
+            )
+            found.update(r[0] for r in rows)
+        return sorted(found)
+
+    # -- learned boilerplate -------------------------------------------------------------------
+    def add_outlet_lines(self, outlet: str, article_id: str, lines: Iterable[str]) -> None:
+        self.executemany(
+            "INSERT INTO outlet_lines (outlet, line, article) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            [(outlet, line, article_id) for line in set(lines)],
+        )
+
+    def frequent_outlet_lines(self, outlet: str, min_articles: int) -> set[str]:
+        rows = self.query(
+            "SELECT line FROM outlet_lines WHERE outlet = ? GROUP BY line "
+            "HAVING COUNT(*) >= ?",
+            (outlet, min_articles),
+        )
+        return {r[0] for r in rows}
+
+    def outlets(self) -> list[str]:
+        rows = self.query("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")
+        return sorted(r[0] for r in rows)
+
+    # -- story features ------------------------------------------------------------------------
+    def save_story_features(self, article_id: str, data: dict[str, Any], keys: list[str]) -> bool:
+        """Store an article's grouping features once; return False if already stored."""
+        if self.query("SELECT 1 FROM story_features WHERE article = ?", (article_id,)):
+            return False
+        with self.transaction():
+            self.execute(
+                "INSERT INTO story_features (article, data) VALUES (?, ?)",
+                (article_id, json.dumps(data, ensure_ascii=False)),
+            )
+            self.executemany(
+                "INSERT INTO story_keys (key, article) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [(key, article_id) for key in set(keys)],
+            )
+        return True
+
+    def get_story_features(self, article_id: str) -> dict[str, Any] | None:
+        rows = self.query("SELECT data FROM story_features WHERE article = ?", (article_id,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def articles_with_keys(self, keys: Iterable[str], exclude: str) -> dict[str, int]:
+        """Articles sharing any of ``keys`` with how many they share (candidate retrieval)."""
+        shared: dict[str, int] = {}
+        for key in set(keys):
+            for (article_id,) in self.query(
+                "SELECT article FROM story_keys WHERE key = ? AND article <> ?", (key, exclude)
+            ):
+                shared[article_id] = shared.get(article_id, 0) + 1
+        return shared
+
+    def add_document_terms(self, terms: Iterable[str]) -> None:
+        self.executemany(
+            "INSERT INTO term_df (term, df) VALUES (?, 1) "
+            "ON CONFLICT (term) DO UPDATE SET df = term_df.df + 1",
+            [(t,) for t in set(terms)],
+        )
+
+    def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        unique = sorted(set(terms))
+        for i in range(0, len(unique), 500):
+            chunk = unique[i : i + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for term, df in self.query(f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk):
+                out[term] = int(df)
+        return out
+
+    def count_story_features(self) -> int:
+        return int(self.query("SELECT COUNT(*) FROM story_features")[0][0])
+
+    # -- stories -------------------------------------------------------------------------------
+    def story_article_ids(self, story: str) -> list[str]:
+        rows = self.query(
+            "SELECT id FROM articles WHERE story = ? ORDER BY published IS NULL, published, id",
+            (story,),
+        )
+        return [r[0] for r in rows]
+
+    def stories(self) -> list[Story]:
+        """Every story, newest first, with its outlets and articles."""
+        rows = self.query(
+            "SELECT story, id, outlet, title, published FROM articles WHERE story IS NOT NULL "
+            "ORDER BY story, published IS NULL, published, id"
+        )
+        grouped: dict[str, list[tuple[Any, ...]]] = {}
+        for row in rows:
+            grouped.setdefault(row[0], []).append(row)
+        stories = []
+        for story_id, members in grouped.items():
+            dates = sorted(m[4] for m in members if m[4])
+            first = next((m for m in members if m[1] == story_id), members[0])
+            stories.append(
+                Story(
+                    id=story_id,
+                    title=first[3] or next((m[3] for m in members if m[3]), None),
+                    articles=[m[1] for m in members],
+                    outlets=sorted({m[2] for m in members if m[2]}),
+                    first_published=dates[0] if dates else None,
+                    last_published=dates[-1] if dates else None,
+                )
+            )
+        stories.sort(key=lambda s: (s.last_published or "", s.id), reverse=True)
+        return stories
+
+    def get_story(self, story_id: str) -> Story | None:
+        for story in self.stories():
+            if story.id == story_id or story.id.startswith(story_id):
+                return story
+        return None
