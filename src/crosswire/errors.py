@@ -17,7 +17,7 @@ class ErrorCode:
 
 EMPTY = ErrorCode("E001", "empty input: {detail}", "nothing to ingest; check the file")
 BINARY = ErrorCode(
-    "E002", "binary content, not text: {detail}", "only text, HTML, JSON, feeds and WARC are read"
+    "E002", "binary content, not text: {detail}", "crosswire reads text, HTML and news-please JSON"
 )
 NO_ARTICLE = ErrorCode(
     "E003", "no article text found: {detail}", "the page may be an index, a login wall or empty"

@@ -114,7 +114,7 @@ class Store:
                 id TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT, outlet TEXT, url TEXT,
                 published TEXT, authors TEXT, language TEXT, raw TEXT NOT NULL,
                 text TEXT NOT NULL, removed TEXT, duplicate_of TEXT, story TEXT,
-                exact_hash TEXT)""",
+                exact_hash TEXT, seq INTEGER NOT NULL)""",
             "CREATE INDEX IF NOT EXISTS articles_story ON articles(story)",
             "CREATE INDEX IF NOT EXISTS articles_exact ON articles(exact_hash)",
             "CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet)",
@@ -162,8 +162,9 @@ class Store:
             if self.has_article(article.id):
                 return False
             self.execute(
-                f"INSERT INTO articles ({ARTICLE_COLUMNS}, exact_hash) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO articles ({ARTICLE_COLUMNS}, exact_hash, seq) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "(SELECT COALESCE(MAX(seq), 0) + 1 FROM articles))",
                 (
                     article.id, article.source, article.title, article.outlet, article.url,
                     article.published, json.dumps(article.authors), article.language,
@@ -187,6 +188,11 @@ class Store:
             if article is not None:
                 self._index_fulltext(article)
 
+    def ingest_rank(self, article_id: str) -> int:
+        """The order in which the article was first stored (earlier copies are originals)."""
+        rows = self.query("SELECT seq FROM articles WHERE id = ?", (article_id,))
+        return int(rows[0][0]) if rows else 1 << 62
+
     def get_article(self, article_id: str) -> Article | None:
         rows = self.query(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,))
         return _article_row(rows[0]) if rows else None
@@ -198,7 +204,15 @@ class Store:
         rows = self.query("SELECT id FROM articles WHERE id LIKE ?", (prefix + "%",))
         if len(rows) == 1:
             return rows[0][0]
-        return self.article_for_source(prefix)
+        found = self.article_for_source(prefix)
+        if found:
+            return found
+        # A file name or its start ("000" for ".../000_766263e9.txt") is how people refer to it.
+        rows = self.query(
+            "SELECT DISTINCT article FROM sources WHERE source LIKE ? OR source LIKE ?",
+            (prefix + "%", "%/" + prefix + "%"),
+        )
+        return rows[0][0] if len(rows) == 1 else None
 
     def iter_articles(self, ids: Iterable[str] | None = None, batch: int = 200) -> Iterator[Article]:
         """Stream articles (all, or the given ids in that order) without loading them all."""

@@ -1,0 +1,73 @@
+"""The Python API behind the CLI (and a future web UI): load, compare and export stories."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from crosswire.compare import compare_story
+from crosswire.config import Config
+from crosswire.records import Analysis, Article, Comparison, Story
+from crosswire.store import Store
+
+EXPORT_VERSION = 1
+
+
+class NotFound(LookupError):
+    """A story or article id that the store does not hold."""
+
+
+def load_story(store: Store, story_id: str) -> tuple[Story, list[Article], dict[str, Analysis]]:
+    """A story with its articles (oldest first) and their analyses."""
+    story = store.get_story(story_id)
+    if story is None:
+        raise NotFound(f"no story {story_id!r}; `crosswire stories` lists them")
+    articles = list(store.iter_articles(store.story_article_ids(story.id)))
+    analyses = {a.id: an for a in articles if (an := store.get_analysis(a.id)) is not None}
+    return story, articles, analyses
+
+
+def story_comparison(
+    store: Store, story_id: str, config: Config | None = None
+) -> tuple[Story, list[Article], Comparison]:
+    """Compare the sources of one story.
+
+    Examples:
+        >>> from crosswire.pipeline import ingest_paths
+        >>> from crosswire.store import open_store
+        >>> store = open_store(":memory:")
+        >>> _ = ingest_paths(["examples/demo"], Config(progress=False), store)
+        >>> story, articles, comparison = story_comparison(store, store.stories()[0].id)
+        >>> len(articles) >= 1
+        True
+    """
+    story, articles, analyses = load_story(store, story_id)
+    return story, articles, compare_story(story.id, articles, analyses, config)
+
+
+def article_record(article: Article, analysis: Analysis | None) -> dict[str, Any]:
+    """One article as ``export --format jsonl`` and ``show --json`` write it."""
+    return {
+        "version": EXPORT_VERSION,
+        "id": article.id,
+        "story": article.story,
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published,
+        "source": article.source,
+        "url": article.url,
+        "authors": article.authors,
+        "text": article.text,
+        "duplicate_of": article.duplicate_of,
+        "entities": [e.as_dict() for e in analysis.entities] if analysis else [],
+        "actors": analysis.actors if analysis else {},
+        "quotes": [q.as_dict() for q in analysis.quotes] if analysis else [],
+        "figures": [f.as_dict() for f in analysis.figures] if analysis else [],
+        "claims": [c.as_dict() for c in analysis.claims] if analysis else [],
+    }
+
+
+def export_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Every stored article with its story and extractions, streamed."""
+    for article in store.iter_articles():
+        yield article_record(article, store.get_analysis(article.id))

@@ -1,0 +1,209 @@
+"""The ``crosswire`` command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from crosswire import api
+from crosswire.config import DEFAULT_DB, Config
+from crosswire.report import FORMATS, render_report
+from crosswire.store import Store, open_store
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+def _config(args: argparse.Namespace) -> Config:
+    config = Config()
+    if args.db:
+        config.db = args.db
+    if getattr(args, "no_progress", False):
+        config.progress = False
+    return config
+
+
+def _open(config: Config) -> Store:
+    return open_store(config.db)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from crosswire.pipeline import ingest_paths  # spaCy loads only for commands that need it
+
+    config = _config(args)
+    report = ingest_paths(args.paths, config, console=err)
+    with _open(config) as store:
+        stories = len(store.stories())
+        total = store.count_articles()
+    out.print(
+        f"[bold]{report.files}[/] files: [green]{len(report.added)} new[/], "
+        f"{report.unchanged} already stored, {report.duplicates} syndicated copies, "
+        f"[red]{len(report.errors)} errors[/]; {total} articles in {stories} stories "
+        f"([dim]{escape(config.db)}[/])"
+    )
+    if report.errors:
+        table = Table("input", "code", "error", title="Not ingested", title_justify="left")
+        for e in report.errors:
+            table.add_row(escape(e.source), e.code, escape(e.message))
+        out.print(table)
+    return 0 if report.ok else 1
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    with _open(_config(args)) as store:
+        stories = store.stories()
+    if args.json:
+        print(json.dumps([s.as_dict() for s in stories], indent=2, ensure_ascii=False))
+        return 0
+    table = Table("story", "title", "outlets", "articles", "published", title="Stories, newest first")
+    for s in stories:
+        dates = s.first_published or ""
+        if s.last_published and s.last_published != s.first_published:
+            dates += f" … {s.last_published}"
+        table.add_row(
+            s.id, escape(s.title or "(untitled)"), escape(", ".join(s.outlets)), str(len(s.articles)), dates
+        )
+    out.print(table)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    config = _config(args)
+    with _open(config) as store:
+        story, articles, comparison = api.story_comparison(store, args.story, config)
+    if args.format == "text" and not args.output:
+        from crosswire.report import render
+
+        printer = getattr(render, "print_report", None)
+        if printer is not None:
+            printer(story, articles, comparison, out)
+            return 0
+    text = render_report(story, articles, comparison, args.format)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        err.print(f"wrote {escape(args.output)}")
+    else:
+        print(text)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with _open(_config(args)) as store:
+        article_id = store.resolve_article_id(args.article)
+        article = store.get_article(article_id) if article_id else None
+        if article is None:
+            raise api.NotFound(f"no article {args.article!r}")
+        analysis = store.get_analysis(article.id)
+    record = api.article_record(article, analysis)
+    if args.json:
+        print(json.dumps(record, indent=2, ensure_ascii=False))
+        return 0
+    meta = Table.grid(padding=(0, 2))
+    for key in ("id", "story", "outlet", "title", "published", "source", "url", "duplicate_of"):
+        meta.add_row(f"[bold]{key}[/]", escape(str(record[key] or "—")))
+    meta.add_row("[bold]authors[/]", escape(", ".join(article.authors) or "—"))
+    out.print(meta)
+    out.rule("clean text")
+    out.print(escape(article.text))
+    if article.removed:
+        out.rule(f"removed as boilerplate ({len(article.removed)} lines)")
+        for line in article.removed:
+            out.print(f"[dim]{escape(line)}[/]")
+    if analysis is not None:
+        quotes = Table("speaker", "kind", "cue", "quote", title="Quotes", title_justify="left")
+        for q in analysis.quotes:
+            quotes.add_row(escape(q.speaker or "(unstated)"), q.kind, escape(q.cue or ""), escape(q.text))
+        out.print(quotes)
+        figures = Table("figure", "value", "unit", "counts", title="Figures", title_justify="left")
+        for f in analysis.figures:
+            figures.add_row(escape(f.text), f"{f.qualifier or ''} {f.value:g}", f.unit or "", escape(f.counts or ""))
+        out.print(figures)
+        actors = ", ".join(f"{name} ({len(forms)})" for name, forms in analysis.actors.items())
+        out.print(f"[bold]actors[/] {escape(actors or '—')}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _open(_config(args)) as store:
+        sink = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+        try:
+            for record in api.export_records(store):
+                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+        finally:
+            if args.output:
+                sink.close()
+    return 0
+
+
+def cmd_errors(args: argparse.Namespace) -> int:
+    with _open(_config(args)) as store:
+        errors = store.errors()
+    if args.json:
+        print(json.dumps([e.as_dict() for e in errors], indent=2, ensure_ascii=False))
+        return 0
+    table = Table("input", "code", "error", title="Inputs not ingested", title_justify="left")
+    for e in errors:
+        table.add_row(escape(e.source), e.code, escape(e.message))
+    out.print(table)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="crosswire", description="See every side of a news story across outlets."
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", help=f"database: a SQLite path (default ${{CROSSWIRE_DB}} or {DEFAULT_DB})"
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", parents=[common], help="read files, folders or globs")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("stories", parents=[common], help="the stories found, newest first")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stories)
+
+    p = sub.add_parser("report", parents=[common], help="compare the sources of one story")
+    p.add_argument("story")
+    p.add_argument("--format", choices=FORMATS, default="text")
+    p.add_argument("--output", "-o", help="write to a file instead of the terminal")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("show", parents=[common], help="one article and what was extracted")
+    p.add_argument("article", help="article id, unique id prefix, or source path")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("export", parents=[common], help="every article with its extractions")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl")
+    p.add_argument("--output", "-o")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("errors", parents=[common], help="inputs that could not be ingested")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_errors)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except api.NotFound as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

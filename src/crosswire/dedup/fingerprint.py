@@ -1,0 +1,70 @@
+"""Exact and near-duplicate fingerprints: a syndicated copy links to its original."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from datasketch import MinHash
+from datasketch.lsh import _optimal_param
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def normalise(text: str) -> list[str]:
+    """Lower-cased word tokens: punctuation, quote styles and spacing do not matter."""
+    return _WORD.findall(text.lower())
+
+
+def exact_hash(text: str) -> str:
+    """Same words in the same order -> same hash, whatever the punctuation or layout."""
+    return hashlib.sha1(" ".join(normalise(text)).encode("utf-8")).hexdigest()
+
+
+def shingles(text: str, size: int) -> set[bytes]:
+    words = normalise(text)
+    if len(words) < size:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i : i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+@lru_cache(maxsize=8)
+def band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
+    """(bands, rows) minimising false positives and negatives at ``threshold`` (datasketch)."""
+    bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+    return int(bands), int(rows)
+
+
+@dataclass(slots=True)
+class Fingerprint:
+    exact: str
+    minhash: MinHash
+    buckets: list[bytes]
+
+    @property
+    def signature(self) -> bytes:
+        return self.minhash.hashvalues.astype(np.uint64).tobytes()
+
+
+def fingerprint(text: str, num_perm: int = 128, shingle_size: int = 5, threshold: float = 0.8) -> Fingerprint:
+    """Exact hash, MinHash signature and LSH band buckets of a text.
+
+    Examples:
+        >>> a = fingerprint("The dam at Lake Orvel held through the night, engineers said.")
+        >>> b = fingerprint("The dam at Lake Orvel held through the night, engineers said!")
+        >>> a.exact == b.exact
+        True
+    """
+    minhash = MinHash(num_perm=num_perm)
+    minhash.update_batch(sorted(shingles(text, shingle_size)))
+    bands, rows = band_layout(threshold, num_perm)
+    values = minhash.hashvalues.astype(np.uint64)
+    buckets = [values[b * rows : (b + 1) * rows].byteswap().tobytes() for b in range(bands)]
+    return Fingerprint(exact=exact_hash(text), minhash=minhash, buckets=buckets)
+
+
+def minhash_from_signature(signature: bytes, num_perm: int = 128) -> MinHash:
+    return MinHash(num_perm=num_perm, hashvalues=np.frombuffer(signature, dtype=np.uint64))

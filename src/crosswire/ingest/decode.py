@@ -1,0 +1,81 @@
+"""Bytes to text: gzip, encodings, and the checks that turn bad input into a clear error."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from crosswire.errors import BINARY, BROKEN_GZIP, EMPTY, TOO_LARGE, UNREADABLE, CrosswireError
+
+MAX_BYTES = 50 * 1024 * 1024
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's content, decompressed when gzipped; errors are :class:`CrosswireError`."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise CrosswireError(TOO_LARGE, detail=f"{size} bytes > {max_bytes}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CrosswireError(UNREADABLE, detail=exc.strerror or str(exc)) from exc
+    if data.startswith(GZIP_MAGIC):
+        data = gunzip(data, max_bytes)
+    if not data.strip():
+        raise CrosswireError(EMPTY, detail="0 bytes" if not data else "only whitespace")
+    return data
+
+
+def gunzip(data: bytes, max_bytes: int = MAX_BYTES) -> bytes:
+    """Decompress, refusing truncated streams (``gzip`` would silently return a prefix)."""
+    decomp = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        out = decomp.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise CrosswireError(BROKEN_GZIP, detail=str(exc)) from exc
+    if len(out) > max_bytes:
+        raise CrosswireError(TOO_LARGE, detail=f"more than {max_bytes} bytes once decompressed")
+    if not decomp.eof:
+        raise CrosswireError(BROKEN_GZIP, detail="the stream ends before its last block")
+    if decomp.unused_data.startswith(GZIP_MAGIC):  # concatenated members
+        out += gzip.decompress(decomp.unused_data)
+    return out
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KiB mean this is not text."""
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return control > len(head) * 0.05
+
+
+def decode_text(data: bytes, declared: str | None = None) -> str:
+    """Decode text: a BOM or UTF-8 first, then a declared charset, then detection.
+
+    Latin-1 and Windows-1252 files are common in news archives; detection keeps them from
+    becoming mojibake instead of failing.
+    """
+    if looks_binary(data):
+        raise CrosswireError(BINARY, detail="control bytes in the content")
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    best = from_bytes(data).best()
+    if best is not None and best.encoding not in ("utf_8",):
+        return str(best)
+    return data.decode("cp1252", errors="replace")

@@ -1,0 +1,39 @@
+"""``NAME.meta.json`` beside an input file overrides the metadata crosswire infers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from crosswire.records import RawItem
+
+SIDECAR_SUFFIX = ".meta.json"
+FIELDS = ("title", "outlet", "url", "published", "authors", "language")
+
+
+def sidecar_path(path: Path) -> Path:
+    name = path.name
+    for suffix in (".gz", ".html", ".htm", ".txt", ".json", ".jsonl"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return path.with_name(name + SIDECAR_SUFFIX)
+
+
+def apply_sidecar(item: RawItem, path: Path) -> RawItem:
+    """Copy the sidecar's fields onto the item; a missing or broken sidecar changes nothing."""
+    meta_path = sidecar_path(path)
+    if not meta_path.is_file():
+        return item
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return item
+    if not isinstance(meta, dict):
+        return item
+    for field in FIELDS:
+        value = meta.get(field)
+        if value:
+            if field == "authors" and isinstance(value, str):
+                value = [value]
+            setattr(item, field, value)
+    return item

@@ -1,0 +1,245 @@
+"""The ingest pipeline: read -> clean -> store -> learn boilerplate -> dedup -> stories -> analyse.
+
+Each stage is a plain function over records; this module only composes them and keeps the
+store consistent. Articles stream through: only ids are held for the whole batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+from crosswire.analyze import analyze_articles
+from crosswire.clean import clean_text, edge_lines
+from crosswire.config import Config
+from crosswire.dedup import exact_hash, link_duplicates
+from crosswire.errors import ANALYSIS_FAILED
+from crosswire.ingest import expand_paths, read_path
+from crosswire.records import Article, IngestError, RawItem
+from crosswire.stories import assign_stories
+from crosswire.store import Store, open_store
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ``ingest`` run did."""
+
+    files: int = 0
+    added: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+    duplicates: int = 0
+    recleaned: int = 0
+    analysed: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """Something was ingested (new or already stored); a run of only errors is not ok."""
+        return bool(self.added or self.unchanged)
+
+
+def article_id(item: RawItem) -> str:
+    """A stable id from what the input says: the same input always gets the same id."""
+    key = "\x1f".join((item.external_id or "", item.title or "", item.body))
+    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def build_article(item: RawItem) -> tuple[Article, str]:
+    """Clean a raw item into an :class:`Article` and its exact-duplicate hash."""
+    cleaned = clean_text(item.body)
+    article = Article(
+        id=article_id(item),
+        source=item.source,
+        text=cleaned.text,
+        raw=item.body,
+        title=item.title,
+        # What the input states wins; a distributor's signature or the URL's host come next.
+        outlet=item.outlet or cleaned.outlet or outlet_from_url(item.url),
+        url=item.url,
+        published=item.published,
+        authors=item.authors,
+        language=item.language,
+        removed=cleaned.removed,
+    )
+    return article, exact_hash(article.text)
+
+
+class RateColumn(ProgressColumn):
+    """Items per second, so a user sees throughput while a large batch runs."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f}/s" if speed else "", style="progress.data.speed")
+
+
+def _progress(config: Config, console: Console | None) -> Progress | nullcontext[None]:
+    if not config.progress:
+        return nullcontext()
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeRemainingColumn(),
+        console=console or Console(stderr=True),
+        transient=False,
+    )
+
+
+def store_items(
+    store: Store, items: Iterable[RawItem | IngestError], report: IngestReport
+) -> set[str]:
+    """Stage 1: clean and store each item; record errors. Returns the outlets touched."""
+    outlets: set[str] = set()
+    for item in items:
+        if isinstance(item, IngestError):
+            store.add_error(item)
+            report.errors.append(item)
+            continue
+        article, digest = build_article(item)
+        if not article.text.strip():
+            error = IngestError(item.source, "E003", "no article text left after cleaning")
+            store.add_error(error)
+            report.errors.append(error)
+            continue
+        with store.transaction():
+            if not store.add_article(article, digest):
+                report.unchanged += 1
+                continue
+            report.added.append(article.id)
+            if article.outlet:
+                outlets.add(article.outlet)
+                store.add_outlet_lines(article.outlet, article.id, edge_lines(article.text))
+    store.conn.commit()
+    return outlets
+
+
+def relearn_boilerplate(store: Store, outlets: set[str], config: Config) -> int:
+    """Stage 2: lines an outlet repeats at the edges of many articles are its boilerplate.
+
+    Re-clean the affected articles of those outlets (older ones included) from their raw text.
+    """
+    changed = 0
+    for outlet in sorted(outlets):
+        learned = store.frequent_outlet_lines(outlet, config.outlet_line_min_articles)
+        if not learned:
+            continue
+        marks = ", ".join("?" for _ in learned)
+        affected = store.query(
+            f"SELECT DISTINCT article FROM outlet_lines WHERE outlet = ? AND line IN ({marks})",
+            (outlet, *sorted(learned)),
+        )
+        for (aid,) in affected:
+            article = store.get_article(aid)
+            if article is None:
+                continue
+            cleaned = clean_text(article.raw, learned=learned)
+            if cleaned.text != article.text and cleaned.text.strip():
+                store.update_text(aid, cleaned.text, cleaned.removed, exact_hash(cleaned.text))
+                changed += 1
+    return changed
+
+
+def analyse_pending(
+    store: Store, config: Config, progress: Progress | None = None, report: IngestReport | None = None
+) -> int:
+    """Stage 5: analyse every stored article that has no analysis yet, in ``nlp.pipe`` batches."""
+    pending = store.unanalysed_ids()
+    task = progress.add_task("analyse", total=len(pending)) if progress else None
+    done = 0
+    for start in range(0, len(pending), config.batch_size):
+        batch = list(store.iter_articles(pending[start : start + config.batch_size]))
+        try:
+            analyses = list(analyze_articles(batch, config))
+        except Exception:  # one bad article must not sink its batch: retry one by one
+            analyses = []
+            for article in batch:
+                try:
+                    analyses.extend(analyze_articles([article], config))
+                except Exception as exc:
+                    error = IngestError(
+                        article.source, ANALYSIS_FAILED.code, ANALYSIS_FAILED.format(detail=exc)
+                    )
+                    store.add_error(error)
+                    if report is not None:
+                        report.errors.append(error)
+        with store.transaction():
+            for analysis in analyses:
+                store.save_analysis(analysis)
+        done += len(batch)
+        if progress is not None and task is not None:
+            progress.update(task, completed=done)
+    return done
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    config: Config | None = None,
+    store: Store | None = None,
+    console: Console | None = None,
+    analyse: bool = True,
+) -> IngestReport:
+    """Ingest files, folders and globs into the store and bring stories and analyses up to date.
+
+    Re-ingesting the same input changes nothing; a bad file becomes one recorded error and the
+    rest goes on.
+
+    Examples:
+        >>> from crosswire.store import open_store
+        >>> report = ingest_paths(["examples/demo"], Config(progress=False), open_store(":memory:"))
+        >>> report.ok
+        True
+    """
+    config = config or Config()
+    own_store = store is None
+    store = store or open_store(config.db)
+    report = IngestReport()
+    try:
+        files = [p for p in expand_paths(paths)]
+        with _progress(config, console) as progress:
+            task = progress.add_task("read", total=len(files)) if progress else None
+
+            def items() -> Iterator[RawItem | IngestError]:
+                for path in files:
+                    if isinstance(path, IngestError):
+                        yield path
+                        continue
+                    report.files += 1
+                    yield from read_path(path)
+                    if progress is not None and task is not None:
+                        progress.advance(task)
+
+            outlets = store_items(store, items(), report)
+            report.recleaned = relearn_boilerplate(store, outlets, config)
+            report.duplicates = link_duplicates(store, report.added, config)
+            assign_stories(store, report.added, config)
+            store.conn.commit()
+            if analyse:
+                report.analysed = analyse_pending(store, config, progress, report)
+    finally:
+        if own_store:
+            store.close()
+    return report
