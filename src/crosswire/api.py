@@ -27,6 +27,14 @@ def load_story(store: Store, story_id: str) -> tuple[Story, list[Article], dict[
     return story, articles, analyses
 
 
+def largest_story(store: Store) -> str:
+    """The story with the most articles (newest first on ties): the default report."""
+    stories = store.stories()
+    if not stories:
+        raise NotFound("the database holds no story yet; run `crosswire ingest PATH` first")
+    return max(stories, key=lambda s: len(s.articles)).id
+
+
 def story_comparison(
     store: Store, story_id: str, config: Config | None = None
 ) -> tuple[Story, list[Article], Comparison]:

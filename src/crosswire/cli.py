@@ -6,7 +6,9 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from contextlib import ExitStack
 from pathlib import Path
+from typing import TextIO
 
 from rich.console import Console
 from rich.markup import escape
@@ -62,13 +64,19 @@ def cmd_stories(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([s.as_dict() for s in stories], indent=2, ensure_ascii=False))
         return 0
-    table = Table("story", "title", "outlets", "articles", "published", title="Stories, newest first")
+    table = Table(
+        "story", "title", "outlets", "articles", "published", title="Stories, newest first"
+    )
     for s in stories:
         dates = s.first_published or ""
         if s.last_published and s.last_published != s.first_published:
             dates += f" … {s.last_published}"
         table.add_row(
-            s.id, escape(s.title or "(untitled)"), escape(", ".join(s.outlets)), str(len(s.articles)), dates
+            s.id,
+            escape(s.title or "(untitled)"),
+            escape(", ".join(s.outlets)),
+            str(len(s.articles)),
+            dates,
         )
     out.print(table)
     return 0
@@ -77,7 +85,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     config = _config(args)
     with _open(config) as store:
-        story, articles, comparison = api.story_comparison(store, args.story, config)
+        story_id = args.story or api.largest_story(store)
+        story, articles, comparison = api.story_comparison(store, story_id, config)
     if args.format == "text" and not args.output:
         from crosswire.report import render
 
@@ -119,11 +128,18 @@ def cmd_show(args: argparse.Namespace) -> int:
     if analysis is not None:
         quotes = Table("speaker", "kind", "cue", "quote", title="Quotes", title_justify="left")
         for q in analysis.quotes:
-            quotes.add_row(escape(q.speaker or "(unstated)"), q.kind, escape(q.cue or ""), escape(q.text))
+            quotes.add_row(
+                escape(q.speaker or "(unstated)"), q.kind, escape(q.cue or ""), escape(q.text)
+            )
         out.print(quotes)
         figures = Table("figure", "value", "unit", "counts", title="Figures", title_justify="left")
         for f in analysis.figures:
-            figures.add_row(escape(f.text), f"{f.qualifier or ''} {f.value:g}", f.unit or "", escape(f.counts or ""))
+            figures.add_row(
+                escape(f.text),
+                f"{f.qualifier or ''} {f.value:g}",
+                f.unit or "",
+                escape(f.counts or ""),
+            )
         out.print(figures)
         actors = ", ".join(f"{name} ({len(forms)})" for name, forms in analysis.actors.items())
         out.print(f"[bold]actors[/] {escape(actors or '—')}")
@@ -131,14 +147,14 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    with _open(_config(args)) as store:
-        sink = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-        try:
-            for record in api.export_records(store):
-                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
-        finally:
-            if args.output:
-                sink.close()
+    with _open(_config(args)) as store, ExitStack() as stack:
+        sink: TextIO = (
+            stack.enter_context(open(args.output, "w", encoding="utf-8"))
+            if args.output
+            else sys.stdout
+        )
+        for record in api.export_records(store):
+            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0
 
 
@@ -175,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_stories)
 
     p = sub.add_parser("report", parents=[common], help="compare the sources of one story")
-    p.add_argument("story")
+    p.add_argument("story", nargs="?", help="story id or prefix (default: the largest story)")
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("--output", "-o", help="write to a file instead of the terminal")
     p.set_defaults(func=cmd_report)
@@ -203,6 +219,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except api.NotFound as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         return 2
+    except BrokenPipeError:  # `crosswire export | head` is normal use
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -32,8 +32,8 @@ from crosswire.dedup import exact_hash, link_duplicates
 from crosswire.errors import ANALYSIS_FAILED
 from crosswire.ingest import expand_paths, read_path
 from crosswire.records import Article, IngestError, RawItem
-from crosswire.stories import assign_stories
 from crosswire.store import Store, open_store
+from crosswire.stories import assign_stories
 
 
 @dataclass(slots=True)
@@ -164,7 +164,10 @@ def relearn_boilerplate(store: Store, outlets: set[str], config: Config) -> int:
 
 
 def analyse_pending(
-    store: Store, config: Config, progress: Progress | None = None, report: IngestReport | None = None
+    store: Store,
+    config: Config,
+    progress: Progress | None = None,
+    report: IngestReport | None = None,
 ) -> int:
     """Stage 5: analyse every stored article that has no analysis yet, in ``nlp.pipe`` batches."""
     pending = store.unanalysed_ids()

@@ -91,7 +91,9 @@ def clean_text(body: str, rules: Rules | None = None, learned: set[str] | None =
             removed.append(line)
             index += 1
             while index < len(lines) and (
-                not lines[index] or _matches(rules.drop_line, lines[index]) or _is_list_item(lines[index])
+                not lines[index]
+                or _matches(rules.drop_line, lines[index])
+                or _is_list_item(lines[index])
             ):
                 if lines[index]:
                     removed.append(lines[index])

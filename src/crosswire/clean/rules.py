@@ -20,9 +20,7 @@ class Rules:
 
 
 def _compile(patterns: list[str], whole_line: bool = True) -> tuple[re.Pattern[str], ...]:
-    return tuple(
-        re.compile(rf"(?:{p})\Z" if whole_line else p, re.IGNORECASE) for p in patterns
-    )
+    return tuple(re.compile(rf"(?:{p})\Z" if whole_line else p, re.IGNORECASE) for p in patterns)
 
 
 @lru_cache(maxsize=8)

@@ -12,6 +12,9 @@ from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Signatures are stored, so the permutation scheme and its value type are fixed explicitly.
+SCHEME = "affine32"
+DTYPE = np.uint32
 
 
 def normalise(text: str) -> list[str]:
@@ -33,8 +36,13 @@ def shingles(text: str, size: int) -> set[bytes]:
 
 @lru_cache(maxsize=8)
 def band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
-    """(bands, rows) minimising false positives and negatives at ``threshold`` (datasketch)."""
-    bands, rows = _optimal_param(threshold, num_perm, 0.5, 0.5)
+    """(bands, rows) for LSH candidates, from datasketch's optimiser.
+
+    Bands are laid out for a threshold well below the one verified, because at the verified
+    threshold itself LSH misses about half of the true pairs; candidates are then checked
+    against the estimated Jaccard, so the extra ones cost only a comparison.
+    """
+    bands, rows = _optimal_param(max(0.3, threshold - 0.3), num_perm, 0.5, 0.5)
     return int(bands), int(rows)
 
 
@@ -46,10 +54,12 @@ class Fingerprint:
 
     @property
     def signature(self) -> bytes:
-        return self.minhash.hashvalues.astype(np.uint64).tobytes()
+        return self.minhash.hashvalues.astype(DTYPE).tobytes()
 
 
-def fingerprint(text: str, num_perm: int = 128, shingle_size: int = 5, threshold: float = 0.8) -> Fingerprint:
+def fingerprint(
+    text: str, num_perm: int = 128, shingle_size: int = 5, threshold: float = 0.8
+) -> Fingerprint:
     """Exact hash, MinHash signature and LSH band buckets of a text.
 
     Examples:
@@ -58,13 +68,15 @@ def fingerprint(text: str, num_perm: int = 128, shingle_size: int = 5, threshold
         >>> a.exact == b.exact
         True
     """
-    minhash = MinHash(num_perm=num_perm)
+    minhash = MinHash(num_perm=num_perm, scheme=SCHEME)
     minhash.update_batch(sorted(shingles(text, shingle_size)))
     bands, rows = band_layout(threshold, num_perm)
-    values = minhash.hashvalues.astype(np.uint64)
+    values = minhash.hashvalues.astype(DTYPE)
     buckets = [values[b * rows : (b + 1) * rows].byteswap().tobytes() for b in range(bands)]
     return Fingerprint(exact=exact_hash(text), minhash=minhash, buckets=buckets)
 
 
 def minhash_from_signature(signature: bytes, num_perm: int = 128) -> MinHash:
-    return MinHash(num_perm=num_perm, hashvalues=np.frombuffer(signature, dtype=np.uint64))
+    return MinHash(
+        num_perm=num_perm, scheme=SCHEME, hashvalues=np.frombuffer(signature, dtype=DTYPE)
+    )

@@ -12,6 +12,23 @@ from crosswire.errors import BINARY, BROKEN_GZIP, EMPTY, TOO_LARGE, UNREADABLE, 
 
 MAX_BYTES = 50 * 1024 * 1024
 GZIP_MAGIC = b"\x1f\x8b"
+MULTI_BYTE = {
+    "utf_16",
+    "utf_32",
+    "shift_jis",
+    "cp932",
+    "euc_jp",
+    "gb2312",
+    "gbk",
+    "gb18030",
+    "big5",
+    "euc_kr",
+    "cp949",
+    "iso2022_jp",
+    "hz",
+    "big5hkscs",
+    "johab",
+}
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
@@ -63,7 +80,11 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     """
     if looks_binary(data):
         raise CrosswireError(BINARY, detail="control bytes in the content")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
     try:
@@ -76,6 +97,12 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         except (LookupError, UnicodeDecodeError):
             pass
     best = from_bytes(data).best()
-    if best is not None and best.encoding not in ("utf_8",):
+    # Detection cannot tell the single-byte Western encodings apart on short texts; news in
+    # a Latin script is far more often Windows-1252/Latin-1 than Central European, so those
+    # win unless detection finds a multi-byte encoding.
+    if best is not None and best.encoding.replace("-", "_") in MULTI_BYTE:
         return str(best)
-    return data.decode("cp1252", errors="replace")
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return str(best) if best is not None else data.decode("latin-1")

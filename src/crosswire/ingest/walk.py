@@ -10,10 +10,13 @@ from crosswire.errors import NOT_FOUND
 from crosswire.ingest.sidecar import SIDECAR_SUFFIX
 from crosswire.records import IngestError
 
+# A crosswire database often sits in the folder being ingested.
+NOT_INPUT = (SIDECAR_SUFFIX, ".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite")
+
 
 def is_input_file(path: Path) -> bool:
-    """Hidden files and metadata sidecars are not articles."""
-    return path.is_file() and not path.name.startswith(".") and not path.name.endswith(SIDECAR_SUFFIX)
+    """Hidden files, metadata sidecars and databases are not articles."""
+    return path.is_file() and not path.name.startswith(".") and not path.name.endswith(NOT_INPUT)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
@@ -27,7 +30,9 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | IngestError]:
             candidates = [path]
         else:
             candidates = sorted(Path(p) for p in glob.glob(str(raw), recursive=True))
-            candidates = [p for q in candidates for p in ([q] if q.is_file() else sorted(q.rglob("*")))]
+            candidates = [
+                p for q in candidates for p in ([q] if q.is_file() else sorted(q.rglob("*")))
+            ]
             candidates = [p for p in candidates if is_input_file(p)]
             if not candidates:
                 yield IngestError(str(raw), NOT_FOUND.code, NOT_FOUND.format(detail=str(raw)))

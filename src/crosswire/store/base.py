@@ -214,7 +214,9 @@ class Store:
         )
         return rows[0][0] if len(rows) == 1 else None
 
-    def iter_articles(self, ids: Iterable[str] | None = None, batch: int = 200) -> Iterator[Article]:
+    def iter_articles(
+        self, ids: Iterable[str] | None = None, batch: int = 200
+    ) -> Iterator[Article]:
         """Stream articles (all, or the given ids in that order) without loading them all."""
         if ids is None:
             last = ""
@@ -238,7 +240,8 @@ class Store:
         if outlet is None:
             return [r[0] for r in self.query("SELECT id FROM articles ORDER BY id")]
         return [
-            r[0] for r in self.query("SELECT id FROM articles WHERE outlet = ? ORDER BY id", (outlet,))
+            r[0]
+            for r in self.query("SELECT id FROM articles WHERE outlet = ? ORDER BY id", (outlet,))
         ]
 
     def count_articles(self) -> int:
@@ -325,8 +328,7 @@ class Store:
 
     def frequent_outlet_lines(self, outlet: str, min_articles: int) -> set[str]:
         rows = self.query(
-            "SELECT line FROM outlet_lines WHERE outlet = ? GROUP BY line "
-            "HAVING COUNT(*) >= ?",
+            "SELECT line FROM outlet_lines WHERE outlet = ? GROUP BY line HAVING COUNT(*) >= ?",
             (outlet, min_articles),
         )
         return {r[0] for r in rows}
@@ -378,7 +380,9 @@ class Store:
         for i in range(0, len(unique), 500):
             chunk = unique[i : i + 500]
             marks = ", ".join("?" for _ in chunk)
-            for term, df in self.query(f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk):
+            for term, df in self.query(
+                f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk
+            ):
                 out[term] = int(df)
         return out
 

@@ -1,0 +1,57 @@
+from crosswire.records import Analysis, Article, IngestError, Quote
+from crosswire.store import open_store
+
+
+def _article(aid: str, **kw) -> Article:
+    return Article(
+        id=aid, source=f"{aid}.txt", text=f"Text of {aid} about the Orvel dam.", raw="r", **kw
+    )
+
+
+def test_sqlite_uses_wal_and_fts(tmp_path):
+    store = open_store(f"sqlite:///{tmp_path / 'x.db'}")
+    assert store.query("PRAGMA journal_mode")[0][0] == "wal"
+    store.add_article(_article("a1", title="Dam holds"))
+    store.conn.commit()
+    assert store.search("orvel") == ["a1"]
+    assert store.search('"dam') == ["a1"]  # user text is never FTS syntax
+
+
+def test_add_article_is_idempotent(store):
+    assert store.add_article(_article("a1"))
+    assert not store.add_article(_article("a1"))
+    assert store.count_articles() == 1
+    assert store.resolve_article_id("a") == "a1"
+    assert store.resolve_article_id("a1.txt") == "a1"
+
+
+def test_analysis_round_trip(store):
+    store.add_article(_article("a1"))
+    analysis = Analysis(
+        article="a1", sentences=[(0, 10)], quotes=[Quote(0, 4, "Text", speaker="Ida Brannock")]
+    )
+    store.save_analysis(analysis)
+    assert store.get_analysis("a1") == analysis
+    assert store.unanalysed_ids() == []
+
+
+def test_stories_group_and_order_newest_first(store):
+    store.add_article(_article("a1", outlet="Herald", published="2031-04-01", title="Old"))
+    store.add_article(_article("a2", outlet="Post", published="2031-04-09", title="New"))
+    store.add_article(_article("a3", outlet="Ledger", published="2031-04-02"))
+    store.set_story("a1", "a1")
+    store.set_story("a3", "a1")
+    store.set_story("a2", "a2")
+    stories = store.stories()
+    assert [s.id for s in stories] == ["a2", "a1"]
+    assert stories[1].outlets == ["Herald", "Ledger"]
+    assert stories[1].articles == ["a1", "a3"]
+    assert stories[1].title == "Old"
+
+
+def test_errors_are_kept_and_cleared_when_the_input_later_succeeds(store):
+    store.add_error(IngestError("bad.txt", "E001", "empty"))
+    store.add_error(IngestError("bad.txt", "E001", "empty"))
+    assert len(store.errors()) == 1
+    store.add_article(Article(id="b", source="bad.txt", text="t", raw="t"))
+    assert store.errors() == []

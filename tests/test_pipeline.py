@@ -1,0 +1,133 @@
+"""The whole ingest pipeline on hand-written input: idempotency, bad input, syndication."""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+
+import pytest
+
+from crosswire.pipeline import ingest_paths
+from crosswire.store import open_store
+
+DEMO_STYLE = """Reservoir Level Falls at Orvel Dam
+Engineers opened the spillway of the Orvel dam on Sunday after days of heavy rain in the upper
+valley, the regional water board said.
+"The reservoir is stable and the wall is sound," chief engineer Ida Brannock said.
+Residents of Kessel, Marrow and Tine were told to stay alert through the week.
+"""
+
+
+def _snapshot(db: str) -> dict[str, list[tuple]]:
+    store = open_store(db)
+    tables = [
+        "articles",
+        "sources",
+        "errors",
+        "analyses",
+        "minhash",
+        "lsh",
+        "outlet_lines",
+        "story_features",
+        "story_keys",
+        "term_df",
+    ]
+    snap = {t: sorted(store.query(f"SELECT * FROM {t}"), key=repr) for t in tables}
+    store.close()
+    return snap
+
+
+@pytest.fixture
+def bad_folder(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(DEMO_STYLE)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.html").write_bytes(bytes(range(256)) * 20)
+    (folder / "latin1.txt").write_bytes(
+        "Café Reopens in Tarsk\nThe harbour café reopened on Monday after the strike ended, "
+        "its owner said, and the quay was busy again by noon.\n".encode("latin-1")
+    )
+    (folder / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    data = gzip.compress(("The levee held through the night. " * 100).encode())
+    (folder / "cut.txt.gz").write_bytes(data[: len(data) // 2])
+    return folder
+
+
+def test_bad_inputs_are_recorded_and_good_ones_ingested(bad_folder, config):
+    report = ingest_paths([bad_folder], config)
+    assert report.ok
+    assert len(report.added) == 2
+    codes = {e.source.rsplit("/", 1)[-1]: e.code for e in report.errors}
+    assert codes == {
+        "empty.txt": "E001",
+        "binary.html": "E002",
+        "nav.html": "E003",
+        "cut.txt.gz": "E004",
+    }
+    store = open_store(config.db)
+    assert {e.code for e in store.errors()} == {"E001", "E002", "E003", "E004"}
+    texts = [a.text for a in store.iter_articles()]
+    assert any("café reopened" in t for t in texts)
+    assert store.unanalysed_ids() == []
+    store.close()
+
+
+def test_reingest_changes_no_row(bad_folder, config):
+    ingest_paths([bad_folder], config)
+    before = _snapshot(config.db)
+    report = ingest_paths([bad_folder], config)
+    assert report.added == [] and report.unchanged == 2
+    assert _snapshot(config.db) == before
+
+
+def test_only_bad_input_is_not_ok(tmp_path, config):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    report = ingest_paths([tmp_path / "empty.txt"], config)
+    assert not report.ok
+
+
+def test_a_later_bad_batch_loses_nothing_stored(bad_folder, tmp_path, config):
+    ingest_paths([bad_folder / "good.txt"], config)
+    worse = tmp_path / "worse"
+    worse.mkdir()
+    shutil.copy(bad_folder / "empty.txt", worse / "empty.txt")
+    ingest_paths([worse], config)
+    store = open_store(config.db)
+    assert store.count_articles() == 1
+    store.close()
+
+
+def test_syndicated_copy_links_to_original(tmp_path, config):
+    (tmp_path / "a.txt").write_text(DEMO_STYLE)
+    (tmp_path / "b.txt").write_text("Orvel Dam Spillway Opened\n" + DEMO_STYLE.split("\n", 1)[1])
+    report = ingest_paths([tmp_path / "a.txt", tmp_path / "b.txt"], config)
+    assert report.duplicates == 1
+    store = open_store(config.db)
+    first, second = report.added
+    assert store.get_article(second).duplicate_of == first
+    assert store.get_article(second).story == store.get_article(first).story
+    store.close()
+
+
+def test_outlet_repeated_footer_is_learned(tmp_path, config):
+    footer = "Get the Valley Herald app for alerts from the flood zone and beyond"
+    bodies = [
+        "The Kessel bridge reopened to traffic on Monday after repairs, the council said.",
+        "Schools in Marrow will stay closed until Friday, the district office announced today.",
+        "Farmers near Tine counted losses after the river flooded fields along its east bank.",
+    ]
+    folder = tmp_path / "herald"
+    folder.mkdir()
+    for i, body in enumerate(bodies):
+        (folder / f"h{i}.txt").write_text(
+            f"{body}\n{body.split()[1]} officials gave no further detail.\n{footer}\n"
+        )
+        (folder / f"h{i}.meta.json").write_text('{"outlet": "Valley Herald"}')
+    report = ingest_paths([folder], config)
+    assert report.recleaned == 3
+    store = open_store(config.db)
+    for article in store.iter_articles():
+        assert footer not in article.text
+        assert footer in article.removed
+    store.close()
