@@ -29,6 +29,10 @@ def _config(args: argparse.Namespace) -> Config:
         config.db = args.db
     if getattr(args, "no_progress", False):
         config.progress = False
+    if getattr(args, "map", None):
+        from crosswire.ingest.tabular import parse_map
+
+        config.csv_map = parse_map(args.map)
     return config
 
 
@@ -184,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", parents=[common], help="read files, folders or globs")
     p.add_argument("paths", nargs="+")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--map", help="CSV columns, e.g. title=headline,text=body,published=date")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("stories", parents=[common], help="the stories found, newest first")

@@ -33,4 +33,6 @@ class Config:
     story_threshold: float = 0.3
     story_window_days: float = 7.0
     story_embedder: str | None = None
+    # Readers: CSV column names, ours -> theirs (``--map title=headline,text=body``).
+    csv_map: dict[str, str] = field(default_factory=dict)
     progress: bool = True

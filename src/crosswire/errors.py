@@ -49,3 +49,9 @@ class CrosswireError(Exception):
     @property
     def code(self) -> str:
         return self.error.code
+
+
+BAD_TABLE = ErrorCode("E011", "unreadable CSV: {detail}", "give a header row naming the columns")
+READER_FAILED = ErrorCode(
+    "E012", "the reader failed: {detail}", "the input is malformed in a way crosswire does not know"
+)

@@ -31,6 +31,7 @@ from crosswire.config import Config
 from crosswire.dedup import exact_hash, link_duplicates
 from crosswire.errors import ANALYSIS_FAILED
 from crosswire.ingest import expand_paths, read_path
+from crosswire.ingest.readers import ReadOptions
 from crosswire.records import Article, IngestError, RawItem
 from crosswire.store import Store, open_store
 from crosswire.stories import assign_stories
@@ -221,7 +222,8 @@ def ingest_paths(
     store = store or open_store(config.db)
     report = IngestReport()
     try:
-        files = [p for p in expand_paths(paths)]
+        files = list(expand_paths(paths))
+        options = ReadOptions(csv_map=dict(config.csv_map))
         with _progress(config, console) as progress:
             task = progress.add_task("read", total=len(files)) if progress else None
 
@@ -231,7 +233,7 @@ def ingest_paths(
                         yield path
                         continue
                     report.files += 1
-                    yield from read_path(path)
+                    yield from read_path(path, options)
                     if progress is not None and task is not None:
                         progress.advance(task)
 

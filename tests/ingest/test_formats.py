@@ -1,0 +1,107 @@
+"""Feeds, WARC archives and CSV on hand-written input."""
+
+from __future__ import annotations
+
+import gzip
+import io
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from crosswire.ingest import read_path
+from crosswire.ingest.readers import ReadOptions
+from crosswire.ingest.tabular import parse_map
+from crosswire.records import IngestError, RawItem
+
+PARAGRAPH = (
+    "Dock workers in the port of Tarsk returned to work on Friday after a nine-day strike over "
+    "night-shift pay. The port authority said cargo would clear within a week, and the union "
+    "said its members had accepted the agreement by a wide margin in a vote on Thursday."
+)
+
+RSS = f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>The Coastal Ledger</title><language>en</language>
+<item><title>Tarsk Strike Ends</title><link>https://ledger.example/strike</link>
+<guid>ledger-1</guid><pubDate>Fri, 01 May 2026 08:00:00 GMT</pubDate>
+<description><![CDATA[<p>{PARAGRAPH}</p><p>Second paragraph.</p>]]></description></item>
+<item><title>Teaser only</title><link>https://ledger.example/teaser</link>
+<description>Read more on our site.</description></item>
+</channel></rss>"""
+
+
+def test_rss_items_with_bodies_become_articles(tmp_path):
+    path = tmp_path / "ledger.rss"
+    path.write_text(RSS)
+    items = list(read_path(path))
+    article, teaser = items
+    assert isinstance(article, RawItem) and isinstance(teaser, IngestError)
+    assert article.outlet == "The Coastal Ledger"
+    assert article.published == "2026-05-01T08:00:00Z"
+    assert article.body.split("\n") == [PARAGRAPH, "Second paragraph."]
+    assert article.source.endswith("#ledger-1")
+    assert teaser.code == "E003"
+
+
+def _response(writer: WARCWriter, url: str, body: bytes, ctype: str = "text/html") -> None:
+    headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+    record = writer.create_warc_record(
+        url, "response", payload=io.BytesIO(body), http_headers=headers,
+        warc_headers_dict={"WARC-Date": "2026-05-02T10:00:00Z"},
+    )  # fmt: skip
+    writer.write_record(record)
+
+
+def _page(title: str) -> bytes:
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        f"<p>{PARAGRAPH}</p><p>{PARAGRAPH.replace('Tarsk', 'Vell')}</p></article></body></html>"
+    ).encode()
+
+
+def test_warc_html_responses_become_articles_and_the_rest_is_skipped(tmp_path):
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    _response(writer, "https://ledger.example/a", _page("First Page"))
+    _response(writer, "https://ledger.example/logo.png", b"\x89PNG....", ctype="image/png")
+    _response(writer, "https://ledger.example/b", _page("Second Page"))
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(buffer.getvalue())
+    items = list(read_path(path))
+    assert [i.title for i in items] == ["First Page", "Second Page"]
+    assert items[0].url == "https://ledger.example/a"
+    assert items[0].published == "2026-05-02"
+
+
+def test_corrupt_or_truncated_warc_keeps_what_came_before(tmp_path):
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    _response(writer, "https://ledger.example/a", _page("First Page"))
+    first = buffer.getvalue()
+    _response(writer, "https://ledger.example/b", _page("Second Page"))
+    second = buffer.getvalue()[len(first) :]
+    cases = {
+        "garbage.warc.gz": first + gzip.compress(b"\x00\x01 not a record" * 40) + second,
+        "cut.warc.gz": first + second[: len(second) // 2],
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        items = list(read_path(path))
+        assert isinstance(items[0], RawItem) and items[0].title == "First Page", name
+        assert isinstance(items[-1], IngestError) and items[-1].code == "E004", name
+
+
+def test_csv_with_column_map(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "hed,copy,day,paper\n"
+        f'Tarsk Strike Ends,"{PARAGRAPH}",2026-05-01,Coastal Ledger\n'
+        "Empty Row,,2026-05-02,Coastal Ledger\n"
+    )
+    options = ReadOptions(csv_map=parse_map("title=hed,text=copy,published=day,outlet=paper"))
+    article, empty = read_path(path, options)
+    assert article.title == "Tarsk Strike Ends" and article.outlet == "Coastal Ledger"
+    assert article.published == "2026-05-01"
+    assert isinstance(empty, IngestError)
+    (no_map,) = read_path(path)
+    assert isinstance(no_map, IngestError) and "--map" in no_map.message
