@@ -36,3 +36,5 @@ class Config:
     # Readers: CSV column names, ours -> theirs (``--map title=headline,text=body``).
     csv_map: dict[str, str] = field(default_factory=dict)
     progress: bool = True
+    # Reader processes (reading and cleaning HTML is CPU-bound); 1 reads in this process.
+    workers: int = field(default_factory=lambda: min(2, os.cpu_count() or 1))

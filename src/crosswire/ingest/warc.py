@@ -9,7 +9,7 @@ from pathlib import Path
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from crosswire.errors import BROKEN_GZIP, TOO_LARGE, CrosswireError
+from crosswire.errors import BROKEN_GZIP, EMPTY, NO_ARTICLE, TOO_LARGE, CrosswireError
 from crosswire.ingest.decode import decode_text
 from crosswire.ingest.html import declared_charset, read_html
 from crosswire.records import IngestError, RawItem
@@ -46,15 +46,23 @@ def read_warc(path: Path) -> Iterator[RawItem | IngestError]:
     """Stream the archive record by record; a corrupt record ends the archive with an error
     after everything before it was read."""
     source = str(path)
+    if path.stat().st_size == 0:
+        yield IngestError(source, EMPTY.code, EMPTY.format(detail="0 bytes"))
+        return
+    said = skipped = 0
     with path.open("rb") as stream:
         records = ArchiveIterator(stream)
         try:
             for record in records:
-                if record.rec_type != "response" or record.http_headers is None:
+                ctype = (
+                    (record.http_headers.get_header("Content-Type") or "")
+                    if (record.http_headers is not None)
+                    else ""
+                )
+                if record.rec_type != "response" or "html" not in ctype.lower():
+                    skipped += 1
                     continue
-                ctype = record.http_headers.get_header("Content-Type") or ""
-                if "html" not in ctype.lower():
-                    continue
+                said += 1
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 key = f"{source}#{record.rec_headers.get_header('WARC-Record-ID') or url}"
                 try:
@@ -78,3 +86,6 @@ def read_warc(path: Path) -> Iterator[RawItem | IngestError]:
     if path.name.lower().endswith(".gz") and not gzip_is_complete(path):
         detail = "WARC: the archive ends in the middle of a record"
         yield IngestError(source, BROKEN_GZIP.code, BROKEN_GZIP.format(detail=detail))
+    elif not said:
+        detail = f"no HTML response among {skipped} WARC records"
+        yield IngestError(source, NO_ARTICLE.code, NO_ARTICLE.format(detail=detail))
