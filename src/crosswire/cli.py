@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.markup import escape
@@ -19,6 +19,9 @@ from crosswire import api
 from crosswire.config import DEFAULT_DB, Config
 from crosswire.report import FORMATS, render_report
 from crosswire.store import Store, open_store
+
+if TYPE_CHECKING:  # the pipeline imports spaCy: only commands that ingest pay for it
+    from crosswire.pipeline import IngestReport
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -42,10 +45,15 @@ def _open(config: Config) -> Store:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from crosswire.pipeline import ingest_paths  # spaCy loads only for commands that need it
+    from crosswire.pipeline import ingest_paths
 
     config = _config(args)
     report = ingest_paths(args.paths, config, console=err)
+    _print_ingest(report, config)
+    return 0 if report.ok else 1
+
+
+def _print_ingest(report: IngestReport, config: Config) -> None:
     with _open(config) as store:
         stories = len(store.stories())
         total = store.count_articles()
@@ -60,7 +68,49 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         for e in report.errors:
             table.add_row(escape(e.source), e.code, escape(e.message))
         out.print(table)
+
+
+def _download_folder(args: argparse.Namespace, config: Config) -> Path:
+    if args.into:
+        return Path(args.into)
+    db = Path(config.db)
+    return db.with_name(db.stem + "-fetched")
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from crosswire.fetch import Fetcher
+    from crosswire.fetch.watch import fetch_and_ingest
+
+    config = _config(args)
+    fetcher = Fetcher(delay=args.delay, timeout=args.timeout)
+    with _open(config) as store:
+        report = fetch_and_ingest(args.urls, _download_folder(args, config), config, store, fetcher)
+    _print_ingest(report, config)
     return 0 if report.ok else 1
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from crosswire.fetch import Fetcher
+    from crosswire.fetch.watch import parse_interval, read_feed_list, watch
+
+    config = _config(args)
+    config.progress = False
+    feeds = read_feed_list(Path(args.feeds))
+    every = parse_interval(args.every)
+    err.print(f"watching {len(feeds)} feeds every {args.every}; Ctrl-C stops")
+
+    def on_round(number: int, report: IngestReport) -> None:
+        err.print(f"round {number}: {len(report.added)} new articles, {len(report.errors)} errors")
+
+    with _open(config) as store:
+        try:
+            watch(
+                feeds, _download_folder(args, config), config, store, every, args.rounds,
+                on_round, Fetcher(delay=args.delay, timeout=args.timeout),
+            )  # fmt: skip
+        except KeyboardInterrupt:
+            err.print("stopped")
+    return 0
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
@@ -191,6 +241,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--map", help="CSV columns, e.g. title=headline,text=body,published=date")
     p.set_defaults(func=cmd_ingest)
+
+    fetching = argparse.ArgumentParser(add_help=False)
+    fetching.add_argument("--into", help="download folder (default: next to the database)")
+    fetching.add_argument(
+        "--delay", type=float, default=1.0, help="seconds between requests to a host"
+    )
+    fetching.add_argument("--timeout", type=float, default=20.0, help="seconds per request")
+
+    p = sub.add_parser(
+        "fetch", parents=[common, fetching], help="download URLs or feeds, then ingest"
+    )
+    p.add_argument("urls", nargs="+")
+    p.set_defaults(func=cmd_fetch)
+
+    p = sub.add_parser(
+        "watch", parents=[common, fetching], help="poll feeds and ingest what is new"
+    )
+    p.add_argument("feeds", help="a file with one feed URL per line")
+    p.add_argument("--every", default="15m", help="polling interval, e.g. 30s, 15m, 1h")
+    p.add_argument("--rounds", type=int, help="stop after this many rounds")
+    p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("stories", parents=[common], help="the stories found, newest first")
     p.add_argument("--json", action="store_true")

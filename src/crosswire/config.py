@@ -30,7 +30,7 @@ class Config:
     shingle_size: int = 5
     near_duplicate_threshold: float = 0.8
     # Stories: lexical similarity threshold and publication-time window in days.
-    story_threshold: float = 0.3
+    story_threshold: float = 0.2
     story_window_days: float = 7.0
     story_embedder: str | None = None
     # Readers: CSV column names, ours -> theirs (``--map title=headline,text=body``).

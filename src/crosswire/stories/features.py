@@ -96,6 +96,13 @@ def proper_names(text: str, common: set[str] | None = None) -> list[str]:
     return out
 
 
+def is_title_case(title: str) -> bool:
+    """True for a headline that capitalises (nearly) every content word."""
+    words = [m.group() for m in WORD_RE.finditer(title) if m.group().lower() not in STOP_WORDS]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 3 and capitalised >= 0.8 * len(words)
+
+
 def parse_date(value: str | None) -> datetime | None:
     """A naive UTC-agnostic datetime from an ISO date string, or None if absent/unreadable."""
     if not value:
@@ -146,7 +153,12 @@ def article_features(article: Article) -> StoryFeatures:
     terms = Counter(content_words(article.text))
     names = Counter(proper_names(article.text, common))
     if article.title:
+        title_names = proper_names(article.title, common)
+        if is_title_case(article.title):
+            # "NATO Chief Says Russia May Attempt ...": every word is capitalised, so only the
+            # words the body also writes as names count as names.
+            title_names = [n for n in title_names if n in names]
         for _ in range(TITLE_WEIGHT):
             terms.update(content_words(article.title))
-            names.update(proper_names(article.title, common))
+            names.update(title_names)
     return StoryFeatures(terms=terms, names=names, published=article.published)

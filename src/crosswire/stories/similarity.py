@@ -7,15 +7,13 @@ articles arrive and no all-pairs matrix is ever built.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from crosswire.stories.features import StoryFeatures, name_key, parse_date
 
-# Share of the score that comes from names. Words carry the event (what happened), names carry
-# who and where; two reports of one event agree on both, two games of one league or two speeches
-# of one politician agree on only one. Equal shares: no evidence favours either.
+# Share of the blended score that comes from names. Words carry the event (what happened), names
+# carry who and where; equal shares, as no evidence favours either.
 NAME_SHARE = 0.5
 
 
@@ -35,7 +33,9 @@ def idf(df: int, documents: int) -> float:
 
 def weigh(counts: Mapping[str, int], df: Mapping[str, int], documents: int) -> dict[str, float]:
     """Sublinear TF times IDF, L2-normalised: long articles do not win by repeating words."""
-    weights = {t: (1.0 + math.log(c)) * idf(df.get(t, 0), documents) for t, c in counts.items() if c}
+    weights = {
+        t: (1.0 + math.log(c)) * idf(df.get(t, 0), documents) for t, c in counts.items() if c
+    }
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {t: w / norm for t, w in weights.items()} if norm else {}
 
@@ -63,12 +63,16 @@ def vectors(features: StoryFeatures, df: Mapping[str, int], documents: int) -> V
 
 
 def pair_score(a: Vectors, b: Vectors) -> PairScore:
-    """Blend of word and name cosines. Articles without names fall back to words alone."""
+    """Word cosine, raised by the word/name blend when the two articles name the same actors.
+
+    Names only add evidence, never veto: the regex names of a paywall stub or a photo caption
+    are noise ("Subscribers", a photographer), and a headline-only page must still be able to
+    match on its words. Sharing rare names (people, places) is strong evidence of one event.
+    """
     words = cosine(a.words, b.words)
-    if not a.names or not b.names:
-        return PairScore(words=words, names=0.0, score=words)
-    names = cosine(a.names, b.names)
-    return PairScore(words=words, names=names, score=(1 - NAME_SHARE) * words + NAME_SHARE * names)
+    names = cosine(a.names, b.names) if a.names and b.names else 0.0
+    blend = (1 - NAME_SHARE) * words + NAME_SHARE * names
+    return PairScore(words=words, names=names, score=max(words, blend))
 
 
 def within_window(a: str | None, b: str | None, window_days: float) -> bool:
@@ -77,10 +81,3 @@ def within_window(a: str | None, b: str | None, window_days: float) -> bool:
     if first is None or second is None:
         return True
     return abs((first - second).total_seconds()) <= window_days * 86400
-
-
-def merge_counts(items: list[Counter[str]]) -> Counter[str]:
-    total: Counter[str] = Counter()
-    for item in items:
-        total.update(item)
-    return total

@@ -1,0 +1,42 @@
+"""The independent sources of a story: one per original article, syndicated copies dropped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crosswire.records import Analysis, Article
+
+
+@dataclass(slots=True)
+class Source:
+    """An article that counts as a source, with its analysis and the outlet it speaks for."""
+
+    article: Article
+    analysis: Analysis
+    outlet: str
+    order: int
+
+
+def independent_sources(articles: list[Article], analyses: dict[str, Analysis]) -> list[Source]:
+    """Articles that are not syndicated copies of another article of the story.
+
+    A copy (``duplicate_of`` pointing inside the story) repeats its original word for word;
+    counting it would turn one report into two "corroborating" outlets. A copy whose original
+    is not in the story stands in for it. Articles without an analysis are skipped.
+    """
+    ids = {a.id for a in articles}
+    sources = []
+    for article in articles:
+        if article.duplicate_of is not None and article.duplicate_of in ids:
+            continue
+        analysis = analyses.get(article.id)
+        if analysis is None:
+            continue
+        outlet = article.outlet or article.id
+        sources.append(Source(article, analysis, outlet, len(sources)))
+    return sources
+
+
+def outlets_of(sources: list[Source]) -> list[str]:
+    """Distinct outlets in story order."""
+    return list(dict.fromkeys(s.outlet for s in sources))

@@ -1,0 +1,101 @@
+import pytest
+
+from crosswire.analyze.figures import extract_figures, parse_amount
+from crosswire.analyze.nlp import load_nlp
+from crosswire.config import Config
+from crosswire.records import Quote
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp(Config().spacy_model)
+
+
+def figures(nlp, text, quotes=()):
+    found = extract_figures(nlp(text), list(quotes))
+    for f in found:  # offsets always point at the number phrase and its sentence
+        assert text[f.start : f.end] == f.text
+        assert f.sentence_start <= f.start < f.end <= f.sentence_end
+    return found
+
+
+def one(nlp, text):
+    (figure,) = [f for f in figures(nlp, text) if f.unit != "year"]
+    return figure
+
+
+def test_counted_thing_tells_identical_numbers_apart(nlp):
+    killed = one(nlp, "Up to 1.1 million people have been killed or wounded on the Vorland side.")
+    assert (killed.value, killed.unit, killed.qualifier) == (1.1e6, "people", "up to")
+    assert "killed or wounded on the Vorland side" in killed.counts
+    own = one(nlp, "He is prepared to sacrifice 1.1 million of his own people.")
+    assert (own.value, own.unit) == (1.1e6, "people")
+    assert "his own people" in own.counts and "sacrifice" in own.counts
+
+
+@pytest.mark.parametrize("bound", ["less than", "under", "below"])
+def test_upper_bounds_normalise_alike(nlp, bound):
+    f = one(nlp, f"The army gained {bound} 1% of Vorlandian territory this year.")
+    assert (f.value, f.unit, f.qualifier, f.counts) == (1.0, "%", "<", "Vorlandian territory")
+    assert f.text == f"{bound} 1%"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier", "counts"),
+    [
+        ("Ostmark could possess over a thousand nuclear warheads by 2030.",
+         1000, "warhead", ">", "nuclear warheads (possess by 2030)"),
+        ("Ostmark now buys over 80 percent of Vorland's crude exports.",
+         80, "%", ">", "Vorland's crude exports"),
+        ("Most members now spend 2 percent of GDP on defence.", 2, "%", None, "GDP"),
+        ("Half of the budget went to the harbour.", 50, "%", None, "the budget"),
+        ("The ministry pledged $5 billion in aid.", 5e9, "USD", None, "aid (pledged)"),
+        ("The club paid 40 million euros for the striker.", 40e6, "EUR", None, None),
+        ("It cost €2.5bn to build.", 2.5e9, "EUR", None, None),
+        ("Between 10 and 20 percent of voters stayed home.", 10, "%", "range:20", "voters"),
+        ("Some 2,000-3,000 troops were sent north.", 2000, "troop", "range:3000", None),
+        ("Three coastal towns have asked for help.", 3, "town", None, None),
+    ],
+)
+def test_values_units_qualifiers(nlp, text, value, unit, qualifier, counts):
+    f = one(nlp, text)
+    assert (f.value, f.unit, f.qualifier) == (value, unit, qualifier)
+    if counts is not None:
+        assert f.counts == counts
+
+
+def test_digit_and_word_forms_normalise_to_one_value(nlp):
+    digits = one(nlp, "About 1,100,000 people fled.")
+    assert digits.value == one(nlp, "About 1.1 million people fled.").value == 1.1e6
+    assert parse_amount(None, None, "a thousand") == 1000
+    assert parse_amount(None, None, "twenty-five") == 25
+    assert parse_amount("3", "bn", None) == 3e9
+
+
+def test_years_are_kept_as_years(nlp):
+    (year,) = figures(nlp, "The treaty was signed in 1987.")
+    assert (year.value, year.unit, year.counts) == (1987, "year", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The F-16 jets and COVID-19 were discussed.",
+        "In the 1990s the port grew.",
+        "They met on March 12 at 10:30.",
+        "One of them left.",
+        "It will not be a two-front war.",
+        "Trade between the two nations grew.",
+        "She met the Northgate Four and read Article 5.",
+    ],
+)
+def test_not_quantities(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_in_quote(nlp):
+    text = 'Brandt said: "We lost 300 boats." Later 20 boats returned.'
+    start = text.index("We lost")
+    quote = Quote(start, start + len("We lost 300 boats."), "We lost 300 boats.")
+    found = figures(nlp, text, [quote])
+    assert [(f.value, f.in_quote) for f in found] == [(300, True), (20, False)]

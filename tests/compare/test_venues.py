@@ -1,0 +1,60 @@
+import pytest
+
+from crosswire.compare.venues import compare_venues, compatible_venues
+
+LEDGER = "In remarks to a Vorland daily over the weekend, Brandt spoke of the border."
+TIMES = "In an interview with Vorland Post, Brandt spoke. She said it on Monday."
+WIRE = "Speaking in Ostberg earlier this week, Brandt warned of the border. It was in May."
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("interview:a Vorland daily", "interview:Vorland Post", True),
+        ("interview:Vorland Post", "interview:vorland post", True),
+        ("interview:Vorland Post", "interview:Ostberg Radio", False),
+        ("interview:Vorland Post", "speech:Ostberg", False),
+        ("speech:a press conference", "speech:Ostberg", True),
+    ],
+)
+def test_compatible_venues(a, b, expected):
+    assert compatible_venues(a, b) is expected
+
+
+def test_interview_against_speech_is_a_venue_discrepancy(story):
+    story.article("a", "Harbor Ledger", LEDGER)
+    story.article("b", "Northgate Times", TIMES)
+    story.article("c", "Valley Wire", WIRE)
+    story.claim("a", "In remarks to a Vorland daily", "venue", "interview:a Vorland daily")
+    story.claim("a", "over the weekend", "date", "weekend")
+    story.claim("b", "In an interview with Vorland Post", "venue", "interview:Vorland Post")
+    story.claim("b", "on Monday", "date", "Monday")
+    story.claim("c", "Speaking in Ostberg", "venue", "speech:Ostberg")
+    story.claim("c", "earlier this week", "date", "this week")
+    story.claim("c", "in May", "date", "May")
+    discrepancies = compare_venues(story.sources())
+    venue, date = discrepancies
+    assert venue.kind == "venue"
+    assert [s.article for s in venue.sides] == ["a", "b", "c"]
+    assert "a speech in Ostberg (Valley Wire)" in venue.summary
+    assert venue.sides[2].text == WIRE.split(" It was")[0]
+    # only dates in the sentence naming the occasion: "on Monday" and "in May" date other things
+    assert date.kind == "date"
+    assert [s.article for s in date.sides] == ["a", "c"]
+    story.assert_passages(venue.sides + date.sides)
+
+
+def test_compatible_interviews_raise_nothing(story):
+    story.article("a", "Harbor Ledger", LEDGER)
+    story.article("b", "Northgate Times", TIMES)
+    story.claim("a", "In remarks to a Vorland daily", "venue", "interview:a Vorland daily")
+    story.claim("b", "In an interview with Vorland Post", "venue", "interview:Vorland Post")
+    assert compare_venues(story.sources()) == []
+
+
+def test_dateline_is_not_an_occasion(story):
+    story.article("a", "Harbor Ledger", "OSTBERG — " + LEDGER)
+    story.article("c", "Valley Wire", WIRE)
+    story.claim("a", "OSTBERG —", "venue", "dateline:Ostberg")
+    story.claim("c", "Speaking in Ostberg", "venue", "speech:Ostberg")
+    assert compare_venues(story.sources()) == []

@@ -1,0 +1,207 @@
+"""Story grouping on hand-written fictional articles, and on the real seeds."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from crosswire.config import Config
+from crosswire.records import Article
+from crosswire.store import Store
+from crosswire.stories import assign_stories
+
+# The threshold bench/stories.py measured best (F1 0.958 on the SemEval English pairs); the
+# seeds need it because three articles alone give a weak IDF.
+THRESHOLD = 0.2
+
+BRIDGE = {
+    "lantern-bridge": (
+        "Daily Lantern",
+        "Velmora bridge closed after crack found",
+        "The Orrin Street bridge in Velmora was closed on Monday after engineers found a deep "
+        "crack in its central pier. Mayor Tessa Quillfeather said the bridge would stay shut "
+        "until inspectors from the Velmora Transit Authority finish their survey. About 40,000 "
+        "vehicles cross the Orrin Street bridge every day, and detours through the harbour "
+        "district are expected to add twenty minutes to commutes.",
+    ),
+    "courier-bridge": (
+        "Northgate Courier",
+        "Crack shuts Orrin Street bridge",
+        "Velmora's Orrin Street bridge is shut after a crack was discovered in the central pier, "
+        "Mayor Tessa Quillfeather announced. Engineers of the Velmora Transit Authority are "
+        "surveying the pier. The bridge carries some 40,000 vehicles a day; drivers face "
+        "detours through the harbour district.",
+    ),
+    "ember-bridge": (
+        "Ember Wire",
+        "Velmora mayor closes bridge over pier crack",
+        "Tessa Quillfeather, mayor of Velmora, ordered the Orrin Street bridge closed when a "
+        "crack appeared in the central pier. The Velmora Transit Authority will inspect the "
+        "crack before any reopening, and commuters were told to expect long detours.",
+    ),
+}
+CUP = {
+    "lantern-cup": (
+        "Daily Lantern",
+        "Brackwater Rovers lift the Quenlin Cup",
+        "Brackwater Rovers beat Saltmere Athletic 3-1 in the Quenlin Cup final at Dunhollow "
+        "Park. Striker Ivo Penhallow scored twice in the second half, and goalkeeper Maren "
+        "Oakes saved a penalty. Saltmere manager Dario Fenwick praised his players.",
+    ),
+    "courier-cup": (
+        "Northgate Courier",
+        "Penhallow double wins the Quenlin Cup for Brackwater",
+        "Ivo Penhallow scored two second-half goals as Brackwater Rovers won the Quenlin Cup "
+        "final 3-1 against Saltmere Athletic at Dunhollow Park, with Maren Oakes saving a "
+        "penalty.",
+    ),
+    "ember-cup": (
+        "Ember Wire",
+        "Saltmere beaten in Quenlin Cup final",
+        "Saltmere Athletic lost the Quenlin Cup final 3-1 to Brackwater Rovers at Dunhollow "
+        "Park. Manager Dario Fenwick said Ivo Penhallow's goals decided the final.",
+    ),
+}
+
+
+def make(article_id: str, story: tuple[str, str, str], published: str | None) -> Article:
+    outlet, title, text = story
+    return Article(
+        id=article_id, source=f"{article_id}.txt", text=text, raw=text, title=title,
+        outlet=outlet, published=published,
+    )  # fmt: skip
+
+
+def add(store: Store, articles: list[Article]) -> list[str]:
+    for article in articles:
+        store.add_article(article)
+    return [a.id for a in articles]
+
+
+def stories(store: Store) -> dict[str, str | None]:
+    return {a.id: a.story for a in store.iter_articles()}
+
+
+@pytest.fixture
+def grouping(config: Config) -> Config:
+    return replace(config, story_threshold=THRESHOLD)
+
+
+def fictional(undated: str | None = None) -> list[Article]:
+    """Both fictional stories, interleaved as they would arrive, one day apart per outlet."""
+    articles = []
+    for day, (bridge, cup) in enumerate(zip(BRIDGE, CUP, strict=True), start=1):
+        date = f"2031-05-0{day}T09:00:00"
+        articles.append(make(bridge, BRIDGE[bridge], None if bridge == undated else date))
+        articles.append(make(cup, CUP[cup], None if cup == undated else date))
+    return articles
+
+
+@pytest.mark.parametrize("threshold", [THRESHOLD, Config().story_threshold])
+def test_two_stories_across_three_outlets(store: Store, config: Config, threshold: float) -> None:
+    ids = add(store, fictional())
+    assign_stories(store, ids, replace(config, story_threshold=threshold))
+    found = stories(store)
+    # A story's id is its first article's id.
+    assert {found[i] for i in BRIDGE} == {"lantern-bridge"}
+    assert {found[i] for i in CUP} == {"lantern-cup"}
+
+
+def test_undated_article_still_groups(store: Store, grouping: Config) -> None:
+    ids = add(store, fictional(undated="ember-bridge"))
+    assign_stories(store, ids, grouping)
+    assert store.get_article("ember-bridge").story == "lantern-bridge"  # type: ignore[union-attr]
+    assert store.get_article("ember-cup").story == "lantern-cup"  # type: ignore[union-attr]
+
+
+def test_rerun_changes_nothing(store: Store, grouping: Config) -> None:
+    ids = add(store, fictional())
+    assign_stories(store, ids, grouping)
+    before = (
+        stories(store),
+        store.query("SELECT * FROM story_features ORDER BY article"),
+        store.query("SELECT * FROM story_keys ORDER BY key, article"),
+        store.query("SELECT * FROM term_df ORDER BY term"),
+    )
+    assign_stories(store, ids, grouping)
+    assign_stories(store, list(reversed(ids)), grouping)
+    after = (
+        stories(store),
+        store.query("SELECT * FROM story_features ORDER BY article"),
+        store.query("SELECT * FROM story_keys ORDER BY key, article"),
+        store.query("SELECT * FROM term_df ORDER BY term"),
+    )
+    assert after == before
+
+
+def test_batches_group_like_one_run(store: Store, grouping: Config) -> None:
+    """Articles arriving over several ingest runs land in the same stories."""
+    articles = fictional()
+    add(store, articles)
+    for start in range(0, len(articles), 2):
+        assign_stories(store, [a.id for a in articles[start : start + 2]], grouping)
+    found = stories(store)
+    assert {found[i] for i in BRIDGE} == {"lantern-bridge"}
+    assert {found[i] for i in CUP} == {"lantern-cup"}
+
+
+def test_duplicate_joins_its_original_story(store: Store, grouping: Config) -> None:
+    articles = fictional()
+    copy = make("wire-copy", BRIDGE["courier-bridge"], "2031-05-02T10:00:00")
+    copy.duplicate_of = "courier-bridge"
+    copy.outlet = "Fenmoor Gazette"
+    ids = add(store, [copy, *articles])  # the copy is listed before its original
+    assign_stories(store, ids, grouping)
+    assert store.get_article("wire-copy").story == "lantern-bridge"  # type: ignore[union-attr]
+    # Syndicated copies are not indexed: a wire story must not inflate its own words' counts.
+    assert store.get_story_features("wire-copy") is None
+
+
+def test_reports_far_apart_in_time_are_separate_stories(store: Store, grouping: Config) -> None:
+    first = make("lantern-bridge", BRIDGE["lantern-bridge"], "2031-05-01")
+    later = make("courier-bridge", BRIDGE["courier-bridge"], "2031-09-01")
+    ids = add(store, [first, later])
+    assign_stories(store, ids, grouping)
+    assert stories(store) == {
+        "lantern-bridge": "lantern-bridge",
+        "courier-bridge": "courier-bridge",
+    }
+
+
+def test_earliest_report_names_the_story(store: Store, grouping: Config) -> None:
+    later = make("courier-bridge", BRIDGE["courier-bridge"], "2031-05-03")
+    first = make("ember-bridge", BRIDGE["ember-bridge"], "2031-05-01")
+    ids = add(store, [later, first])
+    assign_stories(store, ids, grouping)
+    assert set(stories(store).values()) == {"ember-bridge"}
+
+
+def seed_article(path: Path) -> Article:
+    """A seed as the pipeline cleans it: title line apart, trailing boilerplate cut."""
+    title, _, body = path.read_text(encoding="utf-8").partition("\n")
+    for marker in ("Legal Disclaimer:", "Read also"):
+        body = body.split(marker)[0]
+    return Article(id=path.stem, source=str(path), text=body.strip(), raw=body, title=title)
+
+
+def test_seeds_form_one_story(store: Store, grouping: Config, seeds_dir: Path) -> None:
+    articles = [seed_article(p) for p in sorted(seeds_dir.glob("*.txt"))]
+    assert len(articles) == 3
+    ids = add(store, articles)
+    assign_stories(store, ids, grouping)
+    assert len(set(stories(store).values())) == 1
+
+
+def test_roundup_article_does_not_chain_two_stories(store: Store, grouping: Config) -> None:
+    """A roundup covering both events may join one story, but must not pull the other in."""
+    bridge = [make(i, BRIDGE[i], "2031-05-01") for i in ("lantern-bridge", "courier-bridge")]
+    outlet, title, text = BRIDGE["ember-bridge"]
+    roundup = make("roundup", (outlet, "Weekend roundup", text + " " + CUP["ember-cup"][2]), None)
+    cup = [make(i, CUP[i], "2031-05-02") for i in ("lantern-cup", "courier-cup")]
+    for batch in (bridge, [roundup], cup):
+        assign_stories(store, add(store, batch), grouping)
+    found = stories(store)
+    assert found["lantern-cup"] == found["courier-cup"]
+    assert found["lantern-cup"] != found["lantern-bridge"]

@@ -1,0 +1,49 @@
+"""Pair scores: TF-IDF cosine over words, names that only add evidence, the time window."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from crosswire.stories.features import StoryFeatures
+from crosswire.stories.similarity import Vectors, cosine, pair_score, vectors, weigh, within_window
+
+
+def test_weigh_normalises_and_favours_rare_terms() -> None:
+    weights = weigh({"bridge": 1, "city": 1}, {"bridge": 1, "city": 90}, documents=100)
+    assert sum(w * w for w in weights.values()) == pytest.approx(1.0)
+    assert weights["bridge"] > weights["city"]
+
+
+def test_cosine_of_identical_and_disjoint_vectors() -> None:
+    a = weigh({"bridge": 2, "crack": 1}, {}, 10)
+    assert cosine(a, a) == pytest.approx(1.0)
+    assert cosine(a, weigh({"football": 1}, {}, 10)) == 0.0
+
+
+def test_shared_names_raise_the_score_but_never_lower_it() -> None:
+    words = {"bridge": 0.6, "crack": 0.8}
+    same_names = pair_score(Vectors(words, {"velmora": 1.0}), Vectors(words, {"velmora": 1.0}))
+    assert same_names.score == pytest.approx(1.0)
+    # A paywall stub's "names" share nothing with the report: words alone decide.
+    noisy = pair_score(Vectors(words, {"velmora": 1.0}), Vectors(words, {"subscribers": 1.0}))
+    assert noisy.score == pytest.approx(noisy.words) == pytest.approx(1.0)
+    partial = pair_score(
+        Vectors({"bridge": 1.0}, {"velmora": 1.0}), Vectors({"crack": 1.0}, {"velmora": 1.0})
+    )
+    assert partial.words == 0.0 and partial.score == pytest.approx(0.5)
+
+
+def test_vectors_look_names_up_under_their_own_prefix() -> None:
+    features = StoryFeatures(terms=Counter(velmora=1), names=Counter(velmora=1))
+    vecs = vectors(features, {"velmora": 50, "@velmora": 1}, documents=100)
+    assert vecs.words == {"velmora": pytest.approx(1.0)}
+    assert vecs.names == {"velmora": pytest.approx(1.0)}
+
+
+def test_window_applies_only_when_both_dates_are_known() -> None:
+    assert within_window("2031-05-01", "2031-05-07T12:00:00", 7.0)
+    assert not within_window("2031-05-01", "2031-05-09", 7.0)
+    assert within_window(None, "2031-05-09", 7.0)
+    assert within_window("2031-05-01", "not a date", 7.0)
