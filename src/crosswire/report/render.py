@@ -5,7 +5,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from rich.console import Console
+
 from crosswire.records import Article, Comparison, Story
+from crosswire.report.html import render_html
+from crosswire.report.markdown import render_markdown
+from crosswire.report.terminal import print_view, render_terminal
+from crosswire.report.view import ReportView
 
 FORMATS = ("text", "md", "html", "json")
 REPORT_VERSION = 1
@@ -35,9 +41,32 @@ def report_dict(story: Story, articles: list[Article], comparison: Comparison) -
 
 
 def render_report(
-    story: Story, articles: list[Article], comparison: Comparison, fmt: str = "text"
+    story: Story,
+    articles: list[Article],
+    comparison: Comparison,
+    fmt: str = "text",
+    *,
+    width: int = 100,
+    color: bool = False,
 ) -> str:
-    """The report as text in one of :data:`FORMATS`."""
+    """The report as text in one of :data:`FORMATS`.
+
+    ``width`` and ``color`` apply to ``text`` only; plain text marks changed quote words «so».
+    """
     if fmt == "json":
         return json.dumps(report_dict(story, articles, comparison), indent=2, ensure_ascii=False)
+    view = ReportView(story, articles, comparison)
+    if fmt == "text":
+        return render_terminal(view, width=width, color=color)
+    if fmt == "md":
+        return render_markdown(view)
+    if fmt == "html":
+        return render_html(view)
     raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def print_report(
+    story: Story, articles: list[Article], comparison: Comparison, console: Console
+) -> None:
+    """Print the terminal report to a rich console (colour when the console has it)."""
+    print_view(ReportView(story, articles, comparison), console)
