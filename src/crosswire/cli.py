@@ -17,7 +17,7 @@ from rich.table import Table
 
 from crosswire import api
 from crosswire.config import DEFAULT_DB, Config
-from crosswire.report import FORMATS, render_report
+from crosswire.report import FORMATS, print_report, render_report
 from crosswire.store import Store, open_store
 
 if TYPE_CHECKING:  # the pipeline imports spaCy: only commands that ingest pay for it
@@ -123,9 +123,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
         "story", "title", "outlets", "articles", "published", title="Stories, newest first"
     )
     for s in stories:
-        dates = s.first_published or ""
-        if s.last_published and s.last_published != s.first_published:
-            dates += f" … {s.last_published}"
+        first, last = (s.first_published or "")[:10], (s.last_published or "")[:10]
+        dates = first if last == first else f"{first} … {last}"
         table.add_row(
             s.id,
             escape(s.title or "(untitled)"),
@@ -143,12 +142,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         story_id = args.story or api.largest_story(store)
         story, articles, comparison = api.story_comparison(store, story_id, config)
     if args.format == "text" and not args.output:
-        from crosswire.report import render
-
-        printer = getattr(render, "print_report", None)
-        if printer is not None:
-            printer(story, articles, comparison, out)
-            return 0
+        print_report(story, articles, comparison, out)
+        return 0
     text = render_report(story, articles, comparison, args.format)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

@@ -30,7 +30,7 @@ def find_original(store: Store, article_id: str, config: Config | None = None) -
         and fp.minhash.jaccard(minhash_from_signature(sig, config.minhash_perm))
         >= config.near_duplicate_threshold
     ]
-    # Only articles stored before this one can be its original; the earliest stored wins.
+    # Only articles fingerprinted before this one can be its original.
     earlier = [c for c in candidates if store.get_minhash(c) is not None and c != article_id]
     if not earlier:
         return None
@@ -39,13 +39,22 @@ def find_original(store: Store, article_id: str, config: Config | None = None) -
         other = store.get_article(candidate)
         if other is not None:
             originals.append(other.duplicate_of or other.id)
-    return min(originals, key=lambda oid: store.ingest_rank(oid))
+    return min(originals, key=lambda oid: _age(store, oid))
+
+
+def _age(store: Store, article_id: str) -> tuple[str, int]:
+    """Sort key: earliest published first (undated last), then the order stored."""
+    article = store.get_article(article_id)
+    published = article.published if article is not None and article.published else "~"
+    return published, store.ingest_rank(article_id)
 
 
 def link_duplicates(store: Store, article_ids: list[str], config: Config | None = None) -> int:
     """Set ``duplicate_of`` for the given (newly stored) articles; return how many are copies."""
     copies = 0
-    for article_id in article_ids:
+    # Within a batch the earliest published article is fingerprinted first, so it is the one
+    # the others are copies of; across batches, what was stored first stays the original.
+    for article_id in sorted(article_ids, key=lambda aid: _age(store, aid)):
         original = find_original(store, article_id, config)
         if original is not None and original != article_id:
             store.set_duplicate_of(article_id, original)
