@@ -20,3 +20,28 @@ def shared_path(*parts: str) -> Path:
             pytest.fail(f"{path} is missing: CI must run with ../shared beside the project")
         pytest.skip(f"{path} is missing (../shared is not beside this checkout)")
     return path
+
+
+POSTGRES_URL = os.environ.get(
+    "CROSSWIRE_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test"
+)
+
+
+def postgres_url(schema: str) -> str:
+    """A PostgreSQL URL with its own schema; skips locally when no server answers, fails in CI."""
+    try:
+        import psycopg
+
+        psycopg.connect(POSTGRES_URL, connect_timeout=3).close()
+    except Exception as exc:  # no driver or no server
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL at {POSTGRES_URL} is needed in CI: {exc}")
+        pytest.skip(f"no PostgreSQL at {POSTGRES_URL}: {exc}")
+    return f"{POSTGRES_URL}?schema={schema}"
+
+
+def drop_schema(schema: str) -> None:
+    import psycopg
+
+    with psycopg.connect(POSTGRES_URL) as conn:
+        conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')

@@ -15,9 +15,9 @@ def open_store(url: str) -> Store:
         0
     """
     if url.startswith(("postgresql://", "postgres://")):
-        raise NotImplementedError(
-            "PostgreSQL storage is not available yet; use a SQLite path for --db"
-        )
+        from crosswire.store.postgres import PostgresStore
+
+        return PostgresStore(url)
     if url.startswith("sqlite:///"):
         url = url[len("sqlite:///") :]
     return SQLiteStore(url)

@@ -1,5 +1,26 @@
+"""The storage interface, run against every backend (SQLite always, PostgreSQL when present)."""
+
+import uuid
+
+import pytest
+from helpers import drop_schema, postgres_url
+
 from crosswire.records import Analysis, Article, IngestError, Quote
 from crosswire.store import open_store
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        s = open_store(str(tmp_path / "test.db"))
+        yield s
+        s.close()
+        return
+    schema = f"cw_{uuid.uuid4().hex[:10]}"
+    s = open_store(postgres_url(schema))
+    yield s
+    s.close()
+    drop_schema(schema)
 
 
 def _article(aid: str, **kw) -> Article:
@@ -9,12 +30,30 @@ def _article(aid: str, **kw) -> Article:
 
 
 def test_sqlite_uses_wal_and_fts(tmp_path):
+    """SQLite only: WAL mode and the FTS5 index."""
     store = open_store(f"sqlite:///{tmp_path / 'x.db'}")
     assert store.query("PRAGMA journal_mode")[0][0] == "wal"
     store.add_article(_article("a1", title="Dam holds"))
     store.conn.commit()
     assert store.search("orvel") == ["a1"]
     assert store.search('"dam') == ["a1"]  # user text is never FTS syntax
+
+
+def test_full_text_search(store):
+    store.add_article(_article("a1", title="Dam holds"))
+    store.add_article(_article("a2", title="Port strike"))
+    store.conn.commit()
+    assert set(store.search("orvel")) == {"a1", "a2"}
+    assert store.search("holds") == ["a1"]
+
+
+def test_minhash_and_lsh_round_trip(store):
+    store.add_article(_article("a1"))
+    store.add_article(_article("a2"))
+    store.save_minhash("a1", b"\x00\x01sig", [b"b0", b"b1"])
+    store.save_minhash("a2", b"\x02sig", [b"zz", b"b1"])
+    assert store.get_minhash("a1") == b"\x00\x01sig"
+    assert store.lsh_candidates([b"b0", b"b1"], exclude="a1") == ["a2"]
 
 
 def test_add_article_is_idempotent(store):

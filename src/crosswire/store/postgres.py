@@ -1,0 +1,66 @@
+"""PostgreSQL for teams: the same tables and SQL as SQLite, full text through tsvector."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from crosswire.records import Article
+from crosswire.store.base import Store
+
+
+class PostgresStore(Store):
+    """A store in a PostgreSQL database (``postgresql://user@host:port/db``).
+
+    ``?schema=NAME`` keeps several crosswire databases apart in one PostgreSQL database.
+    """
+
+    placeholder = "%s"
+    blob_type = "BYTEA"
+
+    def _connect(self) -> Any:
+        try:
+            import psycopg
+        except ImportError as exc:  # an extra, not a core dependency
+            raise RuntimeError(
+                "PostgreSQL storage needs psycopg: pip install 'crosswire[postgres]'"
+            ) from exc
+        parts = urlsplit(self.url)
+        schema = parse_qs(parts.query).get("schema", [None])[0]
+        conn = psycopg.connect(parts._replace(query="").geturl())
+        if schema:
+            with conn.cursor() as cur:
+                cur.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+                cur.execute(f'SET search_path TO "{schema}"')
+            conn.commit()
+        return conn
+
+    def _sql(self, sql: str) -> str:
+        # psycopg uses %s; a literal % (LIKE patterns are parameters, so none here) would
+        # need doubling.
+        return sql.replace("?", "%s")
+
+    def _create_fulltext(self) -> None:
+        self.execute(
+            "CREATE TABLE IF NOT EXISTS articles_fts (id TEXT PRIMARY KEY, doc TSVECTOR NOT NULL)"
+        )
+        self.execute("CREATE INDEX IF NOT EXISTS articles_fts_doc ON articles_fts USING GIN (doc)")
+
+    def _index_fulltext(self, article: Article) -> None:
+        self.execute(
+            "INSERT INTO articles_fts (id, doc) VALUES (?, "
+            "setweight(to_tsvector('simple', ?), 'A') || to_tsvector('simple', ?)) "
+            "ON CONFLICT (id) DO UPDATE SET doc = excluded.doc",
+            (article.id, article.title or "", article.text),
+        )
+
+    def search(self, query: str, limit: int = 20) -> list[str]:
+        words = [w for w in query.split() if w.strip()]
+        if not words:
+            return []
+        rows = self.query(
+            "SELECT id FROM articles_fts, plainto_tsquery('simple', ?) q WHERE doc @@ q "
+            "ORDER BY ts_rank(doc, q) DESC, id LIMIT ?",
+            (" ".join(words), limit),
+        )
+        return [r[0] for r in rows]
