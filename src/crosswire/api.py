@@ -79,3 +79,41 @@ def export_records(store: Store) -> Iterator[dict[str, Any]]:
     """Every stored article with its story and extractions, streamed."""
     for article in store.iter_articles():
         yield article_record(article, store.get_analysis(article.id))
+
+
+def quotes_of_speaker(store: Store, name: str) -> list[dict[str, Any]]:
+    """Every quote whose speaker is ``name`` (surname or full name), across stories, newest
+    story first: what a person said, and which outlets carried it."""
+    from crosswire.analyze.actors import same_actor
+
+    found: list[dict[str, Any]] = []
+    for article in store.iter_articles():
+        analysis = store.get_analysis(article.id)
+        if analysis is None:
+            continue
+        for quote in analysis.quotes:
+            if quote.speaker and same_actor(quote.speaker, name):
+                found.append(
+                    {
+                        "story": article.story,
+                        "article": article.id,
+                        "outlet": article.outlet,
+                        "published": article.published,
+                        **quote.as_dict(),
+                    }
+                )
+    found.sort(key=lambda q: (q["published"] or "", q["article"], q["start"]), reverse=True)
+    return found
+
+
+def story_quotes(store: Store, story_id: str, config: Config | None = None) -> list[dict[str, Any]]:
+    """The quote groups of one story with their variants side by side and their outlets."""
+    _, articles, comparison = story_comparison(store, story_id, config)
+    outlet = {a.id: a.outlet for a in articles}
+    groups = []
+    for group in comparison.quotes:
+        data = group.as_dict()
+        for variant in data["variants"]:
+            variant["outlet"] = outlet.get(variant["article"])
+        groups.append(data)
+    return groups

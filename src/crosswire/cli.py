@@ -153,6 +153,35 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_quotes(args: argparse.Namespace) -> int:
+    config = _config(args)
+    with _open(config) as store:
+        if args.speaker:
+            rows = api.quotes_of_speaker(store, args.speaker)
+        else:
+            rows = api.story_quotes(store, args.story or api.largest_story(store), config)
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if args.speaker:
+        table = Table("published", "outlet", "kind", "quote", title=f"Quotes of {args.speaker}")
+        for q in rows:
+            table.add_row(
+                (q["published"] or "")[:10], escape(q["outlet"] or q["article"]), q["kind"],
+                escape(q["text"]),
+            )  # fmt: skip
+        out.print(table)
+        return 0
+    for group in rows:
+        outlets = sorted({v["outlet"] or v["article"] for v in group["variants"]})
+        out.rule(f"{escape(group['speaker'] or '(speaker not stated)')} · {group['status']}")
+        for variant in group["variants"]:
+            label = escape(variant["outlet"] or variant["article"])
+            out.print(f"[bold]{label}[/]: {escape(variant['text'])}")
+        out.print(f"[dim]{len(outlets)} outlets[/]")
+    return 0
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     with _open(_config(args)) as store:
         article_id = store.resolve_article_id(args.article)
@@ -267,6 +296,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("--output", "-o", help="write to a file instead of the terminal")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("quotes", parents=[common], help="quotes of a story or of a person")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--story", help="story id (default: the largest story)")
+    which.add_argument("--speaker", help="a person's name, across stories")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_quotes)
 
     p = sub.add_parser("show", parents=[common], help="one article and what was extracted")
     p.add_argument("article", help="article id, unique id prefix, or source path")

@@ -1,0 +1,59 @@
+"""The crosswire command end to end on the demo corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crosswire.cli import main
+
+DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("cli") / "demo.db")
+    assert main(["ingest", str(DEMO), "--db", path, "--no-progress"]) == 0
+    return path
+
+
+def _json(capsys, argv):
+    assert main(argv) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_stories_and_report_formats(db, capsys, tmp_path):
+    stories = _json(capsys, ["stories", "--db", db, "--json"])
+    dam = max(stories, key=lambda s: len(s["articles"]))
+    assert len(dam["articles"]) == 4
+    report = _json(capsys, ["report", dam["id"], "--db", db, "--format", "json"])
+    assert report["story"]["id"] == dam["id"]
+    assert {"articles", "quotes", "figures", "discrepancies", "unique"} <= set(report)
+    for fmt in ("md", "html", "text"):
+        out = tmp_path / f"report.{fmt}"
+        assert main(["report", dam["id"], "--db", db, "--format", fmt, "-o", str(out)]) == 0
+        assert "Kellmoor" in out.read_text()
+
+
+def test_show_export_quotes_errors(db, capsys):
+    shown = _json(capsys, ["show", "harbour_herald", "--db", db, "--json"])
+    assert shown["outlet"] == "Harbour Herald"
+    assert "Read also" not in shown["text"]
+    assert main(["export", "--db", db, "--format", "jsonl"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 5
+    for record in lines:
+        assert {"id", "story", "outlet", "text", "quotes", "figures", "entities"} <= set(record)
+        for quote in record["quotes"]:
+            assert record["text"][quote["start"] : quote["end"]] == quote["text"]
+    speaker = next(q["speaker"] for r in lines for q in r["quotes"] if q["speaker"])
+    quotes = _json(capsys, ["quotes", "--speaker", speaker.split()[-1], "--db", db, "--json"])
+    assert quotes and all(q["speaker"] for q in quotes)
+    assert _json(capsys, ["errors", "--db", db, "--json"]) == []
+
+
+def test_unknown_story_is_a_clear_error(db, capsys):
+    assert main(["report", "nope-nope", "--db", db]) == 2
+    assert "no story" in capsys.readouterr().err
