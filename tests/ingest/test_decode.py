@@ -44,3 +44,8 @@ def test_too_large(tmp_path):
     with pytest.raises(CrosswireError) as exc:
         read_bytes(path, max_bytes=1000)
     assert exc.value.code == "E006"
+
+
+def test_mixed_utf8_and_latin1_keeps_both():
+    data = "Zoë said the café was open. ".encode() + "Le gâteau était prêt.".encode("latin-1")
+    assert decode_text(data) == "Zoë said the café was open. Le gâteau était prêt."

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import re
 import zlib
 from pathlib import Path
 
@@ -63,6 +65,18 @@ def gunzip(data: bytes, max_bytes: int = MAX_BYTES) -> bytes:
     return out
 
 
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
+_MIXED = "crosswire-cp1252-fallback"
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error(_MIXED, _cp1252_fallback)
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KiB mean this is not text."""
     head = data[:8192]
@@ -91,6 +105,10 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _UTF8_MULTIBYTE.search(data):
+        # Mixed: valid UTF-8 sequences beside stray single bytes (a Latin-1 paragraph pasted
+        # into a UTF-8 page). Keep the UTF-8 and read each stray byte as Windows-1252.
+        return data.decode("utf-8", errors=_MIXED)
     if declared:
         try:
             return data.decode(declared)
