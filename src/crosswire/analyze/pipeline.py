@@ -13,7 +13,9 @@ from crosswire.config import Config
 from crosswire.records import Analysis, Article
 
 
-def analyze_articles(articles: Iterable[Article], config: Config | None = None) -> Iterator[Analysis]:
+def analyze_articles(
+    articles: Iterable[Article], config: Config | None = None
+) -> Iterator[Analysis]:
     """Analyse articles in batches with one spaCy pipeline (``nlp.pipe``), yielding one
     :class:`Analysis` per article in input order."""
     config = config or Config()

@@ -1,12 +1,443 @@
-"""Quotes and their speakers."""
+"""Quotes and their speakers: direct, partial and indirect.
+
+Representation choices (what a :class:`~crosswire.records.Quote` holds):
+
+- ``start``/``end`` are offsets in ``doc.text`` (the clean text) of the quoted content, without
+  the quotation marks and without a trailing comma (``"X," he said`` -> ``X``).
+- A quote split by its cue (``"X," he said. "Y."``) and a quote continued over paragraphs are
+  ONE quote: ``start`` is the start of the first part, ``end`` the end of the last, and ``text``
+  is the parts joined by a space (so ``text`` is then not ``doc.text[start:end]``, which would
+  include the cue or the reopening marks).
+- Indirect speech (``Rutte warned that X``) gives ``X`` (without "that") with kind "indirect".
+- ``speaker`` is ``None`` when the text does not say who spoke; ``speaker_text`` is then the
+  mention that could not be resolved ("they"), or ``None`` without any mention.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.analyze.cues import (
+    ADDRESSEE_LEMMAS,
+    AFTER_QUOTE_LEMMAS,
+    CUE_PARTICLES,
+    PRONOUNS_GROUP,
+    PRONOUNS_PERSON,
+    is_speech_verb,
+)
+from crosswire.analyze.entities import actor_index
+from crosswire.analyze.marks import Quotation, find_quotations
+from crosswire.analyze.speakers import Focus, Speaker, find_subject, speaker_of
 from crosswire.records import Entity, Quote
+
+_SENTENCE_END = ".!?"
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "parataxis", "csubj", "conj"})
+# Punctuation that ends a quote fragment meant to be followed by its cue ("X," he said).
+_OPEN_ENDINGS = ",—–-:;"
+
+
+@dataclass(slots=True)
+class _Candidate:
+    quotation: Quotation
+    kind: str
+    cue: Token | None = None
+    speaker: Speaker | None = None
+    cue_end: int | None = None  # char offset where the cue's sentence ends (split quotes)
+    merged: list[Quotation] | None = None
 
 
 def extract_quotes(doc: Doc, entities: list[Entity], actors: dict[str, list[str]]) -> list[Quote]:
-    """Direct, partial and indirect quotes of an article with their speakers."""
-    return []
+    """Direct, partial and indirect quotes of an article with their speakers.
+
+    ``entities``/``actors`` come from :func:`~crosswire.analyze.entities.extract_entities`; the
+    actor index it cached on the doc resolves names, titles and descriptions.
+    """
+    if not len(doc):
+        return []
+    text = doc.text
+    quotations = find_quotations(text)
+    starts = [t.idx for t in doc]
+    inside = [False] * len(doc)
+    for q in quotations:
+        for i in range(_token_at(starts, q.open), _token_at(starts, max(q.open, q.close - 1)) + 1):
+            inside[i] = True
+        if q.close < len(text):
+            inside[_token_at(starts, q.close)] = True
+    focus = Focus(doc, actor_index(doc), inside)
+    extractor = _Extractor(doc, starts, inside, focus)
+    candidates = extractor.direct_and_partial(quotations)
+    quotes = [extractor.to_quote(c) for c in candidates]
+    direct_cues = {c.cue.i for c in candidates if c.cue is not None and c.kind == "direct"}
+    indirect = extractor.indirect(quotes, direct_cues)
+    partial_cues = {c.cue.i: c for c in candidates if c.kind == "partial" and c.cue is not None}
+    # A partial quote inside indirect speech with the same cue is part of that statement: keep
+    # the statement ("officials said the move was 'reckless'"), not the fragment twice.
+    # When the fragment is most of the statement ("pointed out that 'X,' referring to Y"),
+    # the quoted words are the better record and the indirect one goes.
+    drop: set[int] = set()
+    drop_indirect: set[int] = set()
+    for n, (cue, quote) in enumerate(indirect):
+        cand = partial_cues.get(cue)
+        if cand is None or not quote.start <= cand.quotation.start < quote.end:
+            continue
+        q = cand.quotation
+        if (q.end - q.start) >= 0.6 * (quote.end - quote.start):
+            drop_indirect.add(n)
+        else:
+            drop.add(id(cand))
+    kept = [q for c, q in zip(candidates, quotes, strict=True) if id(c) not in drop]
+    kept.extend(q for n, (_, q) in enumerate(indirect) if n not in drop_indirect)
+    kept.sort(key=lambda q: (q.start, q.end))
+    return kept
+
+
+def _token_at(starts: list[int], char: int) -> int:
+    return max(0, bisect.bisect_right(starts, char) - 1)
+
+
+class _Extractor:
+    """The per-doc state of quote extraction (token offsets, quote membership, focus)."""
+
+    def __init__(self, doc: Doc, starts: list[int], inside: list[bool], focus: Focus) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.starts = starts
+        self.inside = inside
+        self.focus = focus
+
+    # -- regions ----------------------------------------------------------------------------
+    def _tokens(self, start: int, end: int) -> list[Token]:
+        if end <= start:
+            return []
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return [self.doc[k] for k in range(i, j)]
+
+    def _paragraph(self, pos: int) -> tuple[int, int]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, len(self.text) if end == -1 else end
+
+    def _sentence_end_after(self, pos: int, limit: int) -> int:
+        """First sentence-final punctuation after ``pos`` (outside quotes) before ``limit``."""
+        for i in range(pos, limit):
+            ch = self.text[i]
+            ends = ch in _SENTENCE_END and (i + 1 >= limit or self.text[i + 1].isspace())
+            if ends and not self._abbreviation_at(i):
+                return i + 1
+        return limit
+
+    def _abbreviation_at(self, i: int) -> bool:
+        """A full stop that belongs to its token ("Gov.", "U.S.") does not end a sentence."""
+        if self.text[i] != ".":
+            return False
+        tok = self.doc[_token_at(self.starts, i)]
+        return tok.text != "." and tok.text.endswith(".")
+
+    def _sentence_start_before(self, pos: int, floor: int) -> int:
+        for i in range(pos - 1, floor - 1, -1):
+            ch = self.text[i]
+            ends = ch in _SENTENCE_END and self.text[i + 1 : i + 2].isspace()
+            if ends and not self._abbreviation_at(i):
+                return i + 1
+        return floor
+
+    # -- direct and partial -----------------------------------------------------------------
+    def direct_and_partial(self, quotations: list[Quotation]) -> list[_Candidate]:
+        out: list[_Candidate] = []
+        prev_close = -1
+        for n, q in enumerate(quotations):
+            para_start, _ = self._paragraph(q.open)
+            _, para_end = self._paragraph(max(q.open, q.close - 1))
+            nxt = quotations[n + 1].open if n + 1 < len(quotations) else len(self.text)
+            floor = max(para_start, prev_close + 1)
+            before_start = self._sentence_start_before(q.open, floor)
+            before = self.text[before_start : q.open]
+            after_limit = min(nxt, para_end)
+            after_end = self._sentence_end_after(q.close + 1, after_limit)
+            after = self.text[q.close + 1 : after_end] if q.closed else ""
+            content = self.text[q.parts[-1][0] : q.parts[-1][1]].rstrip()
+            prev_close = q.close
+
+            after_cue = self._cue_after(q.close + 1, after_end, content)
+            before_cue = self._cue_before(before_start, q.open, before)
+            starts_sentence = not before.strip() or before.rstrip().endswith(":")
+            follows_cue = before_cue is not None and (
+                before.rstrip().endswith((",", ":")) or self._last_word_is(before_cue, q.open)
+            )
+            rest = after.strip()
+            ends_clause = (
+                not rest
+                or rest[0] in ",.!?;:—–-"
+                or after_cue is not None
+                or content[-1:] in _SENTENCE_END + _OPEN_ENDINGS
+            )
+            embedded = before.rstrip().endswith(" that")
+            speech = _looks_like_speech(content) or after_cue is not None or follows_cue
+            if (starts_sentence or (follows_cue and not embedded)) and ends_clause and speech:
+                cue = after_cue or (before_cue if follows_cue or starts_sentence else None)
+                cand = _Candidate(q, "direct", cue)
+                if cue is not None:
+                    cand.speaker = speaker_of(cue, self.focus)
+                    cand.cue_end = after_end if cue is after_cue else None
+                out.append(cand)
+                continue
+            cue = self._governing_cue(q) or (before_cue if follows_cue else None)
+            speaker = speaker_of(cue, self.focus) if cue is not None else None
+            if speaker is None:
+                continue  # scare quotes, titles: nobody is said to have said them
+            out.append(_Candidate(q, "partial", cue, speaker))
+        return self._link_uncued(out)
+
+    def _last_word_is(self, cue: Token, pos: int) -> bool:
+        """"Rutte said “...”": the cue (or its particle) is the last word before the mark."""
+        between = self.text[cue.idx + len(cue.text) : pos].strip()
+        particle = CUE_PARTICLES.get(cue.lemma_.lower())
+        if particle is not None and between.startswith(particle):
+            between = between[len(particle) :].strip()
+        return between in ("", "that")
+
+    def _cue_after(self, start: int, end: int, content: str) -> Token | None:
+        for tok in self._tokens(start, end):
+            if self.inside[tok.i]:
+                continue
+            if not is_speech_verb(tok) and tok.lemma_.lower() not in AFTER_QUOTE_LEMMAS:
+                continue
+            later_clause = any(
+                c.dep_ == "ccomp" and c.i > tok.i and not self.inside[c.i] for c in tok.children
+            )
+            if later_clause and content[-1:] not in _OPEN_ENDINGS:
+                return None  # "“X.” Rutte said that Y": the verb introduces Y, not X
+            if find_subject(tok) is None:
+                continue
+            if tok.lemma_.lower() not in ADDRESSEE_LEMMAS and any(
+                c.dep_ == "dobj" for c in tok.children
+            ):
+                continue
+            return tok
+        return None
+
+    def _cue_before(self, start: int, end: int, before: str) -> Token | None:
+        for tok in reversed(self._tokens(start, end)):
+            if self.inside[tok.i] or not is_speech_verb(tok):
+                continue
+            return tok
+        return None
+
+    def _governing_cue(self, q: Quotation) -> Token | None:
+        """The speech verb a quoted fragment depends on ("described it as “X”")."""
+        tokens = [t for t in self._tokens(q.start, q.end) if not t.is_punct]
+        for tok in tokens:
+            if q.start <= tok.head.idx < q.end and tok.head is not tok:
+                continue
+            head = tok
+            for _ in range(8):
+                # Stop at a clause boundary: in "while Beijing favors 'X', its drills suggest
+                # Y" the fragment belongs to "favors", not to the verb of the main clause.
+                if head.head is head or head.dep_ in _CLAUSE_DEPS:
+                    break
+                head = head.head
+                if not self.inside[head.i] and is_speech_verb(head, with_clause=True):
+                    return head
+            break
+        return None
+
+    def _link_uncued(self, cands: list[_Candidate]) -> list[_Candidate]:
+        """Give a direct quote without its own cue the cue it continues: the second half of a
+        quote split by its cue, a quote introduced by "Rutte said:" or "He listed them:", or
+        a quote paragraph that follows straight on from a quote by the same speaker."""
+        out: list[_Candidate] = []
+        for cand in cands:
+            q = cand.quotation
+            prev = out[-1] if out else None
+            if cand.kind == "direct" and cand.cue is None and prev is not None:
+                gap = self.text[prev.cue_end or prev.quotation.close : q.open]
+                if (
+                    prev.kind == "direct"
+                    and prev.cue is not None
+                    and prev.cue_end is not None
+                    and not gap.strip()
+                    and "\n" not in gap
+                ):
+                    prev.merged = (prev.merged or []) + [q]
+                    prev.cue_end = None
+                    continue
+            if cand.kind == "direct" and cand.cue is None:
+                cue = self._introducing_cue(q.open)
+                if cue is not None:
+                    cand.cue = cue
+                    cand.speaker = speaker_of(cue, self.focus)
+                elif prev is not None and prev.speaker is not None and self._continues(prev, q):
+                    # Quote paragraphs in a row: the speaker named for the first goes on.
+                    cand.speaker = prev.speaker
+            out.append(cand)
+        return out
+
+    def _continues(self, prev: _Candidate, q: Quotation) -> bool:
+        """Whether ``q`` opens the paragraph right after the one ``prev`` ends in."""
+        if prev.kind != "direct":
+            return False
+        last = (prev.merged or [prev.quotation])[-1]
+        gap = self.text[last.close + 1 : q.open]
+        pieces = gap.split("\n")
+        return len(pieces) > 1 and len(pieces[0]) <= 120 and not "".join(pieces[1:]).strip()
+
+    def _introducing_cue(self, pos: int) -> Token | None:
+        """A cue in the sentence just before ``pos`` that announces a quote: "Rutte said:", a
+        clause with a cue and nothing said ("Talking to Bild, Rutte stated."), or any clause
+        ending in a colon ("President Lee released this statement:")."""
+        head = self.text[:pos].rstrip()
+        if not head:
+            return None
+        floor = self._paragraph(len(head) - 1)[0]
+        start = self._sentence_start_before(len(head) - 1, floor)
+        all_tokens = self._tokens(start, len(head))
+        tokens = [t for t in all_tokens if not self.inside[t.i]]
+        colon = head.endswith(":")
+        if len(tokens) != len(all_tokens) and not colon:
+            return None  # the sentence has its own quote
+        for tok in reversed(tokens):
+            if not is_speech_verb(tok):
+                continue
+            dangling = not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)
+            if colon or dangling:
+                return tok
+            return None
+        if not colon:
+            return None
+        for tok in reversed(tokens):
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = find_subject(tok)
+            if subject is None:
+                continue
+            if subject.pos_ == "PRON" and subject.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP:
+                return None  # "it gets better:": nobody introduced
+            return tok
+        return None
+
+    # -- indirect ---------------------------------------------------------------------------
+    def indirect(self, quotes: list[Quote], used: set[int]) -> list[tuple[int, Quote]]:
+        out: list[tuple[int, Quote]] = []
+        spans = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+        for tok in self.doc:
+            if self.inside[tok.i] or tok.i in used:
+                continue
+            content = None
+            if _is_according(tok):
+                content = self._according_content(tok)
+            elif is_speech_verb(tok, with_clause=True):
+                clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                if clause is not None:
+                    content = self._clause_span(clause)
+            if content is None or len(content) < 3:
+                continue
+            start, end = content.start_char, content.end_char
+            if any(_overlap(start, end, s, e) > 0.5 * min(end - start, e - s) for s, e in spans):
+                continue
+            speaker = speaker_of(tok, self.focus)
+            if speaker is None:
+                continue
+            out.append(
+                (
+                    tok.i,
+                    Quote(
+                        start=start,
+                        end=end,
+                        text=self.text[start:end],
+                        kind="indirect",
+                        cue=_cue_text(tok),
+                        speaker=speaker.actor,
+                        speaker_text=speaker.text,
+                        speaker_start=speaker.start,
+                        speaker_end=speaker.end,
+                    ),
+                )
+            )
+        return out
+
+    def _clause_span(self, clause: Token) -> Span | None:
+        left, right = clause.left_edge.i, clause.right_edge.i
+        doc = self.doc
+        while left <= right and (doc[left].dep_ == "mark" or _is_edge(doc[left])):
+            left += 1
+        while right >= left and _is_edge(doc[right]):
+            right -= 1
+        if right < left:
+            return None
+        return doc[left : right + 1]
+
+    def _according_content(self, according: Token) -> Span | None:
+        head = according.head
+        if head is according:
+            return None
+        left, right = head.left_edge.i, head.right_edge.i
+        a_left, a_right = according.left_edge.i, according.right_edge.i
+        if a_left <= left:
+            left = a_right + 1
+        elif a_right >= right:
+            right = a_left - 1
+        doc = self.doc
+        while left <= right and _is_edge(doc[left]):
+            left += 1
+        while right >= left and _is_edge(doc[right]):
+            right -= 1
+        return doc[left : right + 1] if right >= left else None
+
+    # -- records ----------------------------------------------------------------------------
+    def to_quote(self, cand: _Candidate) -> Quote:
+        parts: list[tuple[int, int]] = list(cand.quotation.parts)
+        for extra in cand.merged or []:
+            parts.extend(extra.parts)
+        parts = [self._trim(s, e) for s, e in parts]
+        text = " ".join(self.text[s:e] for s, e in parts if e > s)
+        speaker = cand.speaker
+        return Quote(
+            start=parts[0][0],
+            end=max(parts[-1][1], parts[0][0]),
+            text=text,
+            kind=cand.kind,  # type: ignore[arg-type]
+            cue=_cue_text(cand.cue) if cand.cue is not None else None,
+            speaker=speaker.actor if speaker else None,
+            speaker_text=speaker.text if speaker else None,
+            speaker_start=speaker.start if speaker else None,
+            speaker_end=speaker.end if speaker else None,
+        )
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        """Content offsets without surrounding blanks and a trailing comma."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ",;"):
+            end -= 1
+        return start, end
+
+
+def _cue_text(tok: Token) -> str:
+    if tok.lower_ == "according":
+        return "according to"
+    particle = CUE_PARTICLES.get(tok.lemma_.lower())
+    if particle and any(c.lower_ == particle for c in tok.children):
+        return f"{tok.text} {particle}"
+    return tok.text
+
+
+def _is_edge(tok: Token) -> bool:
+    """Punctuation or blank tokens trimmed off the edges of a reported clause."""
+    return tok.is_punct or tok.is_space
+
+
+def _is_according(tok: Token) -> bool:
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to"
+
+
+def _overlap(a: int, b: int, c: int, d: int) -> int:
+    return max(0, min(b, d) - max(a, c))
+
+
+def _looks_like_speech(content: str) -> bool:
+    """A quotation that can stand as a statement: a few words, not a title or a name."""
+    return len(content.split()) >= 3
