@@ -113,6 +113,20 @@ def cmd_watch(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from crosswire.web.app import create_app
+    except ImportError:
+        err.print("[red]error:[/] the web UI needs its extra: pip install 'crosswire[web]'")
+        return 2
+    config = _config(args)
+    err.print(f"serving {escape(config.db)} on http://{args.host}:{args.port} (Ctrl-C stops)")
+    uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def cmd_stories(args: argparse.Namespace) -> int:
     with _open(_config(args)) as store:
         stories = store.stories()
@@ -313,6 +327,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["jsonl"], default="jsonl")
     p.add_argument("--output", "-o")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("serve", parents=[common], help="web UI and JSON API")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("errors", parents=[common], help="inputs that could not be ingested")
     p.add_argument("--json", action="store_true")
