@@ -11,7 +11,7 @@ from crosswire.ingest.decode import decode_text, read_bytes
 from crosswire.ingest.feeds import looks_like_feed, read_feed
 from crosswire.ingest.html import declared_charset, read_html
 from crosswire.ingest.newsplease import read_newsplease
-from crosswire.ingest.sidecar import apply_sidecar
+from crosswire.ingest.sidecar import apply_sidecar, read_sidecar
 from crosswire.ingest.tabular import read_csv
 from crosswire.ingest.text import read_text
 from crosswire.ingest.warc import is_warc, read_warc
@@ -62,7 +62,10 @@ def _read(path: Path, options: ReadOptions) -> list[RawItem | IngestError]:
     if kind == "csv":
         return list(read_csv(source, decode_text(data), options.csv_map))
     if kind == "html":
-        return [read_html(source, decode_text(data, declared_charset(data)))]
+        # The page's URL (from a sidecar, as `fetch` writes) helps find its outlet and title.
+        url = read_sidecar(path).get("url")
+        text = decode_text(data, declared_charset(data))
+        return [read_html(source, text, url=url if isinstance(url, str) else None)]
     return [read_text(source, decode_text(data))]
 
 

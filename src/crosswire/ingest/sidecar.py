@@ -19,17 +19,21 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(name + SIDECAR_SUFFIX)
 
 
-def apply_sidecar(item: RawItem, path: Path) -> RawItem:
-    """Copy the sidecar's fields onto the item; a missing or broken sidecar changes nothing."""
+def read_sidecar(path: Path) -> dict[str, object]:
+    """The sidecar's fields, or nothing when it is missing or broken."""
     meta_path = sidecar_path(path)
     if not meta_path.is_file():
-        return item
+        return {}
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return item
-    if not isinstance(meta, dict):
-        return item
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def apply_sidecar(item: RawItem, path: Path) -> RawItem:
+    """Copy the sidecar's fields onto the item; a missing or broken sidecar changes nothing."""
+    meta = read_sidecar(path)
     for field in FIELDS:
         value = meta.get(field)
         if value:

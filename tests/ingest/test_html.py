@@ -1,0 +1,147 @@
+"""read_html and its metadata rules on hand-written, fictional pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.errors import CrosswireError
+from crosswire.ingest.html import read_html, strip_repeats
+from crosswire.ingest.metadata import clean_authors, domain_label, strip_site
+
+BODY = (
+    "<p>The ferry service between Orvel and Tarsk resumed on Monday after a two-week halt "
+    "caused by storm damage to the northern pier, the harbour authority said.</p>"
+    "<p>“We expect the full timetable by Friday,” harbour master Ilse Varga told reporters, "
+    "adding that 1,200 passengers had been rebooked onto the coastal bus line.</p>"
+    "<p>Repairs to the pier cost 3.4 million crowns, according to the authority's figures, "
+    "and were finished a week ahead of the schedule agreed with the contractor.</p>"
+)
+
+
+def page(
+    title: str = "Ferry Service Resumes After Storm - The Harbour Ledger",
+    h1: str = "Ferry Service Resumes After Storm",
+    head: str = "",
+    byline: str = "",
+) -> str:
+    return (
+        f"<html><head><title>{title}</title>"
+        '<meta property="og:site_name" content="The Harbour Ledger">'
+        '<meta property="article:published_time" content="2024-03-04T09:30:00+00:00">'
+        f"{head}</head><body><header><a href='/'>The Harbour Ledger</a></header>"
+        f"<article><h1>{h1}</h1>{byline}{BODY}</article></body></html>"
+    )
+
+
+def test_title_suffix_is_stripped_and_outlet_kept() -> None:
+    item = read_html("p.html", page(h1=""), url="https://harbourledger.example/ferry")
+    assert item.title == "Ferry Service Resumes After Storm"
+    assert item.outlet == "The Harbour Ledger"
+
+
+def test_visible_headline_wins_over_metadata_title() -> None:
+    html = page(
+        title="Ferries: Service Resumes After Storm | The Harbour Ledger",
+        h1="<span>Ferries</span> <span>Service resumes after storm</span>",
+    )
+    item = read_html("p.html", html, url="https://harbourledger.example/ferry")
+    # The kicker span ("Ferries") is a label, not part of the headline.
+    assert item.title == "Service resumes after storm"
+
+
+def test_unrelated_h1_does_not_replace_the_title() -> None:
+    item = read_html("p.html", page(h1="The Harbour Ledger"), url="https://harbourledger.example")
+    assert item.title == "Ferry Service Resumes After Storm"
+
+
+def test_date_is_read() -> None:
+    item = read_html("p.html", page(), url="https://harbourledger.example/ferry")
+    assert item.published == "2024-03-04"
+
+
+def test_authors_are_cleaned_and_split() -> None:
+    byline = (
+        '<p class="byline">By <a rel="author" href="/a/mira">Mira Solberg and Tomas Eck</a></p>'
+    )
+    head = '<meta name="author" content="Mira Solberg and Tomas Eck">'
+    item = read_html(
+        "p.html", page(head=head, byline=byline), url="https://harbourledger.example/f"
+    )
+    assert item.authors == ["Mira Solberg", "Tomas Eck"]
+
+
+def test_body_does_not_repeat_the_headline() -> None:
+    item = read_html("p.html", page(), url="https://harbourledger.example/ferry")
+    assert not item.body.startswith("Ferry Service Resumes")
+    assert "harbour master Ilse Varga" in item.body
+
+
+def test_page_without_article_is_an_error() -> None:
+    with pytest.raises(CrosswireError):
+        read_html("p.html", "<html><body><nav>Home</nav></body></html>")
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Pier Reopens - The Harbour Ledger", "Pier Reopens"),
+        ("The Harbour Ledger | Pier Reopens", "Pier Reopens"),
+        ("Pier Reopens — harbourledger.example", "Pier Reopens"),
+        ("Pier Reopens · Ledger", "Pier Reopens"),
+        # A dash inside the headline is not a site separator.
+        ("Pier Reopens – Ferries Run Again", "Pier Reopens – Ferries Run Again"),
+        ("Storm: Pier Reopens", "Storm: Pier Reopens"),
+    ],
+)
+def test_strip_site(title: str, expected: str) -> None:
+    assert strip_site(title, ["The Harbour Ledger"], "harbourledger") == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("By Mira Solberg", ["Mira Solberg"]),
+        ("Posted by Tomas Eck", ["Tomas Eck"]),
+        ("View all posts by Tomas Eck", ["Tomas Eck"]),
+        ("Mira Solberg; Tomas Eck", ["Mira Solberg", "Tomas Eck"]),
+        ("Mira Solberg und Tomas Eck", ["Mira Solberg", "Tomas Eck"]),
+        ("The Harbour Ledger; Mira Solberg", ["Mira Solberg"]),
+        ("Harbour Ledger GmbH The Harbour Ledger", []),
+        ("Harbourledger De", []),
+        ("Posted", []),
+        ("Admin", []),
+        ("Name", []),
+        ("Ada Quill says", []),
+        ("mira mira", ["mira"]),
+    ],
+)
+def test_clean_authors(raw: str, expected: list[str]) -> None:
+    assert clean_authors(raw, ["The Harbour Ledger"], "harbourledger") == expected
+
+
+def test_clean_authors_keeps_a_bloggers_own_domain_name() -> None:
+    # A personal blog's domain is the author's name; the person is not the publisher.
+    assert clean_authors("Ilse Varga", [], "ilsevarga") == ["Ilse Varga"]
+
+
+def test_author_spelled_as_on_the_page() -> None:
+    text = "Written by harbour_cat and Mira S. Solberg Jr."
+    assert clean_authors("Harbour Cat; Mira S Solberg Jr", [], None, text) == [
+        "harbour_cat",
+        "Mira S. Solberg Jr.",
+    ]
+
+
+def test_domain_label() -> None:
+    assert domain_label("https://www.harbourledger.co.uk/news/1") == "harbourledger"
+    assert domain_label("https://news.harbourledger.example/x") == "harbourledger"
+    assert domain_label(None) is None
+
+
+def test_strip_repeats_drops_headline_and_timestamps_only() -> None:
+    text = "Pier Reopens\nThe pier reopened on Monday.\n2024-03-04T09:30:00+00:00\nMore text."
+    assert strip_repeats(text, ["Pier Reopens | The Harbour Ledger", "Pier Reopens"]) == (
+        "The pier reopened on Monday.\nMore text."
+    )
+    # Only a repeat at the top is the headline; later, the same words are text.
+    assert strip_repeats("Intro.\nPier Reopens", ["Pier Reopens"]) == "Intro.\nPier Reopens"
