@@ -133,9 +133,11 @@ def cmd_stories(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([s.as_dict() for s in stories], indent=2, ensure_ascii=False))
         return 0
-    table = Table(
-        "story", "title", "outlets", "articles", "published", title="Stories, newest first"
-    )
+    table = Table(title="Stories, newest first")
+    # The id is what `crosswire report ID` needs: never cut it.
+    table.add_column("story", no_wrap=True, min_width=16)
+    for name in ("title", "outlets", "articles", "published"):
+        table.add_column(name)
     for s in stories:
         first, last = (s.first_published or "")[:10], (s.last_published or "")[:10]
         dates = first if last == first else f"{first} … {last}"
