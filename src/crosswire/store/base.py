@@ -397,12 +397,11 @@ class Store:
         )
         return [r[0] for r in rows]
 
-    def stories(self) -> list[Story]:
-        """Every story, newest first, with its outlets and articles."""
-        rows = self.query(
-            "SELECT story, id, outlet, title, published FROM articles WHERE story IS NOT NULL "
-            "ORDER BY story, published IS NULL, published, id"
-        )
+    _STORY_ROWS = "SELECT story, id, outlet, title, published FROM articles WHERE "
+    _STORY_ORDER = " ORDER BY story, published IS NULL, published, id"
+
+    @staticmethod
+    def _stories_from_rows(rows: list[tuple[Any, ...]]) -> list[Story]:
         grouped: dict[str, list[tuple[Any, ...]]] = {}
         for row in rows:
             grouped.setdefault(row[0], []).append(row)
@@ -420,11 +419,23 @@ class Store:
                     last_published=dates[-1] if dates else None,
                 )
             )
+        return stories
+
+    def stories(self) -> list[Story]:
+        """Every story, newest first, with its outlets and articles."""
+        rows = self.query(self._STORY_ROWS + "story IS NOT NULL" + self._STORY_ORDER)
+        stories = self._stories_from_rows(rows)
         stories.sort(key=lambda s: (s.last_published or "", s.id), reverse=True)
         return stories
 
     def get_story(self, story_id: str) -> Story | None:
-        for story in self.stories():
-            if story.id == story_id or story.id.startswith(story_id):
-                return story
-        return None
+        """One story by id or unique id prefix, read through the story index."""
+        rows = self.query(self._STORY_ROWS + "story = ?" + self._STORY_ORDER, (story_id,))
+        if not rows:
+            ids = self.query(
+                "SELECT DISTINCT story FROM articles WHERE story LIKE ?", (story_id + "%",)
+            )
+            if len(ids) != 1:
+                return None
+            rows = self.query(self._STORY_ROWS + "story = ?" + self._STORY_ORDER, ids[0])
+        return self._stories_from_rows(rows)[0]
