@@ -87,7 +87,7 @@ def quotes_of_speaker(store: Store, name: str) -> list[dict[str, Any]]:
     from crosswire.analyze.actors import same_actor
 
     found: list[dict[str, Any]] = []
-    for article in store.iter_articles():
+    for article in store.iter_articles(store.articles_quoting(name)):
         analysis = store.get_analysis(article.id)
         if analysis is None:
             continue

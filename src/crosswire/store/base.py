@@ -20,6 +20,12 @@ ARTICLE_COLUMNS = (
 )
 
 
+def surname_key(name: str) -> str:
+    """The last word of a name, lower-cased: the key people are looked up by."""
+    words = name.lower().replace("’", "'").split()
+    return words[-1].removesuffix("'s") if words else ""
+
+
 def _article_row(row: Sequence[Any]) -> Article:
     return Article(
         id=row[0],
@@ -124,6 +130,8 @@ class Store:
                 source TEXT PRIMARY KEY, code TEXT NOT NULL, message TEXT NOT NULL)""",
             """CREATE TABLE IF NOT EXISTS analyses (
                 article TEXT PRIMARY KEY, data TEXT NOT NULL)""",
+            """CREATE TABLE IF NOT EXISTS speakers (
+                surname TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (surname, article))""",
             f"""CREATE TABLE IF NOT EXISTS minhash (
                 article TEXT PRIMARY KEY, signature {blob} NOT NULL)""",
             f"""CREATE TABLE IF NOT EXISTS lsh (
@@ -280,6 +288,19 @@ class Store:
             "ON CONFLICT (article) DO UPDATE SET data = excluded.data",
             (analysis.article, json.dumps(analysis.as_dict(), ensure_ascii=False)),
         )
+        # Who speaks where, by surname: `quotes --speaker` reads only those articles.
+        self.execute("DELETE FROM speakers WHERE article = ?", (analysis.article,))
+        self.executemany(
+            "INSERT INTO speakers (surname, article) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            {(surname_key(q.speaker), analysis.article) for q in analysis.quotes if q.speaker},
+        )
+
+    def articles_quoting(self, name: str) -> list[str]:
+        """Articles with a quote whose speaker shares the surname of ``name``."""
+        rows = self.query(
+            "SELECT article FROM speakers WHERE surname = ? ORDER BY article", (surname_key(name),)
+        )
+        return [r[0] for r in rows]
 
     def get_analysis(self, article_id: str) -> Analysis | None:
         rows = self.query("SELECT data FROM analyses WHERE article = ?", (article_id,))
