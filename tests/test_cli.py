@@ -57,3 +57,11 @@ def test_show_export_quotes_errors(db, capsys):
 def test_unknown_story_is_a_clear_error(db, capsys):
     assert main(["report", "nope-nope", "--db", db]) == 2
     assert "no story" in capsys.readouterr().err
+
+
+def test_claims_by_status(db, capsys):
+    rows = _json(capsys, ["claims", "--db", db, "--json"])
+    assert {r["status"] for r in rows} >= {"conflicting", "single-source"}
+    conflicting = _json(capsys, ["claims", "--db", db, "--status", "conflicting", "--json"])
+    assert conflicting and all(r["status"] == "conflicting" for r in conflicting)
+    assert len(conflicting) < len(rows)

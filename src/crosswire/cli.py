@@ -169,6 +169,31 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_claims(args: argparse.Namespace) -> int:
+    from crosswire.compare import compare_story
+    from crosswire.compare.claims import claims_table
+
+    config = _config(args)
+    with _open(config) as store:
+        story, articles, analyses = api.load_story(store, args.story or api.largest_story(store))
+    comparison = compare_story(story.id, articles, analyses, config)
+    rows = claims_table(comparison, articles, analyses, args.status)
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    table = Table(
+        "status", "kind", "claim", "outlets", title=f"Claims of {escape(story.title or story.id)}"
+    )
+    for row in rows:
+        style = {"conflicting": "red", "corroborated": "green"}.get(row["status"], "")
+        table.add_row(
+            f"[{style}]{row['status']}[/]" if style else row["status"],
+            row["kind"], escape(row["claim"]), escape(", ".join(row["outlets"])),
+        )  # fmt: skip
+    out.print(table)
+    return 0
+
+
 def cmd_quotes(args: argparse.Namespace) -> int:
     config = _config(args)
     with _open(config) as store:
@@ -312,6 +337,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("--output", "-o", help="write to a file instead of the terminal")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("claims", parents=[common], help="figures and claims of a story by status")
+    p.add_argument("--story", help="story id (default: the largest story)")
+    p.add_argument("--status", choices=["corroborated", "single-source", "conflicting"])
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_claims)
 
     p = sub.add_parser("quotes", parents=[common], help="quotes of a story or of a person")
     which = p.add_mutually_exclusive_group()

@@ -232,6 +232,20 @@ class Discrepancy(Record):
 
 
 @dataclass(slots=True)
+class SummaryLine(Record):
+    """One sentence of a story's summary with the passages that back it in each outlet.
+
+    ``kind`` is ``fact`` for the agreed core, or the kind of a discrepancy for a disputed point.
+    """
+
+    text: str
+    status: str
+    sources: list[Passage]
+    outlets: list[str] = field(default_factory=list)
+    kind: str = "fact"
+
+
+@dataclass(slots=True)
 class Comparison(Record):
     """The comparison of a story's sources: what is shared, what conflicts, what is unique."""
 
@@ -240,3 +254,30 @@ class Comparison(Record):
     figures: list[FigureGroup] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)
     unique: list[Passage] = field(default_factory=list)
+    summary: list[SummaryLine] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Comparison:
+        def passages(items: list[dict[str, Any]]) -> list[Passage]:
+            return [Passage.from_dict(p) for p in items]
+
+        return cls(
+            story=data["story"],
+            quotes=[
+                QuoteGroup.from_dict({**q, "variants": passages(q.get("variants", []))})
+                for q in data.get("quotes", [])
+            ],
+            figures=[
+                FigureGroup.from_dict({**f, "mentions": passages(f.get("mentions", []))})
+                for f in data.get("figures", [])
+            ],
+            discrepancies=[
+                Discrepancy.from_dict({**d, "sides": passages(d.get("sides", []))})
+                for d in data.get("discrepancies", [])
+            ],
+            unique=passages(data.get("unique", [])),
+            summary=[
+                SummaryLine.from_dict({**line, "sources": passages(line.get("sources", []))})
+                for line in data.get("summary", [])
+            ],
+        )

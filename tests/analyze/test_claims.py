@@ -66,3 +66,23 @@ def test_dates(nlp, text, value):
 def test_ordinary_speech_is_no_claim(nlp):
     text = "Speaking to reporters, Brandt was calm. She told him so. It may rain."
     assert claims(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("At least 480 people were hurt, according to the Olvane hospital board.",
+         "Olvane hospital board"),
+        ("The reservoir held 9 million cubic metres, the regional water board said.",
+         "regional water board"),
+        ("Port officials said 90 boats sank in the surge.", "Port officials"),
+        ('"According to our estimates, 90 boats sank," Toller said.', "our estimates"),
+    ],
+)
+def test_sources_credited_by_a_sentence(nlp, text, value):
+    assert [c[1] for c in claims(nlp, text) if c[0] == "source"] == [value]
+
+
+def test_pronoun_is_no_source(nlp):
+    found = claims(nlp, "The pier will reopen soon, she said.")
+    assert [c for c in found if c[0] == "source"] == []

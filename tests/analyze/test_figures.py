@@ -83,6 +83,7 @@ def test_years_are_kept_as_years(nlp):
         "The F-16 jets and COVID-19 were discussed.",
         "In the 1990s the port grew.",
         "They met on March 12 at 10:30.",
+        "The vote closes at 7 p.m. on Friday.",
         "One of them left.",
         "It will not be a two-front war.",
         "Trade between the two nations grew.",
@@ -99,3 +100,21 @@ def test_in_quote(nlp):
     quote = Quote(start, start + len("We lost 300 boats."), "We lost 300 boats.")
     found = figures(nlp, text, [quote])
     assert [(f.value, f.in_quote) for f in found] == [(300, True), (20, False)]
+
+
+def test_counted_thing_stops_at_a_clause_with_its_own_subject(nlp):
+    three, households = figures(
+        nlp, "Three people died in the surge, and crews evacuated 480 households from Olvane."
+    )
+    assert three.counts == "people (died in the surge)"
+    assert "evacuated" in households.counts
+
+
+def test_source_is_not_part_of_the_counted_thing(nlp):
+    f = one(nlp, "At least 480 people were injured, according to the Olvane hospital board.")
+    assert f.counts == "people (injured)"
+
+
+def test_descending_pair_is_two_figures_not_a_range(nlp):
+    found = figures(nlp, "Toller leads Morrow by 46 percent to 42 percent in the poll.")
+    assert [(f.value, f.qualifier) for f in found] == [(46, None), (42, None)]

@@ -1,4 +1,6 @@
-from crosswire.compare.figures import group_figures, meaning_words
+import pytest
+
+from crosswire.compare.figures import compatible_values, group_figures, meaning_words
 from crosswire.records import Figure
 
 LEDGER = "Officials said 40,000 people were evacuated from the coast. The toll was 12 boats."
@@ -72,4 +74,88 @@ def test_syndicated_copy_does_not_corroborate(story):
 
 def test_meaning_words_drop_the_unit():
     figure = Figure(0, 3, "two", 2, "people", None, "people (killed on the coast)")
-    assert meaning_words(figure) == {"kille", "coast"}
+    assert meaning_words(figure) == {"death", "coast"}
+
+
+DAM_A = "Two people were killed on the ferry road. Police evacuated 480 families from Olvane."
+DAM_B = "Two people died when their van left the ferry road. 480 people were hurt in Olvane."
+DAM_C = "Three people died in the storm surge, the Olvane port office said."
+
+
+def test_killed_and_died_count_the_same_thing(story):
+    story.article("a", "Harbor Ledger", DAM_A)
+    story.article("b", "Northgate Times", DAM_B)
+    story.figure("a", "Two", 2, "people", "people (killed on the ferry road)")
+    story.figure("b", "Two", 2, "people", "people (died)")
+    groups, discrepancies = group_figures(story.sources())
+    assert [(g.status, g.outlets) for g in groups] == [
+        ("corroborated", ["Harbor Ledger", "Northgate Times"])
+    ]
+    assert not discrepancies
+
+
+def test_death_toll_two_against_three_is_a_value_discrepancy(story):
+    story.article("a", "Harbor Ledger", DAM_A)
+    story.article("b", "Northgate Times", DAM_B)
+    story.article("c", "Valley Wire", DAM_C)
+    story.figure("a", "Two", 2, "people", "people (killed on the ferry road)")
+    story.figure("b", "Two", 2, "people", "people (died)")
+    story.figure("c", "Three", 3, "people", "people (died in the storm surge)")
+    groups, discrepancies = group_figures(story.sources())
+    (d,) = discrepancies
+    assert d.kind == "figure-value"
+    assert [s.article for s in d.sides] == ["a", "b", "c"]
+    assert [g.status for g in groups] == ["conflicting"]
+    story.assert_passages(d.sides)
+
+
+def test_same_distinctive_number_counting_households_and_injured_people(story):
+    story.article("a", "Harbor Ledger", DAM_A)
+    story.article("b", "Northgate Times", DAM_B)
+    story.figure("a", "480", 480, "family", "families (evacuated from Olvane)")
+    story.figure("b", "480", 480, "people", "people (hurt in Olvane)")
+    groups, discrepancies = group_figures(story.sources())
+    (d,) = discrepancies
+    assert d.kind == "figure-meaning"
+    assert "evacuated" in d.summary and "hurt" in d.summary
+    assert groups[0].status == "conflicting"
+
+
+def test_small_numbers_of_different_things_are_not_a_discrepancy(story):
+    story.article("a", "Harbor Ledger", DAM_A)
+    story.article("b", "Northgate Times", "The navy sent two patrol boats to the ferry road.")
+    story.figure("a", "Two", 2, "people", "people (killed on the ferry road)")
+    story.figure("b", "two", 2, "boat", "patrol boats (sent)")
+    groups, discrepancies = group_figures(story.sources())
+    assert not discrepancies
+    assert [g.status for g in groups] == ["single-source", "single-source"]
+
+
+def test_compatible_bounds_are_not_a_value_discrepancy(story):
+    story.article("a", "Harbor Ledger", "At least 300 people were injured in Olvane.")
+    story.article("b", "Northgate Times", "Some 340 people were injured in Olvane.")
+    low = story.figure("a", "At least 300", 300, "people", "people (injured in Olvane)")
+    low.qualifier = "at least"
+    story.figure("b", "340", 340, "people", "people (wounded in Olvane)")
+    _, discrepancies = group_figures(story.sources())
+    assert not discrepancies
+    low.qualifier = None  # an exact 300 against 340 is a disagreement
+    _, discrepancies = group_figures(story.sources())
+    assert [d.kind for d in discrepancies] == ["figure-value"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ((10, None), (10, None), True),
+        ((10, "~"), (10.8, None), True),
+        ((10, "up to"), (7, None), True),
+        ((10, ">"), (7, None), False),
+        ((10, "range:20"), (15, None), True),
+        ((2, None), (3, None), False),
+    ],
+)
+def test_compatible_values(a, b, same):
+    fa = Figure(0, 1, "x", a[0], None, a[1])
+    fb = Figure(0, 1, "x", b[0], None, b[1])
+    assert compatible_values(fa, fb) is same

@@ -1,3 +1,5 @@
+import numpy as np
+
 from crosswire.compare.quotes import group_quotes, same_statement
 
 LEDGER = (
@@ -97,3 +99,82 @@ def test_same_outlet_twice_is_single_source(story):
 def test_same_statement_examples():
     assert same_statement("The bridge will open in spring", "the bridge will open in spring.")
     assert not same_statement("Vorland needs more bridges", "Vorland needs more teachers now")
+
+
+PARAPHRASE_A = (
+    '"The levee gave way shortly after midnight, and our crews had less than an hour to warn '
+    'the farms downstream," Mira Toller said.'
+)
+PARAPHRASE_B = (
+    '"The levee broke soon after midnight, and our teams had under one hour to alert the farms '
+    'below the dam," Toller said.'
+)
+RELATED = '"The farms downstream will need new levees before the autumn," Toller said.'
+
+
+def _inner(text: str) -> str:
+    return text[1 : text.index('," ')]
+
+
+def test_reworded_translation_variant_is_one_statement(story):
+    story.article("a", "Harbor Ledger", PARAPHRASE_A)
+    story.article("b", "Northgate Times", PARAPHRASE_B)
+    story.quote("a", _inner(PARAPHRASE_A), speaker="Toller")
+    story.quote("b", _inner(PARAPHRASE_B), speaker="Toller")
+    groups, _ = group_quotes(story.sources())
+    assert [(g.status, len(g.variants)) for g in groups] == [("corroborated", 2)]
+
+
+def test_related_remark_on_the_same_topic_stays_separate(story):
+    story.article("a", "Harbor Ledger", PARAPHRASE_A)
+    story.article("b", "Northgate Times", RELATED)
+    story.quote("a", _inner(PARAPHRASE_A), speaker="Toller")
+    story.quote("b", _inner(RELATED), speaker="Toller")
+    groups, _ = group_quotes(story.sources())
+    assert [g.status for g in groups] == ["single-source", "single-source"]
+
+
+def test_group_shows_the_fullest_name_of_its_speaker(story):
+    story.article("a", "Harbor Ledger", PARAPHRASE_A)
+    story.article("b", "Northgate Times", PARAPHRASE_B)
+    qa = story.quote("a", _inner(PARAPHRASE_A), speaker="Toller")
+    # the extractor kept only the surname, but the article writes the full name
+    qa.speaker_start = PARAPHRASE_A.index("Mira Toller") + len("Mira ")
+    qa.speaker_end = qa.speaker_start + len("Toller")
+    story.quote("b", _inner(PARAPHRASE_B), speaker="Toller")
+    groups, discrepancies = group_quotes(story.sources())
+    assert [g.speaker for g in groups] == ["Mira Toller"]
+    assert not discrepancies
+
+
+def test_unattributed_variant_takes_the_speaker_of_its_group(story):
+    a = "The harbour will stay closed until Friday, the Olvane port office said."
+    b = '"The harbour will stay closed until Friday," a statement read.'
+    story.article("a", "Harbor Ledger", a)
+    story.article("b", "Northgate Times", b)
+    story.quote("a", "The harbour will stay closed until Friday", speaker=None)
+    story.quote("b", "The harbour will stay closed until Friday", speaker="Olvane port office")
+    groups, discrepancies = group_quotes(story.sources())
+    assert [(g.speaker, g.status) for g in groups] == [("Olvane port office", "corroborated")]
+    assert not discrepancies
+
+
+def test_embedder_backs_a_weaker_lexical_match(story):
+    a = "Our harbour crews rebuilt the northern pier within a single week"
+    b = "In seven days the workers at the port put the north jetty back together"
+    story.article("a", "Harbor Ledger", f'"{a}," Toller said.')
+    story.article("b", "Northgate Times", f'"{b}," Toller said.')
+    story.quote("a", a, speaker="Toller")
+    story.quote("b", b, speaker="Toller")
+    assert len(group_quotes(story.sources())[0]) == 2
+
+    def embed(texts):  # a stand-in embedder that finds the two texts alike
+        return np.tile(np.array([1.0, 0.0]), (len(texts), 1))
+
+    # lexical overlap alone is too weak here, and an embedding alone is not enough either
+    assert len(group_quotes(story.sources(), embed)[0]) == 2
+    story.analyses["b"].quotes[0].text = (
+        "the harbour was rebuilt in a week after the storm wrecked the ferry terminal and market"
+    )
+    assert len(group_quotes(story.sources())[0]) == 2
+    assert len(group_quotes(story.sources(), embed)[0]) == 1

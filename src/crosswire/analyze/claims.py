@@ -1,10 +1,15 @@
-"""Event facts an analyst compares: the venue/occasion and date of reported remarks.
+"""Event facts an analyst compares: the venue/occasion and date of reported remarks, and
+the source a sentence credits for its facts.
 
 Outlets that rewrite one interview often disagree on where and when it happened ("in remarks
 to a German outlet over the weekend" / "Speaking in Brussels earlier this week"). These
 phrases are formulaic, so patterns find them more reliably than a parser; values are
 normalised ("interview:Bild", "speech:Brussels", "dateline:Brussels", "weekend") so that the
 comparison can tell compatible wordings from conflicting ones.
+
+A ``source`` claim ("according to the regional hospital authority", "..., the water board
+said.") says whom a sentence credits: outlets that credit one figure to different bodies are
+an attribution discrepancy, and a figure's source is what a reader weighs it by.
 """
 
 from __future__ import annotations
@@ -62,6 +67,20 @@ DATE = re.compile(
     rf"|\b(?:in|since|until|by|during|early|late|mid-?)\s+(?P<month>(?:{_MONTH})(?:\s+\d{{4}})?)\b"
 )
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG"}
+_SOURCE_NAME = (
+    r"(?P<src>(?:the\s+|our\s+|their\s+|its\s+|his\s+|her\s+)?"
+    r"[\w'’-]+(?:\.\w+)*(?:\s+[\w'’-]+(?:\.\w+)*){0,7}?)"
+)
+_SOURCE_VERBS = r"(?:said|says|reported|reports|announced|estimated|estimates|stated|confirmed)"
+# "according to X" ends at punctuation or a clause ("..., according to X, and ...").
+ACCORDING = re.compile(
+    rf"\b[Aa]ccording\s+to\s+{_SOURCE_NAME}(?=\s*(?:[,.;:!?”\"—–)]|$|\s+(?:and|but|which|who)\b))"
+)
+# "..., the regional water board said." closes a sentence with its source.
+SAID_AFTER = re.compile(rf",\s+{_SOURCE_NAME}\s+{_SOURCE_VERBS}(?:\s+on\s+\w+)?\s*[.!]?\s*$")
+# "Officials said 40,000 people ...": a source that opens its sentence.
+SAID_BEFORE = re.compile(rf"^{_SOURCE_NAME}\s+{_SOURCE_VERBS}(?:\s+that)?\s+(?=\S)")
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that"}
 
 
 def _trim_name(name: str) -> str:
@@ -90,6 +109,14 @@ def _date_value(match: re.Match[str]) -> str:
         if match.group(name):
             return " ".join(match.group(name).split())
     return match.group(0).lower()
+
+
+def source_value(name: str) -> str | None:
+    """A source as compared: no leading article, pronouns and quote marks dropped."""
+    name = re.sub(r"^(?:the)\s+", "", name.strip(" \"“”'’"), flags=re.IGNORECASE)
+    if not name or name.lower() in _PRONOUNS or not re.search(r"[A-Za-z]", name):
+        return None
+    return name
 
 
 def extract_claims(doc: Doc, entities: list[Entity]) -> list[Claim]:
@@ -130,6 +157,11 @@ def extract_claims(doc: Doc, entities: list[Entity]) -> list[Claim]:
                 add("venue", f"speech:{' '.join(m.group('event').split())}", m)
         for m in DATE.finditer(sentence):
             add("date", _date_value(m), m)
+        for pattern in (ACCORDING, SAID_AFTER, SAID_BEFORE):
+            for m in pattern.finditer(sentence):
+                value = source_value(m.group("src"))
+                if value is not None:
+                    add("source", value, m)
     for m in DATELINE.finditer(text):
         # A dateline opens a paragraph: "BRUSSELS —", "KYIV, Ukraine —".
         place = m.group("place").title()

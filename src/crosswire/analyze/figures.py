@@ -66,6 +66,7 @@ NUMBER = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_CLOCK = re.compile(r"\s?[ap]\.?m\b\.?", re.IGNORECASE)
 _RANGE_GLUE = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 # Entities whose numbers are names, not quantities ("Article 5", "G7", "Indo-Pacific Four").
 _NAME_LABELS = {"PERSON", "ORG", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT"}
@@ -146,6 +147,10 @@ def _noun_phrase(noun: Token, after: int) -> str:
     return text
 
 
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
 def _predicate(head: Token, noun: Token) -> str:
     """What happens to the counted thing: the verb it is subject or object of, with its
     co-ordinated verbs and prepositional phrases ("killed or wounded on the Russian side")."""
@@ -158,14 +163,20 @@ def _predicate(head: Token, noun: Token) -> str:
     for child in verb.rights:
         if child.i <= noun.i and child in noun.subtree:
             continue
+        if child.dep_ == "conj" and _has_subject(child):
+            # "Three died, and crews evacuated 340 households": the second verb has its own
+            # subject and says nothing about the three; stop before its clause.
+            while parts and parts[-1] in ("and", "or", "but"):
+                parts.pop()
+            break
         if child.dep_ in ("cc", "conj"):
             parts.append(child.text)
             for grand in child.rights:
                 if grand.dep_ in ("prep", "agent"):
                     parts.append(_subtree_text(grand))
         elif child.dep_ in ("prep", "agent", "advmod", "prt") and noun not in child.subtree:
-            if child.dep_ == "prep" and child.lower_ in ("of",):
-                continue
+            if child.dep_ == "prep" and child.lower_ in ("of", "according"):
+                continue  # "according to ..." names the source (a claim), not the thing
             parts.append(_subtree_text(child))
     text = " ".join(p for p in parts if p)
     return " ".join(text.split()[:10])
@@ -237,9 +248,16 @@ def _merge_ranges(text: str, matches: list[re.Match[str]]) -> Iterator[list[re.M
         group = [matches[i]]
         if i + 1 < len(matches) and not matches[i + 1].group("qual"):
             glue = text[matches[i].end() : matches[i + 1].start()]
+            low = parse_amount(matches[i].group("digits"), None, matches[i].group("words"))
+            high = parse_amount(
+                matches[i + 1].group("digits"), None, matches[i + 1].group("words")
+            )
             if (
                 glue.strip()
                 and _RANGE_GLUE.match(glue)
+                # "46 percent to 42 percent" is a score, "in 2030 to 32 percent" two figures:
+                # a range runs from low to high
+                and low <= high
                 and (glue.strip().lower() != "and" or text[: matches[i].start()].lower()
                      .rstrip().endswith("between"))
             ):
@@ -286,6 +304,8 @@ def _figure(doc: Doc, s_start: int, s_end: int, group: list[re.Match[str]]) -> F
         return None
     if after[:1] == "-" and not last.group("digits"):
         return None
+    if _CLOCK.match(text, end):
+        return None  # "7 p.m.": a time of day
     words = last.group("words")
     if words and words.lower() == "one" and len(group) == 1:
         return None  # "one of", "no one", "one-front": almost never a count worth comparing

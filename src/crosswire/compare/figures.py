@@ -1,9 +1,14 @@
 """Match the figures of a story across outlets.
 
 Two mentions are one quantity when value and unit agree and they count the same thing. The
-same number counting different things ("sacrifice 1.1 million of his own people" / "1.1
-million people killed or wounded") is a *meaning* discrepancy; the same counted thing with
-different numbers is a *value* discrepancy. Both are what an analyst wants to see first.
+same distinctive number counting different things ("sacrifice 1.1 million of his own people" /
+"1.1 million people killed or wounded"; "340 households evacuated" / "340 people injured") is a
+*meaning* discrepancy; the same counted thing with incompatible numbers (two dead / three dead)
+is a *value* discrepancy. Both are what an analyst wants to see first.
+
+What is counted is compared through the lexicon's event classes first ("killed", "died",
+"death toll" are one class), then through shared words, because outlets rarely describe a
+count in the same words.
 """
 
 from __future__ import annotations
@@ -11,14 +16,27 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from crosswire.compare.lexicon import event_classes, normal_stems
 from crosswire.compare.sources import Source
-from crosswire.compare.text import content_stems, overlap, passage, stem
+from crosswire.compare.text import overlap, passage, stem
 from crosswire.records import Discrepancy, Figure, FigureGroup, Passage
 
 # Share of the counted-thing words two mentions must share to count the same thing.
 MIN_MEANING = 0.5
 # Words that say nothing about what is counted.
-_VAGUE = {"peopl", "perso", "total", "numbe", "figur", "amoun"}
+_VAGUE = {"peopl", "people", "perso", "total", "numbe", "figur", "amoun"}
+# Units that all count people: "340 residents" and "340 people" are one kind of count.
+PERSON_UNITS = {
+    "people", "person", "resident", "civilian", "villager", "inhabitant", "citizen", "man",
+    "woman", "child", "adult", "victim", "worker", "soldier", "passenger", "patient",
+}
+# Units that are not count nouns: a percentage and a sum of money never count "things".
+MEASURE_UNITS = {"%", "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "year"}
+# Small numbers recur by chance ("two people died", "two engineering units"): the same value
+# counting different things is only suspicious when the number is distinctive.
+MIN_DISTINCTIVE = 10
+# "about 12 million": a hedge covers this much either side.
+HEDGE_TOLERANCE = 0.1
 
 
 @dataclass(slots=True)
@@ -26,16 +44,17 @@ class _Item:
     source: Source
     figure: Figure
     meaning: set[str]
+    events: set[str]
 
 
 def meaning_words(figure: Figure) -> set[str]:
     """Content stems of what a figure counts, without its unit and vague nouns: "people
     killed or wounded" and "his own people he will sacrifice" differ in everything but the
-    unit, which is exactly the difference to report."""
-    words = content_stems(figure.counts or "")
+    unit, which is exactly the difference to report. Synonyms are mapped to one word."""
+    words = normal_stems(figure.counts or "")
     if figure.unit:
-        words.discard(stem(figure.unit))
-        words.discard(stem(figure.unit + "s"))
+        for form in (figure.unit, figure.unit + "s"):
+            words -= {stem(form), form.lower()} | normal_stems(form)
     return words - _VAGUE
 
 
@@ -44,15 +63,59 @@ def comparable(figure: Figure) -> bool:
     return figure.unit != "year"
 
 
-def same_meaning(a: set[str], b: set[str]) -> bool:
-    """Both empty: nothing says they differ. One empty: too little to tell, so not the same."""
+def same_meaning(a: set[str], b: set[str], events_a: set[str] = frozenset(),
+                 events_b: set[str] = frozenset()) -> bool:
+    """Whether two counted-thing descriptions name the same thing.
+
+    Event classes decide when both name one (killed = died; killed or wounded != killed).
+    Otherwise both empty: nothing says they differ; one empty: too little to tell.
+    """
+    if events_a and events_b:
+        return events_a == events_b
     if not a and not b:
         return True
     return overlap(a, b) >= MIN_MEANING
 
 
+def _unit_family(unit: str | None) -> str | None:
+    return "people" if unit in PERSON_UNITS else unit
+
+
+def same_unit(a: Figure, b: Figure) -> bool:
+    return _unit_family(a.unit) == _unit_family(b.unit)
+
+
 def _same_value(a: Figure, b: Figure) -> bool:
-    return a.unit == b.unit and math.isclose(a.value, b.value, rel_tol=1e-9, abs_tol=1e-9)
+    return same_unit(a, b) and math.isclose(a.value, b.value, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _counts_things(figure: Figure) -> bool:
+    return figure.unit not in MEASURE_UNITS
+
+
+def interval(figure: Figure) -> tuple[float, float]:
+    """The values a figure allows: "up to 40,000" is [0, 40000], "about 12 million" is
+    12 million give or take a tenth, a range is its ends."""
+    v, q = figure.value, figure.qualifier or ""
+    if q.startswith("range:"):
+        return v, float(q.split(":", 1)[1])
+    if q in ("up to", "<"):
+        return 0.0, v
+    if q in (">", "at least"):
+        return v, math.inf
+    if q == "~":
+        return v * (1 - HEDGE_TOLERANCE), v * (1 + HEDGE_TOLERANCE)
+    return v, v
+
+
+def compatible_values(a: Figure, b: Figure) -> bool:
+    """Whether two figures can both be true: "at least 300" and "340" can, "2" and "3" not."""
+    (lo_a, hi_a), (lo_b, hi_b) = interval(a), interval(b)
+    return lo_a <= hi_b + 1e-9 and lo_b <= hi_a + 1e-9
+
+
+def _item_meaning(a: _Item, b: _Item) -> bool:
+    return same_meaning(a.meaning, b.meaning, a.events, b.events)
 
 
 def _mention(item: _Item) -> Passage:
@@ -93,10 +156,50 @@ def _first_per_outlet(items: list[_Item]) -> list[_Item]:
     return list(seen.values())
 
 
+def _outlets(items: list[_Item]) -> set[str]:
+    return {x.source.outlet for x in items}
+
+
+def _meaning_rival(q: list[_Item], other: list[_Item]) -> bool:
+    """Same distinctive value, different counted thing (or a different kind of thing: 340
+    households / 340 people), reported by an outlet the other quantity lacks."""
+    a, b = q[0].figure, other[0].figure
+    if not _outlets(other) - _outlets(q):
+        return False
+    if not math.isclose(a.value, b.value, rel_tol=1e-9, abs_tol=1e-9):
+        return False
+    if same_unit(a, b):
+        return a.unit not in MEASURE_UNITS or abs(a.value) >= MIN_DISTINCTIVE
+    return _counts_things(a) and _counts_things(b) and abs(a.value) >= MIN_DISTINCTIVE
+
+
+def _value_units(a: _Item, b: _Item) -> bool:
+    """Same unit, or a bare count ("the death toll rose to 3") against a count of people:
+    the event class says people are counted."""
+    if same_unit(a.figure, b.figure):
+        return True
+    families = {_unit_family(a.figure.unit), _unit_family(b.figure.unit)}
+    return families == {None, "people"} and bool(a.events) and bool(b.events)
+
+
+def _value_rival(q: list[_Item], other: list[_Item]) -> bool:
+    """Same counted thing, incompatible values, reported by an outlet the other lacks."""
+    a, b = q[0], other[0]
+    return (
+        bool(_outlets(other) - _outlets(q))
+        and _value_units(a, b)
+        and bool(a.meaning or a.events)
+        and bool(b.meaning or b.events)
+        and bool(a.events & b.events or a.meaning & b.meaning)
+        and _item_meaning(a, b)
+        and not compatible_values(a.figure, b.figure)
+    )
+
+
 def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discrepancy]]:
     """FigureGroups (one per quantity) and figure-meaning / figure-value discrepancies."""
     items = [
-        _Item(s, f, meaning_words(f))
+        _Item(s, f, meaning_words(f), event_classes(f.counts or ""))
         for s in sources
         for f in sorted(s.analysis.figures, key=lambda f: f.start)
         if comparable(f)
@@ -105,7 +208,7 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
     quantities: list[list[_Item]] = []
     for item in items:
         for q in quantities:
-            if _same_value(q[0].figure, item.figure) and same_meaning(q[0].meaning, item.meaning):
+            if _same_value(q[0].figure, item.figure) and _item_meaning(q[0], item):
                 q.append(item)
                 break
         else:
@@ -113,54 +216,41 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
     groups: list[FigureGroup] = []
     discrepancies: list[Discrepancy] = []
     used: set[int] = set()
-    # 2. same value, different thing counted, in different outlets: a meaning discrepancy
-    for i, q in enumerate(quantities):
-        if i in used:
-            continue
-        rivals = [
-            j for j in range(i + 1, len(quantities))
-            if j not in used and _same_value(q[0].figure, quantities[j][0].figure)
-            and {x.source.outlet for x in quantities[j]} - {x.source.outlet for x in q}
-        ]
-        if not rivals:
-            continue
-        merged = [x for k in (i, *rivals) for x in quantities[k]]
-        used.update((i, *rivals))
-        groups.append(_group(merged, "conflicting"))
-        sides = [_first_per_outlet(quantities[k])[0] for k in (i, *rivals)]
-        discrepancies.append(Discrepancy(
-            "figure-meaning",
-            f"The same figure counts different things: {'; '.join(map(_describe, sides))}.",
-            [_sentence(x) for x in sides],
-        ))
-    # 3. same thing counted, different values, in different outlets: a value discrepancy
-    for i, q in enumerate(quantities):
-        if i in used or not q[0].meaning:
-            continue
-        rivals = [
-            j for j in range(i + 1, len(quantities))
-            if j not in used
-            and quantities[j][0].figure.unit == q[0].figure.unit
-            and quantities[j][0].meaning
-            and len(q[0].meaning & quantities[j][0].meaning) >= 1
-            and same_meaning(q[0].meaning, quantities[j][0].meaning)
-            and {x.source.outlet for x in quantities[j]} - {x.source.outlet for x in q}
-        ]
-        if not rivals:
-            continue
-        merged = [x for k in (i, *rivals) for x in quantities[k]]
-        used.update((i, *rivals))
-        groups.append(_group(merged, "conflicting"))
-        sides = [_first_per_outlet(quantities[k])[0] for k in (i, *rivals)]
-        discrepancies.append(Discrepancy(
-            "figure-value",
-            f"Outlets give different figures for the same thing: "
-            f"{'; '.join(map(_describe, sides))}.",
-            [_sentence(x) for x in sides],
-        ))
+    passes = (
+        ("figure-meaning", _meaning_rival, "The same figure counts different things"),
+        ("figure-value", _value_rival, "Outlets give different figures for the same thing"),
+    )
+    # 2. meaning discrepancies first: a number that means two things is the graver error
+    for kind, rival_of, headline in passes:
+        for i, q in enumerate(quantities):
+            if i in used:
+                continue
+            rivals = [
+                j for j in range(i + 1, len(quantities))
+                if j not in used and rival_of(q, quantities[j])
+            ]
+            if not rivals:
+                continue
+            merged = [x for k in (i, *rivals) for x in quantities[k]]
+            used.update((i, *rivals))
+            groups.append(_group(merged, "conflicting"))
+            sides = _first_per_outlet([x for k in (i, *rivals) for x in quantities[k]])
+            discrepancies.append(Discrepancy(
+                kind,
+                f"{headline}: {'; '.join(map(_describe, sides))}.",
+                [_sentence(x) for x in sides],
+            ))
     for i, q in enumerate(quantities):
         if i not in used:
             groups.append(_group(q, _status(q)))
     rank = {"conflicting": 0, "corroborated": 1, "single-source": 2}
     groups.sort(key=lambda g: (rank[g.status], -len(g.outlets)))
     return groups, discrepancies
+
+
+def figure_items(sources: list[Source]) -> list[tuple[Source, Figure]]:
+    """The comparable figures of the sources, in story order (for claims and summaries)."""
+    return [
+        (s, f) for s in sources for f in sorted(s.analysis.figures, key=lambda f: f.start)
+        if comparable(f)
+    ]

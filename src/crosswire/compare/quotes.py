@@ -2,18 +2,24 @@
 
 Outlets translate and trim the same remark differently ("global connection" / "worldwide
 connection"; one outlet quoting three sentences where another quotes two), so two quotes are
-one statement when most content words of the shorter one recur in the longer one. A related
-remark that shares only a phrase ("junior partner") stays a separate statement.
+one statement when most content words of the shorter one recur in the longer one, after the
+lexicon has mapped paraphrases to one word ("gave way" / "broke", "crews" / "teams") and number
+words to digits. A related remark that shares only a phrase ("junior partner") stays a separate
+statement. An embedder (``config.story_embedder``), when one is installed, adds a second
+signal for paraphrases the lexicon does not know; the lexical rule works alone.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
+from crosswire.compare.lexicon import normal_stems
 from crosswire.compare.sources import Source
-from crosswire.compare.speakers import compatible_speakers
-from crosswire.compare.text import content_stems, fuzzy, overlap, passage
+from crosswire.compare.speakers import compatible_speakers, display_speaker, written_name
+from crosswire.compare.text import fuzzy, overlap, passage
 from crosswire.records import Discrepancy, Passage, Quote, QuoteGroup
 
 # Share of the shorter quote's content stems found in the longer one (tuned on the seeds:
@@ -23,6 +29,13 @@ MIN_OVERLAP = 0.6
 MIN_SHARED = 3
 # Short quotes have too few content words for overlap; near-identical wording still counts.
 MIN_FUZZY = 0.85
+# With an embedder: cosine of the two quotes' vectors, and the weaker lexical overlap that must
+# back it (an embedding alone calls any two remarks on one topic "similar").
+MIN_COSINE = 0.8
+MIN_OVERLAP_WITH_COSINE = 0.35
+
+# Texts -> L2-normalised rows, as ``crosswire.embed`` embedders return them.
+Embed = Callable[[list[str]], np.ndarray]
 
 
 @dataclass(slots=True)
@@ -42,18 +55,36 @@ def same_statement(a: str, b: str) -> bool:
         >>> same_statement("Vorland needs more bridges", "Vorland needs more teachers now")
         False
     """
-    return _similar(content_stems(a), content_stems(b), a, b)
+    return _similar(normal_stems(a), normal_stems(b), a, b)
 
 
-def _similar(sa: set[str], sb: set[str], a: str, b: str) -> bool:
-    if len(sa & sb) >= MIN_SHARED and overlap(sa, sb) >= MIN_OVERLAP:
+def _similar(
+    sa: set[str], sb: set[str], a: str, b: str, cosine: float | None = None
+) -> bool:
+    shared = len(sa & sb)
+    if shared >= MIN_SHARED and overlap(sa, sb) >= MIN_OVERLAP:
+        return True
+    if (
+        cosine is not None
+        and cosine >= MIN_COSINE
+        and shared >= MIN_SHARED
+        and overlap(sa, sb) >= MIN_OVERLAP_WITH_COSINE
+    ):
         return True
     return fuzzy(a, b) >= MIN_FUZZY
 
 
-def _clusters(items: list[_Item]) -> list[list[int]]:
+def _cosines(items: Sequence[_Item], embed: Embed | None) -> np.ndarray | None:
+    if embed is None or not items:
+        return None
+    vectors = np.asarray(embed([i.quote.text for i in items]), dtype=float)
+    return vectors @ vectors.T
+
+
+def _clusters(items: list[_Item], embed: Embed | None = None) -> list[list[int]]:
     """Union-find over pairs of quotes from different outlets that render one statement."""
     parent = list(range(len(items)))
+    cosines = _cosines(items, embed)
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -67,7 +98,8 @@ def _clusters(items: list[_Item]) -> list[list[int]]:
             if a.source.outlet == b.source.outlet:
                 continue
             # linked whatever the speakers: a shared statement with two speakers is a finding
-            if _similar(a.stems, b.stems, a.quote.text, b.quote.text):
+            cosine = float(cosines[i, j]) if cosines is not None else None
+            if _similar(a.stems, b.stems, a.quote.text, b.quote.text, cosine):
                 parent[find(j)] = find(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
@@ -75,11 +107,22 @@ def _clusters(items: list[_Item]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: min(g))
 
 
-def _speaker(items: list[_Item]) -> str | None:
-    names = Counter(i.quote.speaker for i in items if i.quote.speaker)
-    if not names:
-        return None
-    return max(names, key=lambda n: (names[n], len(n)))
+def _speaker(items: list[_Item], aliases: list[str]) -> str | None:
+    """The speaker most variants name, under its longest name in the story ("Teodor Malvik"
+    over "Malvik"); a variant without a speaker takes the one its group's other variants give."""
+    return display_speaker([i.quote.speaker for i in items if i.quote.speaker], aliases)
+
+
+def _written_names(items: list[_Item]) -> list[str]:
+    """Speaker names as the articles write them, for showing the fullest form."""
+    names = []
+    for i in items:
+        q, text = i.quote, i.source.article.text
+        if q.speaker_start is not None and q.speaker_end is not None:
+            name = written_name(text, q.speaker_start, q.speaker_end)
+            if name:
+                names.append(name)
+    return list(dict.fromkeys(names))
 
 
 def _quote_passage(item: _Item) -> Passage:
@@ -87,17 +130,20 @@ def _quote_passage(item: _Item) -> Passage:
     return passage(item.source.article.id, item.source.article.text, q.start, q.end)
 
 
-def group_quotes(sources: list[Source]) -> tuple[list[QuoteGroup], list[Discrepancy]]:
+def group_quotes(
+    sources: list[Source], embed: Embed | None = None
+) -> tuple[list[QuoteGroup], list[Discrepancy]]:
     """One :class:`QuoteGroup` per statement, plus an "attribution" discrepancy for every
     statement that outlets give to different speakers."""
     items = [
-        _Item(s, q, content_stems(q.text))
+        _Item(s, q, normal_stems(q.text))
         for s in sources
         for q in sorted(s.analysis.quotes, key=lambda q: q.start)
     ]
     groups: list[QuoteGroup] = []
     discrepancies: list[Discrepancy] = []
-    for cluster in _clusters(items):
+    aliases = _written_names(items)
+    for cluster in _clusters(items, embed):
         members = [items[i] for i in cluster]
         outlets = list(dict.fromkeys(m.source.outlet for m in members))
         named = [m for m in members if m.quote.speaker]
@@ -112,7 +158,7 @@ def group_quotes(sources: list[Source]) -> tuple[list[QuoteGroup], list[Discrepa
         if clash:
             status = "conflicting"
         variants = [_quote_passage(m) for m in members]
-        groups.append(QuoteGroup(_speaker(members), status, variants, outlets))
+        groups.append(QuoteGroup(_speaker(members, aliases), status, variants, outlets))
         if clash:
             speakers = list(dict.fromkeys(f"{m.quote.speaker} ({m.source.outlet})" for m in named))
             discrepancies.append(

@@ -8,9 +8,15 @@ case, titles and punctuation.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "general", "secretary"}
+# Words that introduce a name in a mention ("Interior Minister", "spokesman", "the").
+_ROLE_WORDS = _TITLES | {
+    "the", "a", "an", "spokesman", "spokeswoman", "spokesperson", "councillor", "councilor",
+    "chief", "head", "director", "chairman", "chairwoman", "governor", "mayor", "senator",
+    "chancellor", "premier", "prime", "commander", "ambassador", "prof", "professor",
+}
 
 
 def _tokens(name: str) -> list[str]:
@@ -41,3 +47,76 @@ same_actor = _resolve()
 def compatible_speakers(a: str | None, b: str | None) -> bool:
     """Unknown speakers never conflict: we only flag two different named speakers."""
     return a is None or b is None or same_actor(a, b)
+
+
+def mention_name(text: str) -> str | None:
+    """The personal name in a speaker mention as written, titles and roles dropped
+    ("Interior Minister Renata Osk" -> "Renata Osk"); None for descriptions ("the board").
+
+    Examples:
+        >>> mention_name("Spokesman Teodor Malvik")
+        'Teodor Malvik'
+        >>> mention_name("the regional water board") is None
+        True
+    """
+    words = re.findall(r"[\w'’.-]+", text)
+    titles = [  # "Secretary-General" is a role too
+        i for i, w in enumerate(words)
+        if any(part in _ROLE_WORDS for part in w.lower().rstrip(".").split("-"))
+    ]
+    if titles:
+        words = words[titles[-1] + 1 :]
+    if not words or not all(w[:1].isupper() for w in words) or len(words) > 4:
+        return None
+    return " ".join(words)
+
+
+_NAME_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
+
+
+def written_name(text: str, start: int, end: int) -> str | None:
+    """The name in the speaker mention at ``text[start:end]``, with up to two capitalised
+    words right before it that are not a sentence's first word: an extractor that keeps only
+    the surname of ``"...," Teodor Malvik said`` still lets a report show the full name."""
+    for _ in range(2):
+        m = _NAME_BEFORE.search(text, 0, start)
+        if m is None or m.group(1).lower() in _ROLE_WORDS:
+            break
+        if _SENTENCE_START.search(text, 0, m.start()):
+            break
+        start = m.start()
+    return mention_name(text[start:end])
+
+
+def display_speaker(names: list[str], aliases: Sequence[str] = ()) -> str | None:
+    """The actor most of ``names`` denote, shown under its longest name (``aliases`` are other
+    names the articles use, e.g. the mention as written): outlets name a speaker in full
+    ("Teodor Malvik") or by surname ("Malvik"), and a reader wants the full one.
+
+    Examples:
+        >>> display_speaker(["Malvik", "Teodor Malvik", "Malvik"])
+        'Teodor Malvik'
+        >>> display_speaker(["Malvik"], aliases=["Teodor Malvik", "Aldo Brenn"])
+        'Teodor Malvik'
+        >>> display_speaker(["Clinton"], aliases=["Hillary Clinton", "Chelsea Clinton"])
+        'Clinton'
+        >>> display_speaker([]) is None
+        True
+    """
+    clusters: list[list[str]] = []
+    for name in names:
+        for cluster in clusters:
+            if any(same_actor(name, other) for other in cluster):
+                cluster.append(name)
+                break
+        else:
+            clusters.append([name])
+    if not clusters:
+        return None
+    best = max(clusters, key=lambda c: (len(c), max(map(len, c))))
+    matching = [a for a in aliases if any(same_actor(a, n) for n in best)]
+    # "Clinton" with aliases "Hillary Clinton" and "Chelsea Clinton": too ambiguous to extend
+    if all(same_actor(a, b) for a in matching for b in matching):
+        best += matching
+    return max(best, key=len)

@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from crosswire.records import Passage
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 # Reporting verbs and fillers carry no content: "he said" must not make two sentences alike.
 _FILLER = {
     "said", "says", "say", "added", "told", "stated", "noted", "stressed", "according",
@@ -38,13 +38,13 @@ def content_stems(text: str) -> set[str]:
     """Stems of the content words (and numbers) of a text."""
     return {
         stem(w)
-        for w in _WORD.findall(text)
+        for w in WORD.findall(text)
         if w.lower().replace("’", "'") not in STOP_WORDS and (len(w) > 2 or w[0].isdigit())
     }
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(WORD.findall(text))
 
 
 def containment(a: set[str], b: set[str]) -> float:

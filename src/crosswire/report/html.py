@@ -56,6 +56,7 @@ def render_html(view: ReportView) -> str:
     body = "\n".join(
         [
             _header(view),
+            _summary(view),
             _discrepancies(view),
             _quotes(view),
             _figures(view),
@@ -90,6 +91,21 @@ def _header(view: ReportView) -> str:
         f"<th></th></tr></thead><tbody>{''.join(rows)}</tbody></table>\n"
         f'<p class="summary">{escape(view.summary())}</p>\n</header>'
     )
+
+
+def _summary(view: ReportView) -> str:
+    if not view.comparison.summary:
+        return ""
+    items = []
+    for line in view.comparison.summary:
+        refs = " ".join(_ref(view, p) for p in line.sources)
+        mark = (
+            _badge(line.status)
+            if line.kind == "fact"
+            else f'<span class="kind">{escape(line.kind)}</span>'
+        )
+        items.append(f"<li>{mark} {escape(line.text.strip())} {refs}</li>")
+    return f'<section id="summary">\n<h2>Summary</h2>\n<ul>{"".join(items)}</ul>\n</section>'
 
 
 def _discrepancies(view: ReportView) -> str:

@@ -42,6 +42,7 @@ def render_markdown(view: ReportView) -> str:
     """The whole report as one Markdown document."""
     lines: list[str] = [f"# {escape(view.story.title or 'Untitled story')}", ""]
     lines += _header(view)
+    lines += _summary(view)
     lines += _discrepancies(view)
     lines += _quotes(view)
     lines += _figures(view)
@@ -63,6 +64,17 @@ def _header(view: ReportView) -> list[str]:
             f"{show_date(a.published)} | `{a.id}` | {note} |"
         )
     return [*lines, "", f"> {escape(view.summary())}", ""]
+
+
+def _summary(view: ReportView) -> list[str]:
+    if not view.comparison.summary:
+        return []
+    lines = ["## Summary", ""]
+    for line in view.comparison.summary:
+        refs = " ".join(_cite(view, p) for p in line.sources)
+        mark = _badge(line.status) if line.kind == "fact" else f"**{escape(line.kind)}**"
+        lines.append(f"- {mark} {escape(line.text.strip())} {refs}")
+    return [*lines, ""]
 
 
 def _discrepancies(view: ReportView) -> list[str]:

@@ -37,6 +37,7 @@ def report_dict(story: Story, articles: list[Article], comparison: Comparison) -
         "figures": [f.as_dict() for f in comparison.figures],
         "discrepancies": [d.as_dict() for d in comparison.discrepancies],
         "unique": [u.as_dict() for u in comparison.unique],
+        "summary": [line.as_dict() for line in comparison.summary],
     }
 
 

@@ -55,6 +55,9 @@ def report_renderables(view: ReportView, plain: bool = False) -> Iterator[Render
     """The report, section by section, as rich renderables."""
     yield _header(view)
     yield Text(view.summary(), style="bold")
+    if view.comparison.summary:
+        yield Rule("Summary")
+        yield from _summary(view, plain)
     yield Rule("Discrepancies", style="red")
     yield from _discrepancies(view)
     yield Rule("Quotes")
@@ -66,6 +69,18 @@ def report_renderables(view: ReportView, plain: bool = False) -> Iterator[Render
         for p in passages:
             yield Text.assemble("• ", p.text.strip(), " ", _ref(view, p))
     yield Text("")
+
+
+def _summary(view: ReportView, plain: bool) -> Iterator[RenderableType]:
+    """The agreed core, then the disputed points, each with where every outlet says it."""
+    for line in view.comparison.summary:
+        refs = Text(" ").join(_ref(view, p) for p in line.sources)
+        mark = (
+            badge(line.status, plain)
+            if line.kind == "fact"
+            else Text(f"{line.kind.upper()} ", style="bold red")
+        )
+        yield Text.assemble("• ", mark, " ", line.text.strip(), " ", refs)
 
 
 def _header(view: ReportView) -> Panel:

@@ -102,6 +102,7 @@ class ReportView:
         found += [v for q in cmp.quotes for v in q.variants]
         found += [m for f in cmp.figures for m in f.mentions]
         found += cmp.unique
+        found += [p for line in cmp.summary for p in line.sources]
         return found
 
     def cited_spans(self, article_id: str) -> list[tuple[int, int]]:

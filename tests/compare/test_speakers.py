@@ -1,0 +1,23 @@
+from crosswire.compare.speakers import display_speaker, mention_name, written_name
+
+
+def test_display_speaker_prefers_the_majority_actor_under_its_longest_name():
+    assert display_speaker(["Toller", "Mira Toller", "Piet Morrow"]) == "Mira Toller"
+    assert display_speaker(["Toller"], ["Mira Toller"]) == "Mira Toller"
+    assert display_speaker(["Toller"], ["Mira Toller", "Anders Toller"]) == "Toller"
+    assert display_speaker([]) is None
+
+
+def test_mention_name_drops_roles_and_rejects_descriptions():
+    assert mention_name("Harbour Minister Mira Toller") == "Mira Toller"
+    assert mention_name("councillor Piet Morrow") == "Piet Morrow"
+    assert mention_name("OHN Secretary-General Piet Morrow") == "Piet Morrow"
+    assert mention_name("the Olvane port office") is None
+
+
+def test_written_name_reaches_back_to_the_first_name_but_not_across_a_sentence():
+    text = '"We are ready," Mira Toller said. Yesterday Toller left.'
+    start = text.index("Toller")
+    assert written_name(text, start, start + len("Toller")) == "Mira Toller"
+    start = text.rindex("Toller")
+    assert written_name(text, start, start + len("Toller")) == "Toller"
