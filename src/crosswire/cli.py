@@ -17,6 +17,7 @@ from rich.table import Table
 
 from crosswire import api
 from crosswire.config import DEFAULT_DB, Config
+from crosswire.records import IngestError
 from crosswire.report import FORMATS, print_report, render_report
 from crosswire.store import Store, open_store
 
@@ -64,10 +65,14 @@ def _print_ingest(report: IngestReport, config: Config) -> None:
         f"([dim]{escape(config.db)}[/])"
     )
     if report.errors:
-        table = Table("input", "code", "error", title="Not ingested", title_justify="left")
-        for e in report.errors:
-            table.add_row(escape(e.source), e.code, escape(e.message))
-        out.print(table)
+        out.print(_errors_table(report.errors, "Not ingested"))
+
+
+def _errors_table(errors: list[IngestError], title: str) -> Table:
+    table = Table("input", "code", "error", title=title, title_justify="left")
+    for e in errors:
+        table.add_row(escape(e.source), e.code, escape(e.message))
+    return table
 
 
 def _download_folder(args: argparse.Namespace, config: Config) -> Path:
@@ -284,10 +289,7 @@ def cmd_errors(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([e.as_dict() for e in errors], indent=2, ensure_ascii=False))
         return 0
-    table = Table("input", "code", "error", title="Inputs not ingested", title_justify="left")
-    for e in errors:
-        table.add_row(escape(e.source), e.code, escape(e.message))
-    out.print(table)
+    out.print(_errors_table(errors, "Inputs not ingested"))
     return 0
 
 
