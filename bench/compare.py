@@ -5,15 +5,28 @@ each outlet credits them, the shared quotes, the number of unique passages and t
 The seeds are built as the cleaning stage would (title line dropped, 000's disclaimer and 002's
 "Read also" list cut); the demo goes through the whole ingest pipeline.
 
+``--semeval`` judges the comparison on real pairs instead: the English-English pairs of
+SemEval-2022 Task 8 that people rated the same story (Overall <= ``--max-overall``), each pair
+ingested as news-please JSON Lines into its own database and compared as one story whatever
+the grouping decided. The digest lists, per pair, every discrepancy with both sides'
+sentences, the corroborated figures and shared quotes, and with ``--verbose`` each article's
+clean text, figures and claims, so that misses can be spotted too.
+
     .venv/bin/python bench/compare.py [--corpus seeds|demo|all]
+    .venv/bin/python bench/compare.py --semeval [--max-overall 2.0] [--verbose] [--out FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import json
 import sys
+import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import nullcontext, redirect_stdout
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -97,10 +110,134 @@ def digest(name: str, articles: list[Article], analyses: dict[str, Analysis]) ->
         print(f"  ({line.status}, {len(line.outlets)} outlets) {_short(line.text, 120)}")
 
 
+PAIRS = SHARED / "data" / "stories" / "semeval2022-task8" / "pairs.csv"
+
+
+def semeval_pairs(max_overall: float) -> list[dict[str, str]]:
+    """English-English pairs people rated as (mostly) the same story, most similar first."""
+    csv.field_size_limit(1 << 30)
+    with PAIRS.open(encoding="utf-8", newline="") as fh:
+        rows = [
+            r for r in csv.DictReader(fh)
+            if r["lang1"] == "en" and r["lang2"] == "en" and float(r["Overall"]) <= max_overall
+        ]
+    return sorted(rows, key=lambda r: (float(r["Overall"]), r["pair_id"]))
+
+
+def newsplease_record(article_id: str, text: str) -> dict[str, str | None]:
+    """A news-please record for one SemEval text: the title is what precedes the first double
+    space, when there is one (the source glued title and text together)."""
+    text = text.strip()
+    title, sep, body = text.partition("  ")
+    if not sep:
+        title, body = "", text
+    return {"id": article_id, "title": title.strip() or None, "maintext": body.strip(),
+            "source_domain": f"outlet-{article_id}"}
+
+
+def pair_story(row: dict[str, str]) -> tuple[list[Article], dict[str, Analysis], list[str]]:
+    """Both articles of a pair ingested into a fresh database; notes say what grouping and
+    de-duplication decided (the comparison runs on the pair whatever they decided)."""
+    ids = row["pair_id"].split("_")
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{row['pair_id']}.jsonl"
+        records = [newsplease_record(ids[0], row["text1"]), newsplease_record(ids[1], row["text2"])]
+        path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+        store = open_store(str(Path(tmp) / "pair.db"))
+        ingest_paths([path], Config(db=str(Path(tmp) / "pair.db"), progress=False), store)
+        articles = list(store.iter_articles())
+        analyses = {a.id: an for a in articles if (an := store.get_analysis(a.id)) is not None}
+        store.close()
+    if len({a.story for a in articles}) > 1:
+        notes.append("grouping split the pair")
+    notes += [f"{a.outlet} is a copy of {a.duplicate_of}" for a in articles if a.duplicate_of]
+    notes += [f"no analysis for {a.outlet}" for a in articles if a.id not in analyses]
+    if len(articles) < 2:
+        notes.append("only one article stored (exact duplicate)")
+    return articles, analyses, notes
+
+
+def _pair_tally(comparison: Comparison) -> Counter[str]:
+    tally: Counter[str] = Counter(d.kind for d in comparison.discrepancies)
+    tally["corroborated figures"] = sum(g.status == "corroborated" for g in comparison.figures)
+    tally["shared quotes"] = sum(len(g.outlets) >= 2 for g in comparison.quotes)
+    return tally
+
+
+def _print_article(article: Article, analysis: Analysis | None) -> None:
+    print(f"  --- {article.outlet}: {article.title or '(no title)'}")
+    print("  " + " ".join(article.text.split()))
+    if analysis is None:
+        return
+    for f in analysis.figures:
+        print(f"    figure {f.text!r} = {f.value:g} {f.unit or ''} {f.qualifier or ''} "
+              f"counts: {f.counts}")
+    for c in analysis.claims:
+        print(f"    claim {c.kind}: {c.value} ({c.text!r})")
+    for q in analysis.quotes:
+        print(f"    quote [{q.kind}] {q.speaker or '-'}: {_short(q.text, 90)}")
+
+
+def semeval_digest(rows: list[dict[str, str]], verbose: bool) -> Iterator[Counter[str]]:
+    """Print one block per pair and yield its tally."""
+    for row in rows:
+        articles, analyses, notes = pair_story(row)
+        comparison = compare_story(row["pair_id"], articles, analyses)
+        outlet = {a.id: a.outlet or a.id for a in articles}
+        print(f"\n=== pair {row['pair_id']} (Overall {float(row['Overall']):.2f})"
+              + (f" [{'; '.join(notes)}]" if notes else ""))
+        print(f"quote groups: {dict(Counter(g.status for g in comparison.quotes))}; "
+              f"figure groups: {dict(Counter(g.status for g in comparison.figures))}; "
+              f"unique passages: {len(comparison.unique)}")
+        print(f"discrepancies: {len(comparison.discrepancies)}")
+        for d in comparison.discrepancies:
+            print(f"  [{d.kind}] {d.summary}")
+            for side in d.sides:
+                print(f"    {outlet.get(side.article, side.article)}: "
+                      f"{' '.join(side.text.split())}")
+        for g in comparison.figures:
+            if g.status == "corroborated":
+                print(f"  corroborated figure {g.value:g} {g.unit or ''}: {g.counts}")
+        for g in comparison.quotes:
+            if len(g.outlets) >= 2:
+                print(f"  shared quote ({g.status}) {g.speaker or '(no speaker)'}: "
+                      f"{_short(g.variants[0].text, 90)}")
+        if verbose:
+            for article in articles:
+                _print_article(article, analyses.get(article.id))
+        yield _pair_tally(comparison)
+
+
+def run_semeval(max_overall: float, verbose: bool, out: Path | None) -> None:
+    rows = semeval_pairs(max_overall)
+    began = time.perf_counter()
+    total: Counter[str] = Counter()
+    sink = out.open("w", encoding="utf-8") if out else nullcontext(sys.stdout)
+    with sink as fh, redirect_stdout(fh):
+        print(f"SemEval-2022 Task 8, English pairs with Overall <= {max_overall}: {len(rows)}")
+        for tally in semeval_digest(rows, verbose):
+            total.update(tally)
+    seconds = time.perf_counter() - began
+    kinds = {k: v for k, v in sorted(total.items()) if "figures" not in k and "quotes" not in k}
+    print(f"{len(rows)} pairs (Overall <= {max_overall}) in {seconds:.0f} s; "
+          f"discrepancies {sum(kinds.values())} {kinds}; "
+          f"corroborated figures {total['corroborated figures']}; "
+          f"shared quotes {total['shared quotes']}" + (f"; digest in {out}" if out else ""))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", choices=("seeds", "demo", "all"), default="all")
+    ap.add_argument("--semeval", action="store_true", help="judge SemEval same-story pairs")
+    ap.add_argument("--max-overall", type=float, default=1.5,
+                    help="pairs rated at most this (1 = same story, 4 = unrelated)")
+    ap.add_argument("--verbose", action="store_true", help="print texts and extractions")
+    ap.add_argument("--out", type=Path, help="write the SemEval digest here")
     args = ap.parse_args()
+    if args.semeval:
+        run_semeval(args.max_overall, args.verbose, args.out)
+        return
     if args.corpus in ("seeds", "all"):
         digest("seeds", *seed_story())
     if args.corpus in ("demo", "all"):

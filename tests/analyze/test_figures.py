@@ -118,3 +118,34 @@ def test_source_is_not_part_of_the_counted_thing(nlp):
 def test_descending_pair_is_two_figures_not_a_range(nlp):
     found = figures(nlp, "Toller leads Morrow by 46 percent to 42 percent in the poll.")
     assert [(f.value, f.qualifier) for f in found] == [(46, None), (42, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call the Olvane harbour police at 250-247-8333 or 1-800-222-8477.",
+        "The ferry pass number is 0042 and the case file 4662135002.",
+        "The Skerry Dolphins face a Northern 12 side in Olvane tonight.",
+        "No. 5 Olvane meets No. 7 Tarrow on Sunday.",
+        "Brenn scored twice in the first half of the final.",
+        "The Olvane ferry resumed on 2 March after the storm.",
+        "The ferry road is 5 1/2 miles long.",
+        "The Harbour Tales season 1 episode 8 recap is out.",
+        "The Dolphins won 5-2 over Tarrow and drew 1-1 at home.",
+    ],
+)
+def test_identifiers_names_dates_and_parts_are_not_figures(nlp, text):
+    assert [f.text for f in figures(nlp, text) if f.unit != "mile"] == []
+
+
+def test_dozens_halves_and_hyphenated_scales(nlp):
+    six = one(nlp, "Crews recovered about half a dozen abandoned boats a year.")
+    assert (six.value, six.qualifier) == (6.0, "~")
+    assert one(nlp, "The fair had more than four dozen food stalls.").value == 48.0
+    money = one(nlp, "Towing cost the harbour board 135-thousand-dollars.")
+    assert (money.value, money.unit) == (135000.0, "USD")
+
+
+def test_a_multiplier_is_not_a_count(nlp):
+    f = one(nlp, "Smoke in Olvane reached more than 21 times the safe level.")
+    assert (f.value, f.unit, f.qualifier) == (21.0, "times", ">")

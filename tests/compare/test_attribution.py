@@ -40,3 +40,14 @@ def test_same_figure_credited_to_different_sources(story):
     assert "army engineers (Valley Wire)" in d.summary
     assert [s.article for s in d.sides] == ["a", "b", "c"]
     story.assert_passages(d.sides)
+
+
+def test_described_source_fits_a_named_one(story):
+    named = "At least 480 people were hurt, according to harbour chief Ola Brenn."
+    described = "At least 480 people were hurt, the harbour department said."
+    story.article("a", "Harbor Ledger", named)
+    story.article("b", "Northgate Times", described)
+    _hurt(story, "a", named, "according to harbour chief Ola Brenn", "harbour chief Ola Brenn")
+    _hurt(story, "b", described, ", the harbour department said.", "harbour department")
+    groups, _ = group_figures(story.sources())
+    assert compare_figure_sources(story.sources(), groups) == []

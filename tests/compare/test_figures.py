@@ -159,3 +159,46 @@ def test_compatible_values(a, b, same):
     fa = Figure(0, 1, "x", a[0], None, a[1])
     fb = Figure(0, 1, "x", b[0], None, b[1])
     assert compatible_values(fa, fb) is same
+
+
+def test_distinctive_number_worded_differently_is_corroborated(story):
+    story.article("a", "Harbor Ledger", "In total 35 fire crews are now at the Olvane dock.")
+    story.article("b", "Northgate Times", "Total 35 fire crews are working at the dock, he said.")
+    story.figure("a", "35", 35, "crew", "fire crews (are now at the Olvane dock)")
+    story.figure("b", "35", 35, "crew", "fire crews (working)")
+    groups, discrepancies = group_figures(story.sources())
+    assert not discrepancies
+    assert [(g.status, g.outlets) for g in groups] == [
+        ("corroborated", ["Harbor Ledger", "Northgate Times"])
+    ]
+
+
+def test_people_under_different_nouns_are_one_quantity(story):
+    story.article("a", "Harbor Ledger", "More than 10,000 men and women march in the Olvane fair.")
+    story.article("b", "Northgate Times", "Some 10,000 participants perform in the fair.")
+    a = story.figure("a", "More than 10,000", 10000, "man", "men (march in the Olvane fair)")
+    a.qualifier = ">"
+    b = story.figure("b", "Some 10,000", 10000, "participant", "participants (perform)")
+    b.qualifier = "~"
+    groups, discrepancies = group_figures(story.sources())
+    assert not discrepancies
+    assert [g.status for g in groups] == ["corroborated"]
+
+
+def test_a_duration_and_a_count_share_only_a_number(story):
+    story.article("a", "Harbor Ledger", "The Dolphins lost the final 12 months ago.")
+    story.article("b", "Northgate Times", "The Dolphins face a league of 12 teams.")
+    story.figure("a", "12", 12, "month", "months")
+    story.figure("b", "12", 12, "team", "teams (face)")
+    _, discrepancies = group_figures(story.sources())
+    assert not discrepancies
+
+
+def test_different_words_without_events_are_no_meaning_discrepancy(story):
+    story.article("a", "Harbor Ledger", "Brenn finished the year with a $24.7 million haul.")
+    story.article("b", "Northgate Times", "Ola Brenn raised $24.7 million in the last quarter.")
+    story.figure("a", "$24.7 million", 24.7e6, "USD", "haul (finished)")
+    story.figure("b", "$24.7 million", 24.7e6, "USD", "Ola Brenn (raised)")
+    groups, discrepancies = group_figures(story.sources())
+    assert not discrepancies
+    assert [g.status for g in groups] == ["corroborated"]

@@ -178,3 +178,40 @@ def test_embedder_backs_a_weaker_lexical_match(story):
     )
     assert len(group_quotes(story.sources())[0]) == 2
     assert len(group_quotes(story.sources(), embed)[0]) == 1
+
+
+def test_a_described_speaker_does_not_contradict_a_named_one(story):
+    story.article("a", "Harbor Ledger", LEDGER)
+    story.article("b", "Northgate Times", TIMES)
+    story.quote("a", _quote(LEDGER, A))
+    story.quote("b", _quote(TIMES, B), speaker="a senior border official")
+    groups, discrepancies = group_quotes(story.sources())
+    assert [g.status for g in groups] == ["corroborated"] and not discrepancies
+
+
+def test_outlet_naming_a_body_and_its_spokesperson_fits_either(story):
+    again = (
+        "Vorland and Ostmark share a strong link, and Ostmark is watching the border; if "
+        "Ostmark deploys its army, it will push its junior ally Vorland to keep us busy"
+    )
+    story.article("a", "Harbor Ledger", LEDGER)
+    story.article("b", "Northgate Times", f'{TIMES} Brandt repeated: "{again}."')
+    story.quote("a", _quote(LEDGER, A), speaker="Brandt")
+    story.quote("b", _quote(TIMES, B), speaker="Vorland Border Council")
+    story.quote("b", again, speaker="Brandt")
+    groups, discrepancies = group_quotes(story.sources())
+    assert [g.status for g in groups] == ["corroborated"] and not discrepancies
+
+
+def test_short_phrase_inside_a_long_remark_is_no_attribution_clash(story):
+    long = (
+        "Brandt said the minister decided to get tested after attending a fair where two "
+        "guests later tested positive for the fever, though she had no direct contact."
+    )
+    short = "Minister Ilse Brandt announced she had tested positive for the fever."
+    story.article("a", "Harbor Ledger", long)
+    story.article("b", "Northgate Times", short)
+    story.quote("a", long[len("Brandt said ") : -1], speaker="Piet Morrow")
+    story.quote("b", "she had tested positive for the fever", speaker="Ilse Brandt")
+    groups, discrepancies = group_quotes(story.sources())
+    assert [g.status for g in groups] == ["corroborated"] and not discrepancies

@@ -21,3 +21,20 @@ def test_written_name_reaches_back_to_the_first_name_but_not_across_a_sentence()
     assert written_name(text, start, start + len("Toller")) == "Mira Toller"
     start = text.rindex("Toller")
     assert written_name(text, start, start + len("Toller")) == "Toller"
+
+
+def test_only_two_names_can_contradict_each_other():
+    from crosswire.compare.speakers import compatible_credits, is_name
+
+    assert is_name("Harbour chief Ola Brenn") and is_name("Amin al-Tarrow")
+    assert not is_name("the harbour department") and not is_name("local authorities")
+    assert not compatible_credits("Ola Brenn", "Piet Morrow")
+    assert compatible_credits("Brenn", "Ola Brenn")
+    assert compatible_credits("Tarrow", "Amin al-Tarrow")
+    assert compatible_credits("Olvane Shipping", "Olvane Shipping Group Plc")
+    # a description may stand for any name; two descriptions must share a word
+    assert compatible_credits("Harbour chief Ola Brenn", "the harbour department")
+    assert compatible_credits("local authorities", "police authorities")
+    assert not compatible_credits("army engineers", "Olvane hospital board")
+    # "various estimates" credits no one
+    assert compatible_credits("Olvane visitor centre", "various estimates")

@@ -58,3 +58,18 @@ def test_dateline_is_not_an_occasion(story):
     story.claim("a", "OSTBERG —", "venue", "dateline:Ostberg")
     story.claim("c", "Speaking in Ostberg", "venue", "speech:Ostberg")
     assert compare_venues(story.sources()) == []
+
+
+def test_interviews_of_different_speakers_are_not_a_venue_discrepancy(story):
+    ledger = 'Brandt said "we stay" in an interview with Vorland Post.'
+    times = 'Piet Morrow told Ostberg Radio: "We leave."'
+    story.article("a", "Harbor Ledger", ledger)
+    story.article("b", "Northgate Times", times)
+    story.claim("a", "in an interview with Vorland Post", "venue", "interview:Vorland Post")
+    story.claim("b", "told Ostberg Radio", "venue", "interview:Ostberg Radio")
+    story.quote("a", "we stay", speaker="Ilse Brandt")
+    morrow = story.quote("b", "We leave", speaker="Piet Morrow")
+    assert compare_venues(story.sources()) == []
+    morrow.speaker = "Brandt"  # the same speaker in two places is a dispute again
+    (venue,) = compare_venues(story.sources())
+    assert venue.kind == "venue"

@@ -56,13 +56,13 @@ NUMBER = re.compile(
     (?P<cur>US\$|\$|€|£|¥)?
     (?:
         (?P<digits>(?<![\w.,:])(?<![A-Za-z]-)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))
-        (?:\s?(?P<dscale>{_SCALE}|bn|mn|tn|m|k)\b)?
+        (?:(?:\s?|-)(?P<dscale>{_SCALE}|bn|mn|tn|m|k)\b)?
       |
         (?<![\w-])(?P<words>(?:a|an|{_WORD_NUM})\s+(?:{_SCALE})(?:\s+(?:{_SCALE}))?
-          |{_WORD_NUM}|a\s+dozen|half)\b
+          |half\s+an?\s+(?:dozen|{_SCALE})|(?:a|{_WORD_NUM})\s+dozen|{_WORD_NUM}|half)\b
     )
     (?P<pct>\s?%|\s+percent(?:age\s+points?)?\b|\s+per\s+cent\b)?
-    (?P<curword>\s+(?:{_CUR_WORDS})\b)?
+    (?P<curword>[\s-]+(?:{_CUR_WORDS})\b)?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -101,17 +101,18 @@ def parse_amount(digits: str | None, dscale: str | None, words: str | None) -> f
     parts = re.split(r"[\s-]+", words.lower())
     if parts == ["half"]:
         return 0.5
-    if parts == ["a", "dozen"]:
-        return 12.0
+    half = parts[0] == "half"  # "half a dozen", "half a million"
     value = 0.0
-    for part in parts:
+    for part in parts[1:] if half else parts:
         if part in ("a", "an"):
             value = 1.0
         elif part in SMALL_WORDS:
             value += SMALL_WORDS[part]
+        elif part == "dozen":
+            value = (value or 1.0) * 12
         elif part in SCALES:
             value = (value or 1.0) * SCALES[part]
-    return value
+    return value / 2 if half else value
 
 
 def _is_name(span: Span) -> bool:
@@ -294,15 +295,79 @@ def extract_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
     return figures
 
 
+# Digit groups chained by hyphens or dots are identifiers: phone numbers ("250-247-8333",
+# "1-800-222-8477"), dates ("31.12.2019"), codes; so are long digit runs and leading zeros.
+_IDENTIFIER = re.compile(r"\d+(?:[-.]\d+){2,}|\b0\d+\b|\b\d{7,}\b")
+# A number right after a capitalised word is part of a name ("Big 12", "Season 1",
+# "Channel 7", "Dec. 31"); a sentence may open with such a name too ("No. 5 Georgia").
+_NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w'’.&-]*)\s+$")
+_NAME_OPENERS = {
+    "no.", "no", "number", "season", "episode", "chapter", "article", "section", "route",
+    "channel", "big", "formula", "apollo", "level", "phase", "stage", "part", "vol.", "room",
+    "gate", "terminal", "flight", "model", "version", "game", "week", "round", "page",
+}
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?"
+)
+_DAY_OF_MONTH = re.compile(rf"\s+(?:{_MONTHS})(?!\w)")
+# "the first half", "the second half of the season": a part, not 50%.
+_PART_HALF = re.compile(
+    r"\b(?:first|second|the|other|latter|former|back|top|bottom)\s+$", re.IGNORECASE
+)
+_TIMES = re.compile(r"\s+times\b", re.IGNORECASE)
+# "won 5-2", "a 27-21 loss", "a 1-1 draw": a score runs high to low (a range runs upwards).
+_SCORE = re.compile(r"(?<![\d.,-])(\d+)[-–](\d+)(?![\d.,-])")
+_OPENER_BEFORE = re.compile(r"(?:^|\s)([A-Za-z]+\.?)\s+$")
+
+
+def _in_score(sentence: str, pos: int) -> bool:
+    return any(
+        m.start() <= pos < m.end() and int(m.group(1)) >= int(m.group(2))
+        for m in _SCORE.finditer(sentence)
+    )
+
+
+def _names_a_thing(sentence: str, start: int, match: re.Match[str]) -> bool:
+    """Whether the number at ``sentence[start:]`` is part of a name or a date, by context."""
+    if any(match.group(g) for g in ("qual", "cur", "dscale", "pct", "curword")):
+        return False  # a name carries no bound, scale, percent or currency
+    opener = _OPENER_BEFORE.search(sentence, 0, start)
+    if opener is not None and opener.group(1).lower() in _NAME_OPENERS:
+        return True  # "season 1 episode 8", "page 3": a numbered item, whatever the case
+    m = _NAME_BEFORE.search(sentence, 0, start)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word.lower() in QUALIFIERS:
+        return False
+    return m.start(1) > 0 or word.lower() in _NAME_OPENERS
+
+
 def _figure(doc: Doc, s_start: int, s_end: int, group: list[re.Match[str]]) -> Figure | None:
     text = doc.text
     first, last = group[0], group[-1]
     start, end = s_start + first.start(), s_start + last.end()
     after = text[end : end + 2]
-    # "1970s", "2nd", "10:30", "two-front war": not quantities a report compares
-    if after[:1].isalnum() or (after[:1] == ":" and after[1:2].isdigit()):
+    sentence = text[s_start:s_end]
+    # "1970s", "2nd", "10:30", "two-front war", "5 1/2", "19/20": not quantities to compare
+    if after[:1].isalnum() or (after[:1] in (":", "/") and after[1:2].isdigit()):
+        return None
+    if text[start - 1 : start] == "/" and text[start - 2 : start - 1].isdigit():
         return None
     if after[:1] == "-" and not last.group("digits"):
+        return None
+    if first.group("digits") and any(
+        m.start() <= first.start("digits") < m.end() for m in _IDENTIFIER.finditer(sentence)
+    ):
+        return None
+    if first.group("digits") and _in_score(sentence, first.start("digits")):
+        return None
+    if _names_a_thing(sentence, first.start(), first) or _DAY_OF_MONTH.match(text, end):
+        return None
+    if (last.group("words") or "").lower() == "half" and _PART_HALF.search(
+        sentence, 0, last.start("words")
+    ):
         return None
     if _CLOCK.match(text, end):
         return None  # "7 p.m.": a time of day
@@ -329,7 +394,7 @@ def _figure(doc: Doc, s_start: int, s_end: int, group: list[re.Match[str]]) -> F
     elif currency:
         unit = CURRENCY_SIGNS[currency.lower()]
     elif curword:
-        unit = CURRENCY_WORDS[curword.strip().lower()]
+        unit = CURRENCY_WORDS[curword.strip(" \t\n-").lower()]
     digits = first.group("digits") or ""
     if (
         unit is None
@@ -348,9 +413,13 @@ def _figure(doc: Doc, s_start: int, s_end: int, group: list[re.Match[str]]) -> F
         if between:
             start = s_start + between.start()
     counts: str | None = None
-    if unit != "year":
+    if unit is None and _TIMES.match(text, end):
+        unit = "times"  # "21 times the hazardous level": a multiplier, not a count
+    elif unit != "year":
         unit, counts = _counts(doc, start, end, unit)
-    small_word = words and len(group) == 1 and values[0] < 10 and unit != "%"
+    small_word = (
+        words and len(group) == 1 and values[0] < 10 and unit != "%" and "dozen" not in words
+    )
     if small_word and span is not None and not _reported_count(span):
         return None
     return Figure(

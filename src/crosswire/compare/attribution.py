@@ -10,7 +10,7 @@ said -> Rutte): first-person sources ("our estimates") are the speaker's own.
 from __future__ import annotations
 
 from crosswire.compare.sources import Source
-from crosswire.compare.speakers import same_actor
+from crosswire.compare.speakers import compatible_credits
 from crosswire.compare.text import passage
 from crosswire.records import Discrepancy, Figure, FigureGroup
 
@@ -34,8 +34,9 @@ def figure_source(source: Source, figure: Figure) -> str | None:
 
 def compatible_sources(a: str, b: str) -> bool:
     """"the water board" and "the regional water board" are one body; so are "Rutte" and
-    "Mark Rutte"."""
-    return a.lower() == b.lower() or same_actor(a, b)
+    "Mark Rutte"; a described source ("the fire department") may be the named one ("DFS
+    chief Atul Garg"). See :func:`~crosswire.compare.speakers.compatible_credits`."""
+    return compatible_credits(a, b)
 
 
 def group_sources(

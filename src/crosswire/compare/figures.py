@@ -29,9 +29,16 @@ _VAGUE = {"peopl", "people", "perso", "total", "numbe", "figur", "amoun"}
 PERSON_UNITS = {
     "people", "person", "resident", "civilian", "villager", "inhabitant", "citizen", "man",
     "woman", "child", "adult", "victim", "worker", "soldier", "passenger", "patient",
+    "participant", "member", "fan", "spectator", "attendee", "visitor", "tourist", "student",
+    "protester", "demonstrator", "voter", "employee", "individual", "migrant", "refugee",
+    "prisoner", "inmate", "officer", "firefighter", "troop", "militant", "supporter",
 }
-# Units that are not count nouns: a percentage and a sum of money never count "things".
-MEASURE_UNITS = {"%", "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "year"}
+# Units that are not count nouns: a percentage, a sum of money, a duration or a multiplier
+# never counts "things" ("12 months ago" and "a Big 12 team" share only a number).
+TIME_UNITS = {
+    "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century",
+}
+MEASURE_UNITS = {"%", "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "times"} | TIME_UNITS
 # Small numbers recur by chance ("two people died", "two engineering units"): the same value
 # counting different things is only suspicious when the number is distinctive.
 MIN_DISTINCTIVE = 10
@@ -118,6 +125,30 @@ def _item_meaning(a: _Item, b: _Item) -> bool:
     return same_meaning(a.meaning, b.meaning, a.events, b.events)
 
 
+def distinctive(figure: Figure) -> bool:
+    """A number unlikely to recur by chance in one story: two outlets giving "$24.7 million"
+    or "35 fire tenders" report one quantity however differently they word the rest.
+    Percentages are left out: "50%" of one thing and of another is common."""
+    return abs(figure.value) >= MIN_DISTINCTIVE and figure.unit != "%"
+
+
+def same_quantity(a: _Item, b: _Item) -> bool:
+    """Same value and kind of unit, and nothing says they count different things.
+
+    Outlets word the counted thing freely ("10,000 men, women and children participate" /
+    "10,000 participants perform"), so a distinctive number without any event word on either
+    side is one quantity; event words decide when both have them; otherwise the counted
+    words must agree.
+    """
+    if not _same_value(a.figure, b.figure):
+        return False
+    if a.events and b.events:
+        return a.events == b.events
+    if not a.events and not b.events and distinctive(a.figure):
+        return True
+    return _item_meaning(a, b)
+
+
 def _mention(item: _Item) -> Passage:
     a, f = item.source.article, item.figure
     return passage(a.id, a.text, f.start, f.end)
@@ -160,6 +191,19 @@ def _outlets(items: list[_Item]) -> set[str]:
     return {x.source.outlet for x in items}
 
 
+def _different_events(a: _Item, b: _Item) -> bool:
+    """Positive evidence that two mentions count different things: what happened to the
+    counted differs ("killed or wounded" / "evacuated"), or one says what happened and the
+    other describes something else ("sacrifice ... his own people" / "killed or wounded").
+    Merely different words are no evidence: outlets paraphrase."""
+    if not a.events and not b.events:
+        return False
+    if a.events and b.events:
+        return a.events != b.events
+    bare = b if a.events else a
+    return bool(bare.meaning)
+
+
 def _meaning_rival(q: list[_Item], other: list[_Item]) -> bool:
     """Same distinctive value, different counted thing (or a different kind of thing: 340
     households / 340 people), reported by an outlet the other quantity lacks."""
@@ -169,8 +213,13 @@ def _meaning_rival(q: list[_Item], other: list[_Item]) -> bool:
     if not math.isclose(a.value, b.value, rel_tol=1e-9, abs_tol=1e-9):
         return False
     if same_unit(a, b):
-        return a.unit not in MEASURE_UNITS or abs(a.value) >= MIN_DISTINCTIVE
-    return _counts_things(a) and _counts_things(b) and abs(a.value) >= MIN_DISTINCTIVE
+        if a.unit in MEASURE_UNITS and abs(a.value) < MIN_DISTINCTIVE:
+            return False
+        return _different_events(q[0], other[0])
+    return (
+        _counts_things(a) and _counts_things(b) and a.unit is not None and b.unit is not None
+        and abs(a.value) >= MIN_DISTINCTIVE
+    )
 
 
 def _value_units(a: _Item, b: _Item) -> bool:
@@ -208,7 +257,7 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
     quantities: list[list[_Item]] = []
     for item in items:
         for q in quantities:
-            if _same_value(q[0].figure, item.figure) and _item_meaning(q[0], item):
+            if same_quantity(q[0], item):
                 q.append(item)
                 break
         else:

@@ -19,7 +19,7 @@ import numpy as np
 from crosswire.compare.lexicon import normal_stems
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import compatible_speakers, display_speaker, written_name
-from crosswire.compare.text import fuzzy, overlap, passage
+from crosswire.compare.text import dice, fuzzy, overlap, passage
 from crosswire.records import Discrepancy, Passage, Quote, QuoteGroup
 
 # Share of the shorter quote's content stems found in the longer one (tuned on the seeds:
@@ -33,6 +33,9 @@ MIN_FUZZY = 0.85
 # back it (an embedding alone calls any two remarks on one topic "similar").
 MIN_COSINE = 0.8
 MIN_OVERLAP_WITH_COSINE = 0.35
+# An attribution clash needs the two quotes to be one statement as a whole (Dice of stems;
+# translations of one remark score 0.6-0.8, a short quote inside a long remark 0.4).
+MIN_CLASH_DICE = 0.5
 
 # Texts -> L2-normalised rows, as ``crosswire.embed`` embedders return them.
 Embed = Callable[[list[str]], np.ndarray]
@@ -147,30 +150,57 @@ def group_quotes(
         members = [items[i] for i in cluster]
         outlets = list(dict.fromkeys(m.source.outlet for m in members))
         named = [m for m in members if m.quote.speaker]
-        clash = [
-            (a, b)
-            for k, a in enumerate(named)
-            for b in named[k + 1 :]
-            if a.source.outlet != b.source.outlet
-            and not compatible_speakers(a.quote.speaker, b.quote.speaker)
-        ]
+        clash = _clashes(named)
         status = "corroborated" if len(outlets) >= 2 else "single-source"
         if clash:
             status = "conflicting"
         variants = [_quote_passage(m) for m in members]
         groups.append(QuoteGroup(_speaker(members, aliases), status, variants, outlets))
         if clash:
-            speakers = list(dict.fromkeys(f"{m.quote.speaker} ({m.source.outlet})" for m in named))
+            involved = [m for m in named if any(m is a or m is b for a, b in clash)]
+            speakers = list(
+                dict.fromkeys(f"{m.quote.speaker} ({m.source.outlet})" for m in involved)
+            )
             discrepancies.append(
                 Discrepancy(
                     "attribution",
                     "Outlets attribute the same statement to different speakers: "
                     + ", ".join(speakers) + ".",
-                    [_sentence_passage(m) for m in named],
+                    [_sentence_passage(m) for m in involved],
                 )
             )
     groups.sort(key=lambda g: -len(g.outlets))  # stable: story order within equal counts
     return groups, discrepancies
+
+
+def _same_whole_statement(a: _Item, b: _Item) -> bool:
+    """Both quotes render one statement as a whole, not one a phrase of the other: a short
+    indirect quote ("he had tested positive") sits inside many longer remarks, and crediting
+    those to someone else is no contradiction."""
+    if dice(a.stems, b.stems) >= MIN_CLASH_DICE:
+        return True
+    return fuzzy(a.quote.text, b.quote.text) >= MIN_FUZZY
+
+
+def _clashes(named: list[_Item]) -> list[tuple[_Item, _Item]]:
+    """Pairs of outlets that credit one statement to speakers who cannot be one actor.
+
+    An outlet may name the same speaker twice over (the coalition, then its spokesman): two
+    outlets clash only when *none* of one's speakers for the statement fits any of the
+    other's.
+    """
+    by_outlet: dict[str, list[_Item]] = {}
+    for item in named:
+        by_outlet.setdefault(item.source.outlet, []).append(item)
+    outlets = list(by_outlet)
+    clashes = []
+    for k, first in enumerate(outlets):
+        for second in outlets[k + 1 :]:
+            pairs = [(a, b) for a in by_outlet[first] for b in by_outlet[second]]
+            if any(compatible_speakers(a.quote.speaker, b.quote.speaker) for a, b in pairs):
+                continue
+            clashes += [(a, b) for a, b in pairs if _same_whole_statement(a, b)]
+    return clashes
 
 
 def _sentence_passage(item: _Item) -> Passage:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from crosswire.compare.text import content_stems
+
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "general", "secretary"}
 # Words that introduce a name in a mention ("Interior Minister", "spokesman", "the").
 _ROLE_WORDS = _TITLES | {
@@ -44,9 +46,91 @@ def _resolve() -> Callable[[str, str], bool]:
 same_actor = _resolve()
 
 
+# Words that do not tell one organisation or person from another ("Imagination Technologies
+# Group Plc" is "Imagination Technologies"; "Turki Al-Malki" is "Al-Malki" and "Malki").
+_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "der", "van", "von", "la", "le", "du"}
+_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|de|da|del|van|von|la|le|du)-", re.IGNORECASE)
+_NAME_NOISE = _TITLES | {
+    "the", "al", "el", "group", "plc", "inc", "corp", "corporation", "co", "ltd", "llc", "ag",
+    "holdings",
+}
+
+
+def is_name(text: str) -> bool:
+    """Whether a speaker or source is a proper name ("Ilse Brandt", "DFS chief Atul Garg",
+    "Imagination Technologies") rather than a description the text gives instead of a name
+    ("the company", "local authorities", "Olvane hospital board").
+
+    Examples:
+        >>> is_name("Fire chief Ola Brenn"), is_name("the fire department")
+        (True, False)
+    """
+    if mention_name(text) is not None:
+        return True
+    # "Amin al-Hachemi", "Ursula von der Leyen": lower-case particles belong to names.
+    words = [_PARTICLE.sub("", w) for w in re.findall(r"[\w'’.-]+", text)]
+    words = [w for w in words if w and w.lower() not in _PARTICLES]
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and (
+        mention_name(" ".join(words)) is not None
+    )
+
+
+# Sources too vague to be compared: "according to various estimates", "media reports said".
+_VAGUE_SOURCES = {
+    "estimate", "estimates", "report", "reports", "source", "sources", "data", "figures",
+    "statistics", "accounts", "count", "counts", "calculations", "projections", "media",
+}
+
+
+def vague(text: str) -> bool:
+    """Whether a credited source names no one at all ("various estimates", "reports")."""
+    words = re.findall(r"[\w'’-]+", text.lower())
+    return bool(words) and words[-1] in _VAGUE_SOURCES
+
+
+def _name_words(name: str) -> set[str]:
+    words = re.findall(r"[^\W_]+", name.lower().replace("’", "'").replace("'s", ""))
+    return {w for w in words if w not in _NAME_NOISE}
+
+
+def same_name(a: str, b: str) -> bool:
+    """One actor under two names: a surname alone, a first name added, a company's legal
+    suffix dropped, an Arabic article split off ("Malki" / "Turki Al-Malki")."""
+    if same_actor(a, b):
+        return True
+    wa, wb = _name_words(a), _name_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def compatible_credits(a: str | None, b: str | None) -> bool:
+    """Whether two speakers or credited sources can be the same actor.
+
+    Only two *names* can contradict each other. A description is what an outlet writes when
+    it does not name the speaker ("a senior fire official" for the fire chief, "the company"
+    for Imagination Technologies): it fits any name, and another description when the two
+    share a content word ("local authorities" / "police authorities"). Two descriptions with
+    nothing in common ("army engineers" / "Olvane hospital board") are different bodies.
+
+    Examples:
+        >>> compatible_credits("Ilse Brandt", "Piet Morrow")
+        False
+        >>> compatible_credits("the company", "Imagination Technologies Group Plc")
+        True
+    """
+    if a is None or b is None or a.lower() == b.lower() or vague(a) or vague(b):
+        return True
+    name_a, name_b = is_name(a), is_name(b)
+    if name_a and name_b:
+        return same_name(a, b)
+    if name_a != name_b:
+        return True
+    return bool(content_stems(a) & content_stems(b))
+
+
 def compatible_speakers(a: str | None, b: str | None) -> bool:
-    """Unknown speakers never conflict: we only flag two different named speakers."""
-    return a is None or b is None or same_actor(a, b)
+    """Unknown or merely described speakers never conflict: we only flag two different named
+    speakers (see :func:`compatible_credits`)."""
+    return compatible_credits(a, b)
 
 
 def mention_name(text: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from crosswire.compare.sources import Source
+from crosswire.compare.speakers import compatible_speakers
 from crosswire.compare.text import passage
 from crosswire.records import Claim, Discrepancy, Passage
 
@@ -73,19 +74,46 @@ def _label(value: str) -> str:
     return f"an interview with {detail}" if kind == "interview" else f"a {kind} in {detail}"
 
 
+def _speakers(source: Source, claim: Claim) -> set[str]:
+    """Who speaks in the claim's sentence: the quotes there, or their speaker mentions."""
+    start, end = claim.sentence_start, claim.sentence_end
+    if end <= start:
+        start, end = claim.start, claim.end
+    return {
+        q.speaker for q in source.analysis.quotes
+        if q.speaker and (
+            (q.start < end and start < q.end)
+            or (q.speaker_start is not None and start <= q.speaker_start < end)
+        )
+    }
+
+
+def _same_remarks(a: set[str], b: set[str]) -> bool:
+    """Whether two occasions can be those of the same remarks: "told Anadolu" of one speaker
+    and "told AFP" of another are two interviews, not a dispute about one."""
+    return not a or not b or any(compatible_speakers(x, y) for x in a for y in b)
+
+
 def _conflicts(
     per_source: list[tuple[Source, Claim]], compatible: Callable[[str, str], bool]
 ) -> list[tuple[Source, Claim]] | None:
-    """The claims (one per outlet) if some two outlets' claims are incompatible, else None."""
-    firsts: dict[str, tuple[Source, Claim]] = {}
-    for source, claim in per_source:
-        firsts.setdefault(source.outlet, (source, claim))
-    sides = list(firsts.values())
-    for i, (_, a) in enumerate(sides):
-        for _, b in sides[i + 1 :]:
-            if not compatible(a.value, b.value):
-                return sides
-    return None
+    """One claim per outlet if some two outlets' claims about the same remarks are
+    incompatible, else None."""
+    speakers = [_speakers(s, c) for s, c in per_source]
+    sides: dict[str, tuple[Source, Claim]] = {}
+    for i, (source_a, a) in enumerate(per_source):
+        for j in range(i + 1, len(per_source)):
+            source_b, b = per_source[j]
+            if (
+                source_a.outlet != source_b.outlet
+                and _same_remarks(speakers[i], speakers[j])
+                and not compatible(a.value, b.value)
+            ):
+                sides.setdefault(source_a.outlet, (source_a, a))
+                sides.setdefault(source_b.outlet, (source_b, b))
+    if not sides:
+        return None
+    return sorted(sides.values(), key=lambda side: (side[0].order, side[1].start))
 
 
 def compare_venues(sources: list[Source]) -> list[Discrepancy]:
