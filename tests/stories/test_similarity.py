@@ -7,7 +7,18 @@ from collections import Counter
 import pytest
 
 from crosswire.stories.features import StoryFeatures
-from crosswire.stories.similarity import Vectors, cosine, pair_score, vectors, weigh, within_window
+from crosswire.stories.similarity import (
+    EMBED_THRESHOLD,
+    LEXICAL_REFERENCE,
+    PairScore,
+    Vectors,
+    combine,
+    cosine,
+    pair_score,
+    vectors,
+    weigh,
+    within_window,
+)
 
 
 def test_weigh_normalises_and_favours_rare_terms() -> None:
@@ -47,3 +58,16 @@ def test_window_applies_only_when_both_dates_are_known() -> None:
     assert not within_window("2031-05-01", "2031-05-09", 7.0)
     assert within_window(None, "2031-05-09", 7.0)
     assert within_window("2031-05-01", "not a date", 7.0)
+
+
+def test_combine_votes_each_side_in_units_of_its_threshold() -> None:
+    at_threshold = PairScore(words=0.2, names=0.0, score=LEXICAL_REFERENCE)
+    both = combine(at_threshold, EMBED_THRESHOLD)
+    assert both.score == pytest.approx(LEXICAL_REFERENCE)
+    assert both.embedding == EMBED_THRESHOLD and both.words == 0.2
+    # A strong embedding carries a weak lexical match over the threshold, and the reverse.
+    weak_words = PairScore(words=0.12, names=0.0, score=0.12)
+    assert combine(weak_words, 0.8).score > LEXICAL_REFERENCE
+    assert combine(weak_words, 0.4).score < LEXICAL_REFERENCE
+    # A borderline lexical match the embedding calls unrelated is pulled under.
+    assert combine(PairScore(0.25, 0.0, 0.25), 0.1).score < LEXICAL_REFERENCE

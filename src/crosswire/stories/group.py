@@ -8,6 +8,12 @@ passes most of the threshold too, and otherwise starts a story of its own, whose
 average-link condition stops chaining: one article that covers two events cannot pull the second
 event into the first's story. A story is never re-split or merged afterwards, so re-running on
 the same articles changes nothing.
+
+With ``config.story_embedder`` set, each pair's lexical score is joined with the cosine of the
+two articles' lead embeddings (:func:`crosswire.stories.similarity.combine`): the embedding
+reads paraphrase and topic-level wording the word counts miss, the words keep names and
+specifics the embedding blurs. Retrieval stays lexical, so the cost per article is unchanged
+apart from one model call per new article at indexing time.
 """
 
 from __future__ import annotations
@@ -15,11 +21,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from crosswire.config import Config
 from crosswire.records import Article
 from crosswire.store.base import Store
+from crosswire.stories.embedding import decode_vector, embed_articles, resolve_embedder
 from crosswire.stories.features import StoryFeatures, article_features, name_key, parse_date
-from crosswire.stories.similarity import Vectors, pair_score, vectors, within_window
+from crosswire.stories.similarity import (
+    PairScore,
+    Vectors,
+    combine,
+    embedding_cosine,
+    pair_score,
+    vectors,
+    within_window,
+)
 
 # Candidate retrieval keys per article: its highest-weighted words and names. Two reports of
 # one event share several of either; a dozen keeps the index small but robust to wording.
@@ -55,6 +72,7 @@ class _Batch:
         self.features: dict[str, StoryFeatures | None] = {}
         self.df: dict[str, int] = {}
         self.vecs: dict[str, Vectors] = {}
+        self.embeddings: dict[str, tuple[str, np.ndarray] | None] = {}
         self.documents = 0
 
     def get_features(self, article_id: str) -> StoryFeatures | None:
@@ -76,6 +94,29 @@ class _Batch:
         self.vecs[article_id] = vectors(features, self.df, self.documents)
         return self.vecs[article_id]
 
+    def embedding(self, article_id: str) -> tuple[str, np.ndarray] | None:
+        """The article's stored lead embedding with its embedder's name, decoded once."""
+        if article_id not in self.embeddings:
+            features = self.get_features(article_id)
+            if features is None or features.embedding is None or features.embedder is None:
+                self.embeddings[article_id] = None
+            else:
+                vector = decode_vector(features.embedding)
+                self.embeddings[article_id] = (features.embedder, vector)
+        return self.embeddings[article_id]
+
+    def score(self, first: str, second: str) -> PairScore | None:
+        """Lexical score of two indexed articles, joined with their embedding cosine when
+        both were embedded by the same model (older, lexically indexed ones count by words)."""
+        a, b = self.vector(first), self.vector(second)
+        if a is None or b is None:
+            return None
+        lexical = pair_score(a, b)
+        ea, eb = self.embedding(first), self.embedding(second)
+        if ea is None or eb is None or ea[0] != eb[0]:
+            return lexical
+        return combine(lexical, embedding_cosine(ea[1], eb[1]))
+
 
 def story_keys(features: StoryFeatures, df: dict[str, int], documents: int) -> list[str]:
     """An article's retrieval keys: its top words (``w:``) and names (``n:``) by TF-IDF."""
@@ -85,8 +126,11 @@ def story_keys(features: StoryFeatures, df: dict[str, int], documents: int) -> l
     return [f"w:{t}" for t, _ in words] + [f"n:{n}" for n, _ in names]
 
 
-def index_articles(store: Store, articles: Iterable[Article]) -> None:
+def index_articles(store: Store, articles: Iterable[Article], config: Config | None = None) -> None:
     """Store features and keys of articles not indexed yet (duplicates are never indexed).
+
+    With an embedder configured, the new articles' lead embeddings are computed in one batch
+    and stored with their features.
 
     Document frequencies of the whole batch are counted before any keys are chosen, so the
     first article of a batch is weighed against its batch-mates too. One transaction: a crash
@@ -95,13 +139,23 @@ def index_articles(store: Store, articles: Iterable[Article]) -> None:
     common.
     """
     new: dict[str, StoryFeatures] = {}
+    new_articles: list[Article] = []
     for article in articles:
         if article.duplicate_of or article.id in new:
             continue
         if store.get_story_features(article.id) is None:
             new[article.id] = article_features(article)
+            new_articles.append(article)
     if not new:
         return
+    embedder = resolve_embedder(config.story_embedder if config else None)
+    if embedder is not None:
+        for article, encoded in zip(
+            new_articles, embed_articles(embedder, new_articles), strict=True
+        ):
+            if encoded is not None:
+                new[article.id].embedding = encoded
+                new[article.id].embedder = embedder.name
     with store.transaction():
         for features in new.values():
             store.add_document_terms(features.document_terms())
@@ -125,8 +179,7 @@ def best_story(
     """The story ``article_id`` should join (or None) and the scored candidates, best first."""
     store = batch.store
     features = batch.get_features(article_id)
-    own = batch.vector(article_id)
-    if features is None or own is None:
+    if features is None or batch.vector(article_id) is None:
         return None, []
     keys = store.query("SELECT key FROM story_keys WHERE article = ?", (article_id,))
     shared = store.articles_with_keys([k for (k,) in keys], exclude=article_id)
@@ -140,18 +193,24 @@ def best_story(
         if not story or story[0][0] is None:
             continue  # not grouped yet: it will compare itself with this article later
         other = batch.get_features(candidate)
-        vec = batch.vector(candidate)
-        if other is None or vec is None:
+        if other is None:
             continue
         if not within_window(features.published, other.published, config.story_window_days):
             continue
-        score = pair_score(own, vec).score
+        pair = batch.score(article_id, candidate)
+        if pair is None:
+            continue
+        score = pair.score
         scored.append((candidate, score))
         if score >= config.story_threshold:
             stories[story[0][0]] = max(stories.get(story[0][0], 0.0), score)
     scored.sort(key=lambda kv: (-kv[1], kv[0]))
     matches = [
-        Match(story=story_id, best=best, mean=_mean_link(batch, own, features, story_id, config))
+        Match(
+            story=story_id,
+            best=best,
+            mean=_mean_link(batch, article_id, features, story_id, config),
+        )
         for story_id, best in stories.items()
     ]
     matches = [m for m in matches if m.mean >= COHESION * config.story_threshold]
@@ -161,17 +220,18 @@ def best_story(
 
 
 def _mean_link(
-    batch: _Batch, own: Vectors, features: StoryFeatures, story: str, config: Config
+    batch: _Batch, article_id: str, features: StoryFeatures, story: str, config: Config
 ) -> float:
     """Average score against the story's indexed members inside the time window."""
     scores = []
     for member in _story_members(batch.store, story):
         other = batch.get_features(member)
-        vec = batch.vector(member)
-        if other is None or vec is None:
+        if other is None:
             continue
         if within_window(features.published, other.published, config.story_window_days):
-            scores.append(pair_score(own, vec).score)
+            pair = batch.score(article_id, member)
+            if pair is not None:
+                scores.append(pair.score)
     return sum(scores) / len(scores) if scores else 0.0
 
 
@@ -202,7 +262,7 @@ def assign_stories(store: Store, article_ids: list[str], config: Config | None =
     """
     config = config or Config()
     articles = [a for a in store.iter_articles(article_ids) if a is not None]
-    index_articles(store, articles)
+    index_articles(store, articles, config)
     batch = _Batch(store)
     batch.documents = store.count_story_features()
     pending = [a for a in _arrival_order(articles) if a.story is None]
