@@ -9,12 +9,10 @@ in a discrepancy is left to the disputed part rather than stated as agreed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from crosswire.compare.lexicon import normal_stems
 from crosswire.compare.sources import Source, independent_sources
-from crosswire.compare.text import containment, overlap, passage, split_lines
-from crosswire.compare.unique import is_statement
+from crosswire.compare.text import containment, overlap, passage
+from crosswire.compare.unique import Sentence, is_statement, sentences_of
 from crosswire.records import Analysis, Article, Comparison, SummaryLine
 
 # How many agreed facts to state: a summary, not a second article.
@@ -28,27 +26,11 @@ MIN_SHARED = 3
 MAX_REDUNDANT = 0.6
 
 
-@dataclass(slots=True)
-class _Sentence:
-    source: Source
-    start: int
-    end: int
-    text: str
-    stems: set[str]
+def _sentences(source: Source) -> list[Sentence]:
+    return [s for s in sentences_of(source, normal_stems) if is_statement(s.text)]
 
 
-def _sentences(source: Source) -> list[_Sentence]:
-    text = source.article.text
-    out = []
-    for s, e in source.analysis.sentences or [(0, len(text))]:
-        for start, end in split_lines(text, s, e):
-            sentence = text[start:end]
-            if is_statement(sentence):
-                out.append(_Sentence(source, start, end, sentence, normal_stems(sentence)))
-    return out
-
-
-def _carried_by(sentence: _Sentence, others: list[_Sentence]) -> _Sentence | None:
+def _carried_by(sentence: Sentence, others: list[Sentence]) -> Sentence | None:
     """The sentence of another outlet that best carries ``sentence``, if any does."""
     best, score = None, 0.0
     for other in others:
@@ -61,7 +43,7 @@ def _carried_by(sentence: _Sentence, others: list[_Sentence]) -> _Sentence | Non
     return best
 
 
-def _disputed(sentence: _Sentence, comparison: Comparison) -> bool:
+def _disputed(sentence: Sentence, comparison: Comparison) -> bool:
     return any(
         side.article == sentence.source.article.id
         and side.start < sentence.end
@@ -74,10 +56,10 @@ def _disputed(sentence: _Sentence, comparison: Comparison) -> bool:
 def summarize_sources(sources: list[Source], comparison: Comparison) -> list[SummaryLine]:
     """The agreed core (at most :data:`MAX_CORE` lines, in story order) then one line per
     discrepancy."""
-    by_outlet: dict[str, list[_Sentence]] = {}
+    by_outlet: dict[str, list[Sentence]] = {}
     for source in sources:
         by_outlet.setdefault(source.outlet, []).extend(_sentences(source))
-    candidates: list[tuple[int, int, _Sentence, list[_Sentence]]] = []
+    candidates: list[tuple[int, int, Sentence, list[Sentence]]] = []
     for rank, (outlet, sentences) in enumerate(by_outlet.items()):
         for sentence in sentences:
             if _disputed(sentence, comparison):
@@ -93,7 +75,7 @@ def summarize_sources(sources: list[Source], comparison: Comparison) -> list[Sum
                 candidates.append((rank, sentence.start, sentence, backing))
     # most widely carried first; the earliest outlet's wording among equals
     candidates.sort(key=lambda c: (-len(c[3]), c[0], c[1]))
-    chosen: list[tuple[int, int, _Sentence, list[_Sentence]]] = []
+    chosen: list[tuple[int, int, Sentence, list[Sentence]]] = []
     for candidate in candidates:
         if len(chosen) == MAX_CORE:
             break
@@ -106,21 +88,24 @@ def summarize_sources(sources: list[Source], comparison: Comparison) -> list[Sum
         SummaryLine(
             text=sentence.text,
             status="corroborated",
-            sources=[passage(b.source.article.id, b.source.article.text, b.start, b.end)
-                     for b in backing],
+            sources=[
+                passage(b.source.article.id, b.source.article.text, b.start, b.end) for b in backing
+            ],
             outlets=list(dict.fromkeys(b.source.outlet for b in backing)),
         )
         for _, _, sentence, backing in chosen
     ]
     outlet_of = {s.article.id: s.outlet for s in sources}
     for d in comparison.discrepancies:
-        lines.append(SummaryLine(
-            text=d.summary,
-            status="conflicting",
-            sources=list(d.sides),
-            outlets=list(dict.fromkeys(outlet_of.get(s.article, s.article) for s in d.sides)),
-            kind=d.kind,
-        ))
+        lines.append(
+            SummaryLine(
+                text=d.summary,
+                status="conflicting",
+                sources=list(d.sides),
+                outlets=list(dict.fromkeys(outlet_of.get(s.article, s.article) for s in d.sides)),
+                kind=d.kind,
+            )
+        )
     return lines
 
 

@@ -8,6 +8,7 @@ without final punctuation or under six words are left out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from crosswire.compare.sources import Source
@@ -29,7 +30,9 @@ _FINAL = (".", "!", "?", '"', "”", "’", "'", "…", ":")
 
 
 @dataclass(slots=True)
-class _Sentence:
+class Sentence:
+    """One sentence of a source with the stems it is compared by."""
+
     source: Source
     start: int
     end: int
@@ -37,7 +40,9 @@ class _Sentence:
     stems: set[str]
 
 
-def sentences_of(source: Source) -> list[_Sentence]:
+def sentences_of(
+    source: Source, stems: Callable[[str], set[str]] = content_stems
+) -> list[Sentence]:
     """The article's sentences, split at line breaks (see :func:`split_lines`)."""
     text = source.article.text
     spans = source.analysis.sentences or [(0, len(text))]
@@ -45,7 +50,7 @@ def sentences_of(source: Source) -> list[_Sentence]:
     for s, e in spans:
         for start, end in split_lines(text, s, e):
             sentence = text[start:end]
-            out.append(_Sentence(source, start, end, sentence, content_stems(sentence)))
+            out.append(Sentence(source, start, end, sentence, stems(sentence)))
     return out
 
 
@@ -54,7 +59,7 @@ def is_statement(sentence: str) -> bool:
     return word_count(sentence) >= MIN_WORDS and sentence.rstrip().endswith(_FINAL)
 
 
-def _carried(sentence: _Sentence, others: list[list[_Sentence]]) -> bool:
+def _carried(sentence: Sentence, others: list[list[Sentence]]) -> bool:
     """Whether another outlet carries the content of ``sentence``."""
     for other in others:
         windows = [o.stems for o in other]
@@ -70,7 +75,7 @@ def _carried(sentence: _Sentence, others: list[list[_Sentence]]) -> bool:
     return False
 
 
-def _in_shared_quote(sentence: _Sentence, shared: list[Passage]) -> bool:
+def _in_shared_quote(sentence: Sentence, shared: list[Passage]) -> bool:
     return any(
         p.article == sentence.source.article.id
         and p.start < sentence.end
@@ -93,6 +98,7 @@ def unique_passages(sources: list[Source], quote_groups: list[QuoteGroup]) -> li
                 continue
             if _in_shared_quote(sentence, shared_quotes) or _carried(sentence, others):
                 continue
-            unique.append(passage(source.article.id, source.article.text, sentence.start,
-                                  sentence.end))
+            unique.append(
+                passage(source.article.id, source.article.text, sentence.start, sentence.end)
+            )
     return unique
