@@ -29,3 +29,10 @@ def test_unclosed_quote_ends_with_its_paragraph() -> None:
 
 def test_stray_closing_mark_is_ignored() -> None:
     assert contents("no opening” here “but this”") == ["but this"]
+
+
+def test_doubled_apostrophes_pair_like_straight_marks() -> None:
+    text = "He said ''we will win'' and left.\n''First part.\n''Second part,'' she said."
+    quotes = find_quotations(text)
+    assert contents(text) == ["we will win", "First part. Second part,"]
+    assert text[quotes[0].after :].startswith(" and left")

@@ -140,6 +140,92 @@ def test_same_actor_matches_surname_suffix() -> None:
     assert not same_actor("Rutte", "")
 
 
+def test_uncued_paragraph_continues_previous_statement() -> None:
+    # The speaker named for an indirect statement goes on into the next quote paragraph.
+    analysis = analyse(
+        "Mayor Ewa Sarnik said the bridge would reopen in May.\n"
+        "“We have the money and the crews ready for the work.”"
+    )
+    quote = find(analysis, "crews ready", kind="direct")
+    assert quote.cue is None
+    assert (quote.speaker, quote.speaker_text) == ("Ewa Sarnik", "Ewa Sarnik")
+
+
+def test_any_verb_after_an_open_quote_reports_it() -> None:
+    analysis = analyse("“The toll is a tax on the poor,” Oskar Lind shot back.")
+    quote = find(analysis, "tax on the poor")
+    assert (quote.kind, quote.speaker) == ("direct", "Oskar Lind")
+
+
+def test_source_named_before_a_colon_without_verb() -> None:
+    analysis = analyse(
+        "HARBOUR WORKS RUN LATE - Ilsa Brandt: “The storms in March cost us six weeks of work.”"
+    )
+    assert find(analysis, "storms in March").speaker == "Ilsa Brandt"
+    report = analyse(
+        "The audit was published on Monday.\n"
+        "More from the report: “Costs rose by a third over two years.”"
+    )
+    assert find(report, "Costs rose").speaker_text == "the report"
+
+
+def test_one_cue_serving_both_halves_makes_one_quote() -> None:
+    analysis = analyse(
+        "“The budget is fixed,” Tomas Quill said, “and there will be no new taxes for the bridge.”"
+    )
+    assert len(analysis.quotes) == 1
+    assert "no new taxes" in analysis.quotes[0].text
+    assert analysis.quotes[0].speaker == "Tomas Quill"
+
+
+def test_title_inside_the_cue_sentence_does_not_split_the_quote() -> None:
+    analysis = analyse(
+        "“We will reopen in May,” Ewa Sarnik told Radio Velmar’s “Morning Show” on Monday. "
+        "“The crews are ready.”"
+    )
+    quote = find(analysis, "reopen in May")
+    assert "crews are ready" in quote.text
+    assert quote.speaker == "Ewa Sarnik"
+    assert not any("Morning Show" in q.text for q in analysis.quotes)
+
+
+def test_doubled_apostrophes_are_quotation_marks() -> None:
+    text = "''We lose money every day,'' said Oskar Lind, who runs a smokehouse."
+    quote = find(analyse(text), "lose money")
+    assert quote.text == "We lose money every day"
+    assert text[quote.start : quote.end] == quote.text
+    assert (quote.kind, quote.speaker) == ("direct", "Oskar Lind")
+
+
+def test_stance_verb_attributes_its_object() -> None:
+    analysis = analyse("Councillor Marta Lind accused the contractor of hiding the delays.")
+    quote = find(analysis, "contractor of hiding")
+    assert (quote.kind, quote.cue) == ("indirect", "accused")
+    assert quote.speaker is not None and same_actor(quote.speaker, "Marta Lind")
+
+
+def test_stance_verb_needs_an_agent() -> None:
+    # A plan or a number "supports" nothing in the reporting sense.
+    assert analyse("The new budget supports the harbour works in Velmar.").quotes == []
+
+
+def test_cue_before_a_closed_quote_wins_over_the_next_sentence() -> None:
+    analysis = analyse(
+        "But, Tomas Quill said, “The council stands behind the harbour.” "
+        "And, he added, the vote was close."
+    )
+    quote = find(analysis, "stands behind")
+    assert (quote.cue, quote.speaker_text) == ("said", "Tomas Quill")
+
+
+def test_name_before_the_cue_through_an_apposition() -> None:
+    analysis = analyse(
+        "In a statement to the Velmar Courier, her senior adviser, Tomas Quill, said: "
+        "“The harbour will open on time.”"
+    )
+    assert find(analysis, "open on time").speaker == "Tomas Quill"
+
+
 # -- the real case: three outlets' reports of one event ---------------------------------------
 
 

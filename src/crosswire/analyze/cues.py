@@ -34,6 +34,18 @@ SPEECH_LEMMAS = words_of(
 CLAUSE_ONLY_LEMMAS = words_of("believe think feel expect fear know find learn show hope understand")
 SPEECH_LEMMAS_WITH_CLAUSE = SPEECH_LEMMAS | CLAUSE_ONLY_LEMMAS | words_of("find learn show")
 
+# Verbs of stance that PolNeAR-style attribution counts as a source's statement, with what
+# they take as content ("Rubio accused Cruz of lying", "Bush endorsed Cruz"): the object
+# phrase, not a clause. Only an agent (a person, a group, an organisation) makes it one.
+STANCE_LEMMAS = words_of(
+    """
+    accuse criticize criticise praise defend endorse blast slam attack mock denounce condemn
+    decry blame reject oppose support back thank hail applaud welcome cite reference dub
+    question challenge propose demand request seek want urge vow pledge promise insist
+    acknowledge dismiss lambaste rebuke ridicule slam chide scold fault credit laud tout
+    """
+)
+
 # Verbs that only report speech right after a quotation ("“Anybody but Lee,” read one").
 AFTER_QUOTE_LEMMAS = words_of("read go sigh laugh cry")
 

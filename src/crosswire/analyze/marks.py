@@ -1,7 +1,9 @@
 """Quotation spans from quotation marks, on plain text (no parse needed).
 
 Outlets mix straight and curly marks, continue a quote over paragraphs by opening each
-paragraph and closing only the last, and sometimes forget a closing mark. Pairing the marks on
+paragraph and closing only the last, and sometimes forget a closing mark. Archive text (the
+New York Times' among it) writes a double quotation mark as two apostrophes (``''``): that
+pair counts as a straight mark. Pairing the marks on
 the text first gives the spans the parse-based attribution then works on.
 """
 
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 OPENING = frozenset("“„«")
 CLOSING = frozenset("”»")
 STRAIGHT = '"'
+DOUBLED = "''"
 ALL_MARKS = OPENING | CLOSING | {STRAIGHT}
 
 
@@ -28,14 +31,20 @@ class Quotation:
     close: int
     parts: list[tuple[int, int]] = field(default_factory=list)
     closed: bool = True
+    close_width: int = 1
 
     @property
     def start(self) -> int:
-        return self.open + 1
+        return self.parts[0][0] if self.parts else self.open + 1
 
     @property
     def end(self) -> int:
         return self.close
+
+    @property
+    def after(self) -> int:
+        """Offset just after the closing mark: where the text after the quote begins."""
+        return self.close + self.close_width if self.closed else self.close
 
 
 def find_quotations(text: str) -> list[Quotation]:
@@ -61,24 +70,30 @@ def find_quotations(text: str) -> list[Quotation]:
             if lead is not None and text[lead] in OPENING | {STRAIGHT}:
                 current.parts.append((lead + 1, lead + 1))
                 i = lead + 1
+            elif lead is not None and text.startswith(DOUBLED, lead):
+                current.parts.append((lead + 2, lead + 2))
+                i = lead + 2
             else:
                 _close_unterminated(current, text)
                 quotes.append(current)
                 current = None
         while i < para_end:
             ch = text[i]
-            if ch in OPENING or (ch == STRAIGHT and current is None):
+            width = 2 if text.startswith(DOUBLED, i) else 1
+            straight = ch == STRAIGHT or width == 2
+            if ch in OPENING or (straight and current is None):
                 if current is not None and ch in OPENING:
                     # A second opening before any closing: the first mark was stray.
                     current = None
-                current = Quotation(open=i, close=i, parts=[(i + 1, i + 1)])
-            elif (ch in CLOSING or ch == STRAIGHT) and current is not None:
+                current = Quotation(open=i, close=i, parts=[(i + width, i + width)])
+            elif (ch in CLOSING or straight) and current is not None:
                 current.close = i
+                current.close_width = width
                 s, _ = current.parts[-1]
                 current.parts[-1] = (s, i)
                 quotes.append(current)
                 current = None
-            i += 1
+            i += width
         if current is not None:
             s, _ = current.parts[-1]
             current.parts[-1] = (s, para_end)

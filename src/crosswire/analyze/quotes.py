@@ -16,6 +16,7 @@ Representation choices (what a :class:`~crosswire.records.Quote` holds):
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -24,9 +25,13 @@ from crosswire.analyze.cues import (
     ADDRESSEE_LEMMAS,
     AFTER_QUOTE_LEMMAS,
     CUE_PARTICLES,
+    GROUP_NOUNS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
+    SPEECH_LEMMAS,
+    STANCE_LEMMAS,
     is_speech_verb,
+    words_of,
 )
 from crosswire.analyze.entities import actor_index
 from crosswire.analyze.marks import Quotation, find_quotations
@@ -34,7 +39,13 @@ from crosswire.analyze.speakers import Focus, Speaker, find_subject, speaker_of
 from crosswire.records import Entity, Quote
 
 _SENTENCE_END = ".!?"
+# A sentence end in running text, the closing mark of a title included ("on “Today.” ").
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s")
+# A dash that separates a roundup item's headline from the source it quotes.
+_DASH = re.compile(r"\s[-–—]\s*|(?<=\S)-(?=[A-Z])")
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "parataxis", "csubj", "conj"})
+# Right dependents that make up what a stance verb takes ("accused Cruz of lying").
+_OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "prep", "oprd", "attr", "prt"})
 # Punctuation that ends a quote fragment meant to be followed by its cue ("X," he said).
 _OPEN_ENDINGS = ",—–-:;"
 
@@ -91,7 +102,56 @@ def extract_quotes(doc: Doc, entities: list[Entity], actors: dict[str, list[str]
     kept = [q for c, q in zip(candidates, quotes, strict=True) if id(c) not in drop]
     kept.extend(q for n, (_, q) in enumerate(indirect) if n not in drop_indirect)
     kept.sort(key=lambda q: (q.start, q.end))
+    for quote in kept:
+        if quote.kind == "direct" and quote.speaker_text is None:
+            named = extractor.signed_by(quote)
+            if named is not None:
+                _set_speaker(quote, named)
+    _inherit_speakers(kept, text)
     return kept
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _previous_paragraph_start(text: str, pos: int) -> int:
+    """Start of the non-blank paragraph before the one holding ``pos`` (-1: none)."""
+    end = _paragraph_start(text, pos) - 1
+    while end > 0 and not text[_paragraph_start(text, end) : end].strip():
+        end = _paragraph_start(text, end) - 1
+    return _paragraph_start(text, end) if end > 0 else -1
+
+
+def _set_speaker(quote: Quote, speaker: Speaker) -> None:
+    quote.speaker = speaker.actor
+    quote.speaker_text = speaker.text
+    quote.speaker_start = speaker.start
+    quote.speaker_end = speaker.end
+
+
+def _inherit_speakers(quotes: list[Quote], text: str) -> None:
+    """Give an uncued direct quote the speaker of the statement just before it.
+
+    News prose names a speaker once and lets the next quotation stand alone: in the same
+    paragraph ("“X,” Rutte said on TV. “Y.”") or opening the next one ("Rutte said that X.¶
+    “Y.”"). Any kind of attribution counts as the one continued, indirect speech included.
+    """
+    last: Quote | None = None
+    for quote in quotes:
+        uncued = quote.kind == "direct" and quote.cue is None and quote.speaker_text is None
+        if (
+            uncued
+            and last is not None
+            and last.end <= quote.start
+            and last.start >= _previous_paragraph_start(text, quote.start)
+        ):
+            quote.speaker = last.speaker
+            quote.speaker_text = last.speaker_text
+            quote.speaker_start = last.speaker_start
+            quote.speaker_end = last.speaker_end
+        if quote.speaker_text is not None:
+            last = quote
 
 
 def _token_at(starts: list[int], char: int) -> int:
@@ -157,12 +217,12 @@ class _Extractor:
             before_start = self._sentence_start_before(q.open, floor)
             before = self.text[before_start : q.open]
             after_limit = min(nxt, para_end)
-            after_end = self._sentence_end_after(q.close + 1, after_limit)
-            after = self.text[q.close + 1 : after_end] if q.closed else ""
+            after_end = self._sentence_end_after(q.after, after_limit)
+            after = self.text[q.after : after_end] if q.closed else ""
             content = self.text[q.parts[-1][0] : q.parts[-1][1]].rstrip()
             prev_close = q.close
 
-            after_cue = self._cue_after(q.close + 1, after_end, content)
+            after_cue = self._cue_after(q.after, after_end, content)
             before_cue = self._cue_before(before_start, q.open, before)
             starts_sentence = not before.strip() or before.rstrip().endswith(":")
             follows_cue = before_cue is not None and (
@@ -179,15 +239,23 @@ class _Extractor:
             speech = _looks_like_speech(content) or after_cue is not None or follows_cue
             if (starts_sentence or (follows_cue and not embedded)) and ends_clause and speech:
                 cue = after_cue or (before_cue if follows_cue or starts_sentence else None)
+                if follows_cue and content[-1:] in _SENTENCE_END and not rest[:1].islower():
+                    # "Sykes said, “X.” Then, he added, Y": the quote closed its sentence;
+                    # a cue after it belongs to the next one.
+                    cue = before_cue
                 cand = _Candidate(q, "direct", cue)
                 if cue is not None:
                     cand.speaker = speaker_of(cue, self.focus)
+                    if cand.speaker is None and cue is after_cue:
+                        cand.speaker = self._speaker_between(
+                            q.after, cue
+                        ) or self._name_after(cue)
                     cand.cue_end = after_end if cue is after_cue else None
                 out.append(cand)
                 continue
             cue = self._governing_cue(q) or (before_cue if follows_cue else None)
             speaker = speaker_of(cue, self.focus) if cue is not None else None
-            if speaker is None:
+            if speaker is None or _looks_like_title(content):
                 continue  # scare quotes, titles: nobody is said to have said them
             out.append(_Candidate(q, "partial", cue, speaker))
         return self._link_uncued(out)
@@ -201,24 +269,102 @@ class _Extractor:
         return between in ("", "that")
 
     def _cue_after(self, start: int, end: int, content: str) -> Token | None:
+        # "“X,” Bennett shot back": a quotation left open by its comma (or by ?/! with the
+        # sentence going on in lower case) is reported by the verb of the clause after it,
+        # whatever that verb is ("barked", "beamed", "mocks", "retaliated").
+        rest = self.text[start:end].lstrip()
+        open_end = content[-1:] in _OPEN_ENDINGS or (
+            content[-1:] in "?!" and rest[:1].islower()
+        )
+        first_verb = True
         for tok in self._tokens(start, end):
             if self.inside[tok.i]:
                 continue
-            if not is_speech_verb(tok) and tok.lemma_.lower() not in AFTER_QUOTE_LEMMAS:
+            reporting = False
+            verb = tok.pos_ == "VERB" and tok.dep_ not in ("nsubj", "nsubjpass", "compound")
+            if first_verb and (verb or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")):
+                first_verb = False
+                reporting = open_end and self._reports_quote(tok)
+            elif first_verb and open_end and _noun_tagged_cue(tok):
+                first_verb = False
+                reporting = True
+            if (
+                not reporting
+                and not is_speech_verb(tok)
+                and tok.lemma_.lower() not in AFTER_QUOTE_LEMMAS
+            ):
                 continue
+            if find_subject(tok) is None:
+                if self._speaker_between(start, tok) or self._name_after(tok):
+                    return tok
+                if not reporting:
+                    continue
+            if reporting:
+                return tok if find_subject(tok) is not None else None
+            # A clause the verb goes on to report ("replied that Sanders is “driving”"):
+            # it starts outside the marks even when its words end up quoted.
             later_clause = any(
-                c.dep_ == "ccomp" and c.i > tok.i and not self.inside[c.i] for c in tok.children
+                c.dep_ == "ccomp" and c.i > tok.i and not self.inside[c.left_edge.i]
+                for c in tok.children
             )
             if later_clause and content[-1:] not in _OPEN_ENDINGS:
                 return None  # "“X.” Rutte said that Y": the verb introduces Y, not X
-            if find_subject(tok) is None:
-                continue
             if tok.lemma_.lower() not in ADDRESSEE_LEMMAS and any(
                 c.dep_ == "dobj" for c in tok.children
             ):
                 continue
             return tok
         return None
+
+    def _reports_quote(self, verb: Token) -> bool:
+        """Whether ``verb`` is the main verb the quotation before it hangs on."""
+        return verb.dep_ == "ROOT" or any(self.inside[c.i] for c in verb.children)
+
+    def _speaker_between(self, start: int, verb: Token) -> Speaker | None:
+        """The name between a closing mark and a verb the parser left without a subject
+        ("“X,” Brent Bozell III, founder of Y, tells Z": the name came out as an apposition)."""
+        tokens = [t for t in self._tokens(start, verb.idx) if not self.inside[t.i]]
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        if not words:
+            return None
+        first = words[0]
+        if first.pos_ == "PRON" and len(words) == 1:
+            span = self.doc[first.i : first.i + 1]
+        elif first.ent_type_ in ("PERSON", "ORG") or first.pos_ == "PROPN":
+            end = first.i
+            while end + 1 < verb.i and (
+                self.doc[end + 1].ent_type_ == first.ent_type_ and first.ent_type_
+                or self.doc[end + 1].pos_ == "PROPN"
+            ):
+                end += 1
+            span = self.doc[first.i : end + 1]
+        else:
+            return None
+        actor = self.focus.resolve(span, span.root)
+        return Speaker(span.start_char, span.end_char, span.text, actor)
+
+    def _name_after(self, verb: Token) -> Speaker | None:
+        """The name right after an inverted cue the parser did not take for its subject
+        ("“X,” said Skelly": "Skelly" tagged as an adverb)."""
+        doc = self.doc
+        inverted = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        addressee = verb.lemma_.lower() in ADDRESSEE_LEMMAS  # "told reporters"
+        if inverted is not None and inverted.left_edge.i == verb.i + 1 and not addressee:
+            # "“X,” added another New Hampshire Republican": the inverted subject parsed as
+            # the object.
+            span = doc[inverted.left_edge.i : inverted.i + 1]
+            actor = self.focus.resolve(span, inverted)
+            return Speaker(span.start_char, span.end_char, span.text, actor)
+        end = verb.i + 1
+        while end < len(doc) and not self.inside[end] and (
+            doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN" or doc[end].is_title
+        ):
+            end += 1
+        if end == verb.i + 1 or end - verb.i > 5:
+            return None
+        span = doc[verb.i + 1 : end]
+        actor = self.focus.resolve(span, span[-1])
+        return Speaker(span.start_char, span.end_char, span.text, actor)
 
     def _cue_before(self, start: int, end: int, before: str) -> Token | None:
         for tok in reversed(self._tokens(start, end)):
@@ -240,7 +386,9 @@ class _Extractor:
                 if head.head is head or head.dep_ in _CLAUSE_DEPS:
                     break
                 head = head.head
-                if not self.inside[head.i] and is_speech_verb(head, with_clause=True):
+                if not self.inside[head.i] and (
+                    is_speech_verb(head, with_clause=True) or _is_stance_verb(head)
+                ):
                     return head
             break
         return None
@@ -253,21 +401,22 @@ class _Extractor:
         for cand in cands:
             q = cand.quotation
             prev = out[-1] if out else None
-            if cand.kind == "direct" and cand.cue is None and prev is not None:
-                gap = self.text[prev.cue_end or prev.quotation.close : q.open]
-                if (
-                    prev.kind == "direct"
-                    and prev.cue is not None
-                    and prev.cue_end is not None
-                    and not gap.strip()
-                    and "\n" not in gap
-                ):
-                    prev.merged = (prev.merged or []) + [q]
-                    prev.cue_end = None
-                    continue
+            if (
+                cand.kind == "direct"
+                and prev is not None
+                and prev.kind == "direct"
+                and prev.cue is not None
+                and self._continues_split(prev, cand)
+            ):
+                prev.merged = (prev.merged or []) + [q]
+                prev.cue_end = None
+                continue
             if cand.kind == "direct" and cand.cue is None:
                 cue = self._introducing_cue(q.open)
-                if cue is not None:
+                named = self._colon_name(q.open)
+                if named is not None:
+                    cand.speaker = named
+                elif cue is not None:
                     cand.cue = cue
                     cand.speaker = speaker_of(cue, self.focus)
                 elif prev is not None and prev.speaker is not None and self._continues(prev, q):
@@ -276,14 +425,100 @@ class _Extractor:
             out.append(cand)
         return out
 
+    def _continues_split(self, prev: _Candidate, cand: _Candidate) -> bool:
+        """Whether ``cand`` is the second half of ``prev``, split by their one cue:
+        "“X,” Lind said, “Y”" (the cue serves both) or "“X,” Lind told the “Morning Show”
+        on Monday. “Y.”" (no cue of its own, the cue's sentence in between)."""
+        last = (prev.merged or [prev.quotation])[-1]
+        gap = self.text[last.after : cand.quotation.open]
+        if "\n" in gap or prev.cue is None:
+            return False
+        if cand.cue is not None:
+            return cand.cue.i == prev.cue.i
+        start = last.after
+        breaks = [
+            m for m in _SENTENCE_BREAK.finditer(gap + " ")
+            if not self._abbreviation_at(start + m.start())
+        ]
+        return prev.cue_end is not None and len(breaks) <= 1
+
     def _continues(self, prev: _Candidate, q: Quotation) -> bool:
         """Whether ``q`` opens the paragraph right after the one ``prev`` ends in."""
         if prev.kind != "direct":
             return False
         last = (prev.merged or [prev.quotation])[-1]
-        gap = self.text[last.close + 1 : q.open]
+        gap = self.text[last.after : q.open]
         pieces = gap.split("\n")
         return len(pieces) > 1 and len(pieces[0]) <= 120 and not "".join(pieces[1:]).strip()
+
+    def signed_by(self, quote: Quote) -> Speaker | None:
+        """The source of a quotation set apart as a block: a transcript line opening with
+        its speaker ("“Chris Matthews: Seriously ...”") or a signature line after it
+        ("“...”¶- Bernie Sanders." / "¶Josh Bivens, Economic Policy Institute.")."""
+        text = self.text
+        colon = text.find(":", quote.start, quote.start + 40)
+        if colon > quote.start:
+            span = self._name_span(quote.start, colon)
+            if span is not None:
+                return span
+        line_start = text.find("\n", quote.end)
+        if line_start < 0:
+            return None
+        while line_start < len(text) and text[line_start].isspace():
+            line_start += 1
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        if not line or len(line.split()) > 12 or line.rstrip()[-1:] not in ".\"”":
+            return None
+        start = line_start + len(line) - len(line.lstrip("-–— "))
+        comma = text.find(",", start, line_end)
+        end = comma if comma > 0 else line_start + len(line.rstrip(" .\"”"))
+        return self._name_span(start, end)
+
+    def _name_span(self, start: int, end: int) -> Speaker | None:
+        """The text between two offsets when it is a person's name and nothing else."""
+        tokens = [t for t in self._tokens(start, end) if not t.is_space]
+        if not tokens or len(tokens) > 5 or tokens[-1].idx + len(tokens[-1]) < end - 1:
+            return None
+        if not any(t.ent_type_ == "PERSON" for t in tokens):
+            return None
+        if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_punct for t in tokens):
+            return None
+        span = self.doc[tokens[0].i : tokens[-1].i + 1]
+        actor = self.focus.resolve(span, span[-1])
+        return Speaker(span.start_char, span.end_char, span.text, actor)
+
+    def _colon_name(self, pos: int) -> Speaker | None:
+        """The source named alone before a colon: "POLLS SHIFT - Philip Bump: “X”", "More
+        from the report: “X”", "Stated Stone: “X”" (roundups quote without a verb)."""
+        head = self.text[:pos].rstrip()
+        if not head.endswith(":"):
+            return None
+        colon = len(head) - 1
+        start = self._sentence_start_before(colon, self._paragraph(colon)[0])
+        for m in _DASH.finditer(self.text, start, colon):
+            start = m.end()
+        words = [t for t in self._tokens(start, colon) if not t.is_space and not t.is_punct]
+        while words and (
+            words[0].lower_ in ("more", "from")
+            or (words[0].pos_ == "VERB" and words[0].lemma_.lower() in SPEECH_LEMMAS)
+        ):
+            words = words[1:]
+        if not words or len(words) > 6 or any(self.inside[t.i] for t in words):
+            return None
+        named = all(
+            t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or t.lower_ in ("and", "of")
+            for t in words
+        )
+        document = (
+            len(words) == 2 and words[0].lower_ == "the" and words[1].lower_ in GROUP_NOUNS
+        )
+        if not named and not document:
+            return None
+        span = self.doc[words[0].i : words[-1].i + 1]
+        actor = self.focus.resolve(span, span.root)
+        return Speaker(span.start_char, span.end_char, span.text, actor)
 
     def _introducing_cue(self, pos: int) -> Token | None:
         """A cue in the sentence just before ``pos`` that announces a quote: "Rutte said:", a
@@ -333,13 +568,16 @@ class _Extractor:
                 clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
                 if clause is not None:
                     content = self._clause_span(clause)
-            if content is None or len(content) < 3:
+            stance = content is None and _is_stance_verb(tok)
+            if stance:
+                content = self._object_span(tok)
+            if content is None or len(content) < (1 if stance else 3):
                 continue
             start, end = content.start_char, content.end_char
             if any(_overlap(start, end, s, e) > 0.5 * min(end - start, e - s) for s, e in spans):
                 continue
             speaker = speaker_of(tok, self.focus)
-            if speaker is None:
+            if speaker is None or (stance and not self._agentive(speaker)):
                 continue
             out.append(
                 (
@@ -359,9 +597,43 @@ class _Extractor:
             )
         return out
 
+    def _object_span(self, verb: Token) -> Span | None:
+        """What a stance verb takes: its object and complements ("Cruz of lying")."""
+        parts = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS]
+        if not parts or parts[0].dep_ == "prep":
+            return None  # "backed by ...", "blamed on ...": no object, no statement
+        left, right = parts[0].left_edge.i, parts[-1].right_edge.i
+        doc = self.doc
+        while right >= left and _is_edge(doc[right]):
+            right -= 1
+        return doc[left : right + 1] if right >= left else None
+
+    def _agentive(self, speaker: Speaker) -> bool:
+        """A person, a named group or organisation: "the plan backs X" states nothing."""
+        if speaker.actor in self.focus.people:
+            return True
+        span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return (
+            root.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or root.lower_ in PRONOUNS_PERSON | PRONOUNS_GROUP
+            or root.lower_ in GROUP_NOUNS
+            or root.lemma_.lower() in GROUP_NOUNS
+        )
+
     def _clause_span(self, clause: Token) -> Span | None:
         left, right = clause.left_edge.i, clause.right_edge.i
         doc = self.doc
+        for child in clause.rights:
+            # ", claiming that ...", ", describing it as ...": a participle after a comma
+            # is the speaker's next statement, not part of this one.
+            edge = child.left_edge.i
+            after_comma = doc[edge - 1].text == ","
+            participle = child.dep_ in ("advcl", "conj") and child.tag_ == "VBG"
+            if after_comma and (participle or child.dep_ == "parataxis"):
+                right = min(right, edge - 1)
         while left <= right and (doc[left].dep_ == "mark" or _is_edge(doc[left])):
             left += 1
         while right >= left and _is_edge(doc[right]):
@@ -425,6 +697,20 @@ def _cue_text(tok: Token) -> str:
     return tok.text
 
 
+def _is_stance_verb(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in STANCE_LEMMAS
+
+
+def _noun_tagged_cue(tok: Token) -> bool:
+    """A cue the tagger took for a plural noun: "“X,” Bozell answers." ("answers" NNS)."""
+    return (
+        tok.tag_ == "NNS"
+        and tok.lower_.endswith("s")
+        and tok.lemma_.lower() in SPEECH_LEMMAS
+        and tok.dep_ == "ROOT"
+    )
+
+
 def _is_edge(tok: Token) -> bool:
     """Punctuation or blank tokens trimmed off the edges of a reported clause."""
     return tok.is_punct or tok.is_space
@@ -436,6 +722,16 @@ def _is_according(tok: Token) -> bool:
 
 def _overlap(a: int, b: int, c: int, d: int) -> int:
     return max(0, min(b, d) - max(a, c))
+
+
+_MINOR_WORDS = words_of("a an the of and or in on at to for is be with by from")
+
+
+def _looks_like_title(content: str) -> bool:
+    """A show, book or film title ("Meet the Press", "Good Morning America"): every major
+    word capitalised, a few words; quoted to name a work, not to report words said."""
+    words = [w for w in re.findall(r"[\w’']+", content) if w.lower() not in _MINOR_WORDS]
+    return 2 <= len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
 def _looks_like_speech(content: str) -> bool:

@@ -167,13 +167,83 @@ def speaker_of(verb: Token, focus: Focus) -> Speaker | None:
     """The speaker of a cue verb: its subject, the subject of the verb it continues ("he said,
     adding ..."), or X of "according to X"."""
     subject = find_subject(verb)
+    if subject is not None and focus.inside[subject.i]:
+        subject = None
     if subject is None:
-        return None
-    if focus.inside[subject.i]:
+        subject = _fallback_subject(verb, focus.inside)
+    if subject is None:
         return None
     mention = subject_mention(subject)
     actor = focus.resolve(mention, subject)
+    if actor is not None and subject.lower_ in PRONOUNS_PERSON:
+        outer = _outer_name(verb, actor, focus)
+        if outer is not None:
+            # "Cruz railed against what he calls “X”", "Bolton said he would advise on the
+            # “threats”": the pronoun stands for the subject of the clause it sits in, and
+            # that name is where the source is written.
+            mention = subject_mention(outer)
     return Speaker(mention.start_char, mention.end_char, mention.text, actor)
+
+
+def _outer_name(verb: Token, actor: str, focus: Focus) -> Token | None:
+    """The named subject of a clause ``verb`` is embedded in, when it is ``actor``."""
+    tok = verb
+    for _ in range(6):
+        # Only through complements ("railed against what he calls", "said he would"): a
+        # pronoun in an adverbial or coordinate clause ("though he said") is its own mention.
+        if tok.head is tok or tok.dep_ in ("advcl", "conj", "relcl", "parataxis", "acl"):
+            return None
+        tok = tok.head
+        for child in tok.children:
+            if child.dep_ not in SUBJECT_DEPS or focus.inside[child.i]:
+                continue
+            if child.pos_ != "PROPN" and child.ent_type_ != "PERSON":
+                return None
+            return child if focus.resolve(subject_mention(child), child) == actor else None
+    return None
+
+
+def _fallback_subject(verb: Token, inside: list[bool]) -> Token | None:
+    """A speaker for a cue the parser left without a usable subject.
+
+    Two misparses are common around quotations: a name before the verb taken for an
+    apposition ("her adviser, Jake Sullivan, said: “X”") and a participle hung on a verb
+    inside the quotation ("Clinton seemed ready, telling the crowd, “X”"). The name right
+    before the verb, else the last subject outside quotes earlier in the sentence, speaks.
+    """
+    doc = verb.doc
+    start = verb.sent.start
+    i = verb.i - 1
+    while i >= start and doc[i].is_punct and doc[i].text in ",)":
+        if doc[i].text == ")":
+            while i >= start and doc[i].text != "(":
+                i -= 1
+        i -= 1
+    if verb.tag_ != "VBG":
+        if i < start or inside[i]:
+            return None
+        tok = doc[i]
+        for _ in range(4):
+            # "Col. Steven H. Warren, a military spokesman in Baghdad, said": from the end of
+            # an apposition back to the name it describes.
+            if tok.ent_type_ == "PERSON":
+                break
+            appos = next((a for a in tok.ancestors if a.dep_ == "appos"), None)
+            if appos is None or appos.head.i >= tok.i:
+                break
+            tok = appos.head
+        named = tok.ent_type_ in ("PERSON", "ORG") or (tok.pos_ == "PROPN" and not tok.ent_type_)
+        return tok if named else None
+    for k in range(verb.i - 1, start - 1, -1):
+        tok = doc[k]
+        if inside[k] or tok.dep_ not in SUBJECT_DEPS:
+            continue
+        if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" or tok.lower_ in PRONOUNS_PERSON:
+            return tok
+        if _is_group(tok):
+            return tok
+        return None
+    return None
 
 
 def find_subject(verb: Token) -> Token | None:
