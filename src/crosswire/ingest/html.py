@@ -8,7 +8,15 @@ import trafilatura
 from trafilatura.utils import load_html
 
 from crosswire.errors import NO_ARTICLE, CrosswireError
-from crosswire.ingest.metadata import clean_authors, pick_outlet, pick_title, read_page_meta
+from crosswire.ingest.metadata import (
+    clean_authors,
+    drop_modified,
+    fallback_authors,
+    pick_date,
+    pick_outlet,
+    pick_title,
+    read_page_meta,
+)
 from crosswire.records import RawItem
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
@@ -54,6 +62,7 @@ def read_html(source: str, html: str, url: str | None = None) -> RawItem:
         raise CrosswireError(NO_ARTICLE, detail="no HTML document could be parsed")
     # The page's own declarations are read before trafilatura prunes its copy of the tree.
     page = read_page_meta(tree, url)
+    drop_modified(tree)
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -68,13 +77,14 @@ def read_html(source: str, html: str, url: str | None = None) -> RawItem:
         raise CrosswireError(NO_ARTICLE, detail=f"{len(text)} characters of text extracted")
     sites = [*page.sites, *([doc.sitename] if doc.sitename else [])]
     title = pick_title(page, doc.title, sites)
+    authors = clean_authors(doc.author, sites, page.domain, page.author_text)
     return RawItem(
         source=source,
         body=text,
         title=title,
         outlet=pick_outlet(page, doc.sitename, title) or doc.hostname or None,
         url=doc.url or url,
-        published=doc.date or None,
-        authors=clean_authors(doc.author, sites, page.domain, page.author_text),
+        published=pick_date(page, doc.date or None),
+        authors=authors or fallback_authors(page, sites),
         language=doc.language or None,
     )

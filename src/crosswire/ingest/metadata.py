@@ -1,10 +1,12 @@
-"""Title, outlet and author normalisation for HTML pages.
+"""Title, outlet, author and date normalisation for HTML pages.
 
 trafilatura finds metadata well but returns it as the page's ``<title>`` puts it: with the site
 name glued on (``Headline - Outlet``), bylines with their "By"/"Posted by", the publisher listed
 as an author, and names re-cased (``lupa`` becomes ``Lupa``). These rules hold on news pages in
 general: the visible headline (``<h1>``) is the title when it agrees with the metadata title, a
 title segment that names the site is the site, and an author is a person as the page spells it.
+Dates are htmldate's (through trafilatura), asked for the publication date only (see
+:func:`drop_modified`), and overruled by a publication date the page declares twice alike.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -74,6 +78,8 @@ class PageMeta:
     sites: list[str] = field(default_factory=list)
     author_text: str = ""
     domain: str | None = None
+    published: list[str] = field(default_factory=list)
+    bylines: list[list[str]] = field(default_factory=list)
 
 
 def _norm(text: str | None) -> str:
@@ -125,6 +131,17 @@ def _ld_names(value: object) -> list[str]:
     return []
 
 
+def _ld_people(value: object) -> list[str]:
+    """JSON-LD author names that are not declared organisations (a publisher as author)."""
+    items = value if isinstance(value, list) else [value]
+    return [
+        n
+        for item in items
+        if not (isinstance(item, dict) and item.get("@type") == "Organization")
+        for n in _ld_names(item)
+    ]
+
+
 def domain_label(url: str | None) -> str | None:
     """The registered name of a URL's host, without ``www`` and suffix: ``lastampa`` for
     ``https://www.lastampa.it/...``."""
@@ -163,10 +180,62 @@ def read_page_meta(tree: HtmlElement, url: str | None) -> PageMeta:
         [
             *meta("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"),
             *ld_authors,
-            tree.text_content() if tree is not None else "",
+            # Block elements joined by a space: their texts run together in text_content().
+            " ".join(tree.itertext()),
         ]
     )
-    return PageMeta(titles, headings, sites, author_text, domain_label(url))
+    published = [
+        *(o["datePublished"] for o in ld if isinstance(o.get("datePublished"), str)),
+        *meta("article:published_time", "og:article:published_time"),
+    ]
+    rel_links = tree.xpath('//a[contains(@rel, "author")]')
+    rel_authors = _unique(_norm(e.text_content()) for e in rel_links)
+    bylines = [
+        [n for o in ld for n in _ld_people(o.get("author"))],
+        meta("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"),
+        # The first rel=author link is the byline; later ones sit in related-post lists.
+        rel_authors[:1],
+        _unique(_itemprop_name(e) for e in tree.xpath('//*[@itemprop="author"]')),
+        _byline_texts(tree),
+    ]
+    return PageMeta(titles, headings, sites, author_text, domain_label(url), published, bylines)
+
+
+_BYLINE_CLASS = re.compile(r"\b(?:by-?line|author|autor|auteur)", re.IGNORECASE)
+_COMMENTS = re.compile(r"comment|kommentar|respon|reply|related|widget|sidebar", re.IGNORECASE)
+
+
+def _byline_texts(tree: HtmlElement) -> list[str]:
+    """Short texts of byline-classed elements ("by Jo Doe", "von jdoe"), outside comment
+    threads and sidebars (their authors are commenters and other articles' authors)."""
+    for element in tree.xpath(
+        '//*[contains(@class, "author") or contains(@class, "byline") or contains(@class, "autor")]'
+    ):
+        if not _BYLINE_CLASS.search(element.get("class", "")):
+            continue
+        ancestry = " ".join(
+            f"{a.get('class', '')} {a.get('id', '')}" for a in element.iterancestors()
+        )
+        if _COMMENTS.search(ancestry):
+            continue
+        text = _norm(element.text_content())
+        # Only what reads as a byline: "by ..."/"von ..." or a link (a profile); labels such as
+        # "Stand: 20. April" or "Foto: ..." share these classes.
+        if not (_BYLINE_PREFIX.match(text) or element.tag == "a") or re.search(r"\d", text):
+            continue
+        if len(text.split()) <= _MAX_AUTHOR_WORDS + 1:
+            return [text]
+    return []
+
+
+def _itemprop_name(element: HtmlElement) -> str:
+    """A schema.org author element's name: its ``name`` property when it has one (the element
+    itself often holds a whole author box), else its text when that is short."""
+    names = element.xpath('.//*[@itemprop="name"]')
+    if names:
+        return names[0].get("content") or _norm(names[0].text_content())
+    text = _norm(element.get("content") or element.text_content())
+    return text if len(text.split()) <= _MAX_AUTHOR_WORDS else ""
 
 
 def _heading_forms(heading: HtmlElement) -> list[str]:
@@ -278,7 +347,7 @@ def clean_authors(
     sites = [s for s in sites if s]
     authors: list[str] = []
     for part in _AUTHOR_SPLIT.split(raw or ""):
-        name = _norm(part).strip(" .:-|")
+        name = _norm(part).strip(" .:-|→»›")
         while (stripped := _BYLINE_PREFIX.sub("", name)) != name:
             name = stripped
         if not name or name.lower() in _NOT_NAMES or _SAYS.search(name):
@@ -297,6 +366,23 @@ def clean_authors(
     return authors
 
 
+def fallback_authors(page: PageMeta, sites: Iterable[str]) -> list[str]:
+    """Authors from the page's own declarations, in order of how deliberate they are: JSON-LD
+    ``author``, ``<meta name=author>``, ``rel=author`` links, schema.org ``itemprop=author``.
+
+    trafilatura reads these too but drops what it takes for a non-name (single words, user
+    handles, lower case), which is how many blogs sign; the first source that yields a person
+    after :func:`clean_authors` is taken.
+    """
+    sites = list(sites)
+    for source in page.bylines:
+        names = [n for n in source if not n.startswith(("http:", "https:", "@", "/"))]
+        authors = clean_authors("; ".join(names), sites, page.domain, page.author_text)
+        if authors:
+            return authors
+    return []
+
+
 def _is_publisher(name: str, sites: list[str], domain: str | None) -> bool:
     """A site name, or a byline that embeds one ("Example Zeitung GmbH"); a personal blog's
     domain inside a person's name ("helge.at", "Helge Fahrnberger") does not count."""
@@ -311,3 +397,112 @@ def _is_publisher(name: str, sites: list[str], domain: str | None) -> bool:
         return False
     rest = len(key) - len(d)
     return 0 < rest <= 4 or (rest == 0 and len(name.split()) == 1)
+
+
+# Declarations of when a page was changed, not published (htmldate's own lists, lower-case).
+_MODIFIED_META = {
+    "article:modified",
+    "article:modified_date",
+    "article:modified_time",
+    "article:post_modified",
+    "bt:moddate",
+    "dateupdate",
+    "datemodified",
+    "dc.modified",
+    "dcterms.modified",
+    "lastdate",
+    "lastmod",
+    "last-modified",
+    "lastmodified",
+    "modificationdate",
+    "modified",
+    "modified_time",
+    "og:article:modified_time",
+    "og:modified_time",
+    "og:updated_time",
+    "revision_date",
+    "updated_time",
+    "utime",
+}
+
+
+def drop_modified(tree: HtmlElement) -> None:
+    """Remove modification-date ``<meta>`` elements from a page (in place) before htmldate runs.
+
+    htmldate, asked for the original date, still falls back on a header's modification date
+    when the header declares no publication date, before it reads the article's own dates
+    (its ``<time>`` elements): an update a year later then reads as the publication date.
+    """
+    for element in list(tree.iter("meta")):
+        name = element.get("name") or element.get("property") or element.get("itemprop") or ""
+        parent = element.getparent()
+        if name.lower() in _MODIFIED_META and parent is not None:
+            parent.remove(element)
+
+
+_STAMP = re.compile(
+    r"\s*(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d\d)(?::(\d\d))?(?:\.\d+)?\s*(Z|[+-]\d\d:?\d\d|GMT|UTC)?)?"
+)
+_UTC = re.compile(r"Z|[+-]00:?00|GMT|UTC")
+# A UTC time in these hours falls on the same calendar day from UTC-6 (the Americas' east) to
+# UTC+3 (Europe): its day is the outlet's day wherever the outlet is.
+_SAFE_UTC_HOURS = range(6, 21)
+# A date typed without a time is stored as local midnight; east of UTC it serialises as 22:00 or
+# 23:00 UTC the evening before, which is not an evening publication.
+_MIDNIGHT_UTC_HOURS = (22, 23)
+
+
+@dataclass(slots=True, frozen=True)
+class Stamp:
+    """A declared publication time: its day, whether that day is certain, and whether it was
+    a local midnight written in UTC (then ``day`` is already the local day)."""
+
+    day: date
+    certain: bool
+    midnight: bool = False
+
+
+def read_stamp(value: str) -> Stamp | None:
+    """An ISO 8601 or RFC 2822 timestamp's calendar day, with how far its day can be trusted.
+
+    A day with a local offset is the outlet's day. A UTC time near midnight may be the day
+    before or after in the outlet's zone, so it is uncertain, except for the local-midnight
+    pattern above. A date without a time is certain.
+    """
+    match = _STAMP.match(value)
+    if match:
+        try:
+            day = date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+        if match[4] is None or match[7] is None:
+            return Stamp(day, match[4] is None)
+        hour, minute, second = int(match[4]), int(match[5]), int(match[6] or 0)
+        utc = bool(_UTC.fullmatch(match[7]))
+    else:
+        try:
+            stamp = parsedate_to_datetime(value.strip())
+        except (TypeError, ValueError, IndexError):
+            return None
+        day, hour, minute, second = stamp.date(), stamp.hour, stamp.minute, stamp.second
+        utc = stamp.utcoffset() in (None, timedelta(0))
+    if not utc:
+        return Stamp(day, True)
+    if hour in _MIDNIGHT_UTC_HOURS and minute == 0 and second == 0:
+        return Stamp(day + timedelta(days=1), True, midnight=True)
+    return Stamp(day, hour in _SAFE_UTC_HOURS)
+
+
+def pick_date(page: PageMeta, found: str | None) -> str | None:
+    """The publication day: htmldate's, unless the page declares its publication in JSON-LD or
+    Open Graph more than once, on the same certain day (a deliberate declaration; one alone is
+    often a template's or a listing's), or as a local midnight written in UTC."""
+    stamps = [s for s in map(read_stamp, page.published) if s is not None]
+    if not stamps:
+        return found
+    first = stamps[0]
+    agreed = len(stamps) >= 2 and all(s.day == first.day for s in stamps)
+    if first.certain and (agreed or first.midnight):
+        return first.day.isoformat()
+    return found
