@@ -72,23 +72,44 @@ def test_warc_html_responses_become_articles_and_the_rest_is_skipped(tmp_path):
     assert items[0].published == "2026-05-02"
 
 
-def test_corrupt_or_truncated_warc_keeps_what_came_before(tmp_path):
-    buffer = io.BytesIO()
+def _records(*titles: str) -> list[bytes]:
+    """Each title's response record, as the gzip member it takes in the archive."""
+    out, buffer = [], io.BytesIO()
     writer = WARCWriter(buffer, gzip=True)
-    _response(writer, "https://ledger.example/a", _page("First Page"))
-    first = buffer.getvalue()
-    _response(writer, "https://ledger.example/b", _page("Second Page"))
-    second = buffer.getvalue()[len(first) :]
+    for n, title in enumerate(titles):
+        before = len(buffer.getvalue())
+        _response(writer, f"https://ledger.example/{n}", _page(title))
+        out.append(buffer.getvalue()[before:])
+    return out
+
+
+def test_corrupt_record_in_the_middle_costs_only_that_record(tmp_path):
+    first, second, third = _records("First Page", "Second Page", "Third Page")
     cases = {
         "garbage.warc.gz": first + gzip.compress(b"\x00\x01 not a record" * 40) + second,
-        "cut.warc.gz": first + second[: len(second) // 2],
+        # A record whose compressed bytes are damaged half way through.
+        "damaged.warc.gz": first + second[:40] + b"\xff" * 60 + second[100:] + third,
     }
     for name, data in cases.items():
         path = tmp_path / name
         path.write_bytes(data)
         items = list(read_path(path))
-        assert isinstance(items[0], RawItem) and items[0].title == "First Page", name
-        assert isinstance(items[-1], IngestError) and items[-1].code == "E004", name
+        titles = [i.title for i in items if isinstance(i, RawItem)]
+        errors = [i for i in items if isinstance(i, IngestError)]
+        assert titles[0] == "First Page" and titles[-1] in ("Second Page", "Third Page"), name
+        assert len(titles) == 2, name
+        assert len(errors) == 1 and errors[0].code == "E004", (name, errors)
+        assert "corrupt record at byte" in errors[0].message, name
+
+
+def test_truncated_warc_keeps_what_came_before(tmp_path):
+    first, second = _records("First Page", "Second Page")
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(first + second[: len(second) // 2])
+    items = list(read_path(path))
+    assert isinstance(items[0], RawItem) and items[0].title == "First Page"
+    assert isinstance(items[-1], IngestError) and items[-1].code == "E004"
+    assert "ends in the middle of a record" in items[-1].message
 
 
 def test_csv_with_column_map(tmp_path):

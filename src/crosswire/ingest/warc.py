@@ -8,6 +8,7 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from crosswire.errors import BROKEN_GZIP, EMPTY, NO_ARTICLE, TOO_LARGE, CrosswireError
 from crosswire.ingest.decode import decode_text
@@ -22,11 +23,13 @@ def is_warc(path: Path) -> bool:
     return name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz"))
 
 
-def gzip_is_complete(path: Path, chunk: int = 1 << 20) -> bool:
-    """Whether every gzip member of the file ends properly (warcio stops quietly at a cut)."""
+def gzip_is_complete(path: Path, start: int = 0, chunk: int = 1 << 20) -> bool:
+    """Whether every gzip member from ``start`` on ends properly (warcio stops quietly at a
+    cut)."""
     decomp = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
     started = False
     with path.open("rb") as stream:
+        stream.seek(start)
         while data := stream.read(chunk):
             while data:
                 started = True
@@ -42,50 +45,109 @@ def gzip_is_complete(path: Path, chunk: int = 1 << 20) -> bool:
     return not started
 
 
+# Where a record can start: a gzip member (each record of a .warc.gz is one) or a WARC header.
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_WARC_MAGIC = b"WARC/1."
+
+
+def next_record_start(path: Path, start: int, magic: bytes, chunk: int = 1 << 20) -> int | None:
+    """Offset of the first ``magic`` at or after ``start``: where reading can resume after a
+    corrupt record (a false hit inside compressed data fails again and the search goes on)."""
+    with path.open("rb") as stream:
+        stream.seek(start)
+        tail = b""
+        base = start
+        while data := stream.read(chunk):
+            window = tail + data
+            found = window.find(magic)
+            if found >= 0:
+                return base - len(tail) + found
+            tail = window[-(len(magic) - 1) :]
+            base += len(data)
+    return None
+
+
 def read_warc(path: Path) -> Iterator[RawItem | IngestError]:
-    """Stream the archive record by record; a corrupt record ends the archive with an error
-    after everything before it was read."""
+    """Stream the archive record by record. A corrupt record gets one error and reading
+    resumes at the next record; what came before and after it is kept."""
     source = str(path)
     if path.stat().st_size == 0:
         yield IngestError(source, EMPTY.code, EMPTY.format(detail="0 bytes"))
         return
-    said = skipped = 0
+    name = path.name.lower()
+    magic = _GZIP_MAGIC if name.endswith(".gz") else _WARC_MAGIC
+    counts = {"said": 0, "skipped": 0}
+    pos: int | None = 0
+    tail = 0  # where the last reading pass began: the part a cut at the end would be in
+    corrupt: tuple[int, str] | None = None  # where the unreadable stretch began, and why
     with path.open("rb") as stream:
-        records = ArchiveIterator(stream)
-        try:
-            for record in records:
-                ctype = (
-                    (record.http_headers.get_header("Content-Type") or "")
-                    if (record.http_headers is not None)
-                    else ""
-                )
-                if record.rec_type != "response" or "html" not in ctype.lower():
-                    skipped += 1
-                    continue
-                said += 1
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                key = f"{source}#{record.rec_headers.get_header('WARC-Record-ID') or url}"
-                try:
-                    data = record.content_stream().read(MAX_RECORD_BYTES + 1)
-                    if len(data) > MAX_RECORD_BYTES:
-                        raise CrosswireError(
-                            TOO_LARGE, detail=f"record over {MAX_RECORD_BYTES} bytes"
-                        )
-                    item = read_html(key, decode_text(data, declared_charset(data)), url=url)
-                except CrosswireError as err:
-                    yield IngestError(key, err.code, str(err))
-                    continue
-                if item.published is None:
-                    # The fetch date bounds the publication date; grouping needs some time.
-                    fetched = record.rec_headers.get_header("WARC-Date")
-                    item.published = fetched[:10] if fetched else None
-                yield item
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-            yield IngestError(source, BROKEN_GZIP.code, BROKEN_GZIP.format(detail=f"WARC: {exc}"))
-            return
-    if path.name.lower().endswith(".gz") and not gzip_is_complete(path):
+        while pos is not None:
+            stream.seek(pos)
+            tail = pos
+            records = ArchiveIterator(stream)
+            last_end = pos
+            try:
+                for item, end in _records(records, source, counts):
+                    if corrupt is not None:
+                        yield _corrupt_error(source, corrupt, resumed=pos)
+                        corrupt = None
+                    last_end = end
+                    if item is not None:
+                        yield item
+                pos = None
+            except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+                if corrupt is None:
+                    corrupt = (last_end, str(exc))
+                arc = name.endswith((".arc", ".arc.gz"))
+                pos = None if arc else next_record_start(path, max(last_end, pos) + 1, magic)
+    if corrupt is not None:
+        yield _corrupt_error(source, corrupt, resumed=None)
+    said, skipped = counts["said"], counts["skipped"]
+    if name.endswith(".gz") and not gzip_is_complete(path, tail):
         detail = "WARC: the archive ends in the middle of a record"
         yield IngestError(source, BROKEN_GZIP.code, BROKEN_GZIP.format(detail=detail))
     elif not said:
         detail = f"no HTML response among {skipped} WARC records"
         yield IngestError(source, NO_ARTICLE.code, NO_ARTICLE.format(detail=detail))
+
+
+def _records(
+    records: ArchiveIterator, source: str, counts: dict[str, int]
+) -> Iterator[tuple[RawItem | IngestError | None, int]]:
+    """Each record's article (or error, or None when skipped) with the offset where it ends."""
+    for record in records:
+        ctype = (
+            (record.http_headers.get_header("Content-Type") or "")
+            if (record.http_headers is not None)
+            else ""
+        )
+        if record.rec_type != "response" or "html" not in ctype.lower():
+            counts["skipped"] += 1
+            yield None, records.get_record_offset() + records.get_record_length()
+            continue
+        counts["said"] += 1
+        yield _article(record, source), records.get_record_offset() + records.get_record_length()
+
+
+def _article(record: ArcWarcRecord, source: str) -> RawItem | IngestError:
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    key = f"{source}#{record.rec_headers.get_header('WARC-Record-ID') or url}"
+    try:
+        data = record.content_stream().read(MAX_RECORD_BYTES + 1)
+        if len(data) > MAX_RECORD_BYTES:
+            raise CrosswireError(TOO_LARGE, detail=f"record over {MAX_RECORD_BYTES} bytes")
+        item = read_html(key, decode_text(data, declared_charset(data)), url=url)
+    except CrosswireError as err:
+        return IngestError(key, err.code, str(err))
+    if item.published is None:
+        # The fetch date bounds the publication date; grouping needs some time.
+        fetched = record.rec_headers.get_header("WARC-Date")
+        item.published = fetched[:10] if fetched else None
+    return item
+
+
+def _corrupt_error(source: str, corrupt: tuple[int, str], resumed: int | None) -> IngestError:
+    start, why = corrupt
+    after = f"reading resumed at byte {resumed}" if resumed is not None else "nothing after it"
+    detail = f"WARC: corrupt record at byte {start} ({why}); {after}"
+    return IngestError(f"{source}@{start}", BROKEN_GZIP.code, BROKEN_GZIP.format(detail=detail))
