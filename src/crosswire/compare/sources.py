@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from crosswire.records import Analysis, Article
 
@@ -25,6 +27,7 @@ def independent_sources(articles: list[Article], analyses: dict[str, Analysis]) 
     is not in the story stands in for it. Articles without an analysis are skipped.
     """
     ids = {a.id for a in articles}
+    unnamed = unnamed_labels(articles)
     sources = []
     for article in articles:
         if article.duplicate_of is not None and article.duplicate_of in ids:
@@ -32,7 +35,7 @@ def independent_sources(articles: list[Article], analyses: dict[str, Analysis]) 
         analysis = analyses.get(article.id)
         if analysis is None:
             continue
-        outlet = article.outlet or article.id
+        outlet = article.outlet or unnamed[article.id]
         sources.append(Source(article, analysis, outlet, len(sources)))
     return sources
 
@@ -40,3 +43,23 @@ def independent_sources(articles: list[Article], analyses: dict[str, Analysis]) 
 def outlets_of(sources: list[Source]) -> list[str]:
     """Distinct outlets in story order."""
     return list(dict.fromkeys(s.outlet for s in sources))
+
+
+def unnamed_labels(articles: list[Article]) -> dict[str, str]:
+    """A name for each article whose outlet is unknown: the file (or record) it came from, as
+    the user gave it ("002.txt"), with a short id where two such names would be the same or
+    would pass for an outlet's."""
+    def name(article: Article) -> str:
+        base, _, record = article.source.partition("#")
+        return (record or PurePath(base).name or article.id)[:40]
+
+    lone = [a for a in articles if not a.outlet]
+    counts = Counter(name(a) for a in lone)
+    outlets = {a.outlet for a in articles if a.outlet}
+    labels = {}
+    for a in lone:
+        label = name(a)
+        if counts[label] > 1 or label in outlets:
+            label = f"{label} ({a.id[:8]})"
+        labels[a.id] = label
+    return labels

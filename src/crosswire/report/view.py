@@ -10,6 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from crosswire.compare.sources import unnamed_labels
 from crosswire.records import Article, Comparison, Passage, QuoteGroup, Story
 
 STATUSES = ("corroborated", "conflicting", "single-source")
@@ -161,7 +162,12 @@ class ReportView:
         articles = _plural(len(self.articles), "article")
         if copies:
             articles += f" ({_plural(copies, 'syndicated copy', 'syndicated copies')})"
-        return f"{_plural(len(self.outlets()), 'outlet')} · {articles} · {self.dates()}"
+        ids = {a.id for a in self.articles}
+        unnamed = sum(1 for a in self.articles if not a.outlet and a.duplicate_of not in ids)
+        outlets = _plural(len(self.outlets()), "outlet")
+        if unnamed:
+            outlets = f"{outlets} + {unnamed} unnamed"
+        return f"{outlets} · {articles} · {self.dates()}"
 
 
 def anchor_id(article_id: str, start: int, end: int) -> str:
@@ -202,11 +208,11 @@ def show_value(value: float, unit: str | None) -> str:
 def _labels(articles: list[Article]) -> dict[str, str]:
     """Outlet names, with a short id appended where one outlet has several articles."""
     per_outlet = Counter(a.outlet for a in articles if a.outlet)
-    labels = {}
+    labels = unnamed_labels(articles)
     for a in articles:
         if not a.outlet:
-            labels[a.id] = a.id[:8]
-        elif per_outlet[a.outlet] > 1:
+            continue
+        if per_outlet[a.outlet] > 1:
             labels[a.id] = f"{a.outlet} ({a.id[:8]})"
         else:
             labels[a.id] = a.outlet
