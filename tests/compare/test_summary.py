@@ -1,5 +1,7 @@
 from crosswire.compare.story import compare_story
-from crosswire.compare.summary import MAX_CORE, summarize
+from crosswire.compare.summary import MAX_CORE, readable, summarize
+from crosswire.compare.text import content_stems
+from crosswire.compare.unique import sentences_of
 
 LEDGER = (
     "A storm surge flooded the old harbour of Olvane on Sunday night.\n"
@@ -45,3 +47,21 @@ def test_single_outlet_story_has_no_agreed_core(story):
     story.article("a", "Harbor Ledger", LEDGER)
     comparison = compare_story("a", story.articles, story.analyses)
     assert summarize(comparison, story.articles, story.analyses) == []
+
+
+QUOTING = (
+    "The harbour master Ilse Brandt spoke to reporters on Monday.\n"
+    "“The sea wall held. The pumps did not,” Brandt said.\n"
+)
+ALSO_QUOTING = "“The sea wall held, but the pumps did not,” said Ilse Brandt, the harbour master.\n"
+
+
+def test_a_sentence_cut_from_a_quotation_keeps_its_marks_and_speaker(story):
+    story.article("a", "Harbor Ledger", QUOTING)
+    story.article("b", "Northgate Times", ALSO_QUOTING)
+    story.quote("a", "The sea wall held. The pumps did not,")
+    story.quote("b", "The sea wall held, but the pumps did not,")
+    (first, second) = [s for s in story.sources()[0:1] for s in sentences_of(s, content_stems)][1:]
+    assert readable(first) == "Ilse Brandt: “The sea wall held.”"
+    # the closing mark and the cue stay, the lost opening mark comes back
+    assert readable(second) == "“The pumps did not,” Brandt said."

@@ -86,7 +86,7 @@ def summarize_sources(sources: list[Source], comparison: Comparison) -> list[Sum
     chosen.sort(key=lambda c: (c[0], c[1]))
     lines = [
         SummaryLine(
-            text=sentence.text,
+            text=readable(sentence),
             status="corroborated",
             sources=[
                 passage(b.source.article.id, b.source.article.text, b.start, b.end) for b in backing
@@ -107,6 +107,40 @@ def summarize_sources(sources: list[Source], comparison: Comparison) -> list[Sum
             )
         )
     return lines
+
+
+_OPENING = "“„«"
+_CLOSING = "”»"
+
+
+def readable(sentence: Sentence) -> str:
+    """The sentence as a summary line: a sentence cut out of a longer quotation gets back the
+    quotation mark it lost at either end, and the speaker's name when it does not say it."""
+    text = sentence.text
+    quote = next(
+        (
+            q
+            for q in sentence.source.analysis.quotes
+            if q.kind == "direct" and q.start <= sentence.end and sentence.start <= q.end
+        ),
+        None,
+    )
+    opened = sum(text.count(c) for c in _OPENING)
+    closed = sum(text.count(c) for c in _CLOSING)
+    straight = text.count('"')
+    # The quotation began before this sentence: its opening mark is what was cut off.
+    began_before = quote is not None and quote.start <= sentence.start
+    if closed > opened:
+        text = "“" + text
+    elif opened > closed:
+        text = text.rstrip() + "”"
+    elif straight % 2:
+        text = '"' + text if began_before else text.rstrip() + '"'
+    if quote is not None and quote.speaker:
+        surname = quote.speaker.split()[-1]
+        if surname not in text:
+            text = f"{quote.speaker}: {text}"
+    return text
 
 
 def summarize(
