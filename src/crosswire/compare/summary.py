@@ -121,7 +121,7 @@ def readable(sentence: Sentence) -> str:
         (
             q
             for q in sentence.source.analysis.quotes
-            if q.kind == "direct" and q.start <= sentence.end and sentence.start <= q.end
+            if q.kind == "direct" and q.start < sentence.end and sentence.start < q.end
         ),
         None,
     )
