@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from helpers import RESOURCES, shared_path
+from spacy.tokens import Doc, Span
 
 from crosswire.analyze import analyze_article
 from crosswire.analyze.actors import same_actor
+from crosswire.analyze.entities import extract_entities
+from crosswire.analyze.quotes import extract_quotes
 from crosswire.records import Analysis, Article, Quote
 
 QUOTES = RESOURCES / "quotes"
@@ -292,3 +296,191 @@ def test_seed003_split_quote_is_rutte(seed003: Analysis) -> None:
 def test_seed003_group_speaker(seed003: Analysis) -> None:
     quote = find(seed003, "entirely consistent")
     assert quote.speaker == "officials"
+
+
+# -- how news prose attributes speech: one rule per test ------------------------------------------
+def parsed(rows: list[tuple[str, str, str, str, int, str]], spaces: list[bool],
+           persons: list[tuple[int, int]]) -> Doc:
+    """A doc with a given parse (word, POS, tag, dependency, head index, lemma), to pin a
+    rule to the misparse it handles whatever the installed model makes of the sentence."""
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=[r[0] for r in rows],
+        spaces=spaces,
+        pos=[r[1] for r in rows],
+        tags=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+    )
+    doc.ents = [Span(doc, s, e, label="PERSON") for s, e in persons]
+    return doc
+
+
+def quotes_of(doc: Doc) -> list[Quote]:
+    entities, actors = extract_entities(doc)
+    return extract_quotes(doc, entities, actors)
+
+
+def test_word_before_the_speaker_title_does_not_block_the_cue() -> None:
+    # "Stamp" is taken for a verb with its own object; the cue after it still reports.
+    quote = find(analyse(
+        '"We know how the valley is going to go," Stamp senior adviser Paul Okafor conceded '
+        "in an interview before the vote."
+    ), "valley")
+    assert quote.speaker == "Paul Okafor"
+
+
+def test_subject_outside_the_quotation_speaks() -> None:
+    quote = find(analyse(
+        "“The drop we are seeing is tied to the emails, the foundation, all the old stuff,” "
+        "said a person close to the Lind family. “It is a serious problem.”"
+    ), "drop")
+    assert quote.speaker_text == "a person"
+
+
+def test_inverted_cue_takes_the_described_speaker_after_it() -> None:
+    rows = [
+        ('"', "PUNCT", "``", "punct", 2, '"'), ("We", "PRON", "PRP", "nsubj", 2, "we"),
+        ("lost", "VERB", "VBD", "ccomp", 5, "lose"), (",", "PUNCT", ",", "punct", 5, ","),
+        ('"', "PUNCT", "''", "punct", 5, '"'), ("said", "VERB", "VBD", "ROOT", 5, "say"),
+        ("retired", "VERB", "VBN", "amod", 7, "retire"),
+        ("surgeon", "NOUN", "NN", "compound", 9, "surgeon"),
+        ("Elena", "PROPN", "NNP", "compound", 9, "Elena"),
+        ("Voss", "PROPN", "NNP", "nsubj", 11, "Voss"),  # the subject of "asked", not "said"
+        (",", "PUNCT", ",", "punct", 9, ","), ("asked", "VERB", "VBD", "ccomp", 5, "ask"),
+        ("about", "ADP", "IN", "prep", 11, "about"), ("it", "PRON", "PRP", "pobj", 12, "it"),
+        (".", "PUNCT", ".", "punct", 5, "."),
+    ]
+    spaces = [False, True, False, False, True, True, True, True, True, False, True, True, True,
+              False, False]
+    [quote] = quotes_of(parsed(rows, spaces, [(8, 10)]))
+    assert quote.text == "We lost"
+    assert (quote.speaker, quote.speaker_text) == ("Elena Voss", "retired surgeon Elena Voss")
+
+
+def test_dash_signature_line_signs_the_quotation_without_ner() -> None:
+    quote = find(analyse(
+        'Halvorsen spoke at the harbour on Monday.\n\n"We will rebuild the pier before the '
+        'winter storms arrive."\n\n- Halvorsen.'
+    ), "rebuild")
+    assert quote.speaker_text == "Halvorsen"
+
+
+def test_cue_hung_on_the_quoted_clause_takes_the_source_after_it() -> None:
+    quote = find(analyse(
+        'Dunmore drafted the reply overnight.\n\n"In writing her speech, the team took notes on '
+        'her life, and in some places included fragments of her own thinking," read the '
+        "statement, which was attributed to Dunmore."
+    ), "took notes")
+    assert (quote.cue, quote.speaker_text) == ("read", "the statement")
+
+
+def test_document_source_before_a_verb_tagged_as_noun() -> None:
+    quote = find(analyse(
+        "The paper ran an editorial on Friday.\n\n“If she wants to be the next governor, Marta "
+        "Lind should act like one, and come to the valley,” the editorial read."
+    ), "next governor")
+    assert quote.speaker_text == "the editorial"
+
+
+def test_surname_tagged_as_common_word_is_the_speaker() -> None:
+    rows = [
+        ("Rex", "PROPN", "NNP", "compound", 1, "Rex"),
+        ("Early", "PROPN", "NNP", "nsubj", 2, "Early"),
+        ("chairs", "VERB", "VBZ", "ROOT", 2, "chair"), ("the", "DET", "DT", "det", 4, "the"),
+        ("party", "NOUN", "NN", "dobj", 2, "party"), (".", "PUNCT", ".", "punct", 2, "."),
+        ("Told", "VERB", "VBN", "advcl", 12, "tell"), ("of", "ADP", "IN", "prep", 6, "of"),
+        ("the", "DET", "DT", "det", 9, "the"), ("poll", "NOUN", "NN", "pobj", 7, "poll"),
+        (",", "PUNCT", ",", "punct", 12, ","),
+        ("Early", "ADV", "RB", "advmod", 12, "early"),  # the surname read as an adverb
+        ("described", "VERB", "VBD", "ROOT", 12, "describe"),
+        ("it", "PRON", "PRP", "dobj", 12, "it"), ("as", "ADP", "IN", "prep", 12, "as"),
+        ("“", "PUNCT", "``", "punct", 16, "“"), ("news", "NOUN", "NN", "pobj", 14, "news"),
+        ("to", "ADP", "IN", "prep", 16, "to"), ("me", "PRON", "PRP", "pobj", 17, "me"),
+        (".", "PUNCT", ".", "punct", 12, "."), ("”", "PUNCT", "''", "punct", 12, "”"),
+    ]
+    spaces = [True, True, True, True, False, True, True, True, True, False, True, True, True,
+              True, True, False, True, True, False, False, False]
+    [quote] = quotes_of(parsed(rows, spaces, [(0, 2)]))
+    assert (quote.kind, quote.text) == ("partial", "news to me.")
+    assert (quote.speaker, quote.speaker_text) == ("Rex Early", "Early")
+
+
+def test_roundup_source_after_the_headline_dash() -> None:
+    quote = find(analyse(
+        "Pollsters agree - Carl Benning: “One of the biggest lessons was a simple one: keep on "
+        "contacting voters as late as possible.”"
+    ), "biggest lessons")
+    assert (quote.cue, quote.speaker) == (None, "Carl Benning")
+
+
+def test_subject_of_a_passive_cue_is_not_the_speaker() -> None:
+    asked = analyse(
+        "Okafor was asked, “If you had known about the server, would you have told her it was "
+        "a bad idea?” He answered, “I have no idea.”"
+    )
+    assert find(asked, "known about the server").speaker_text is None
+    described = find(analyse(
+        "The book, now a film, is described on the publisher's site as a “riveting account of "
+        "the rescue.”"
+    ), "riveting")
+    # Words reported without naming who said them: kept, with no speaker rather than the book.
+    assert (described.kind, described.speaker_text) == ("partial", None)
+
+
+def test_name_before_an_aside_speaks() -> None:
+    noting = find(analyse(
+        "So far, Varga has shown little interest in that role. But Sen. Ana Reyes (D-Ore.), "
+        "noting the size of Varga's following, said, \"Let me tell you, he's got a heck of an "
+        'email list, and he should use it."'
+    ), "email list")
+    assert noting.speaker_text is not None and "Reyes" in noting.speaker_text
+    exasperated = find(analyse(
+        "The senator kept pressing her on the attack. Lind, exasperated, famously responded: "
+        '"What difference, at this point, does it make?"'
+    ), "What difference")
+    assert exasperated.speaker_text == "Lind"
+
+
+def test_according_to_after_a_quotation_names_its_source() -> None:
+    alone = find(analyse(
+        "“The new material shows the ministry compiled extensive dossiers on senators,” "
+        "according to Harbour Watch."
+    ), "new material")
+    assert (alone.cue, alone.speaker) == ("according to", "Harbour Watch")
+    # With a speech verb first, the speaker stays the one who said it.
+    said = find(analyse(
+        "Marta Lind spoke on Monday. “It is time to act,” Lind said, according to the Coast "
+        "Gazette."
+    ), "time to act")
+    assert said.speaker == "Marta Lind"
+
+
+def test_statement_reported_inside_another_does_not_take_over_the_next_quote() -> None:
+    analysis = analyse(
+        "“Rates will rise in December,” said Megan Varga, chief economist at Manulife. “And Fed "
+        "members have been tripping over themselves to say they would like to normalize "
+        "policy.” Varga added that the Fed very much wants to get out of the way before the "
+        "election. “They don’t like to talk about it, but they will move for political reasons.”"
+    )
+    assert any(q.speaker == "Fed" for q in analysis.quotes)  # "the Fed wants ..."
+    assert find(analysis, "They don’t like").speaker == "Megan Varga"
+
+
+def test_colon_after_a_relative_clause_is_introduced_by_the_main_subject() -> None:
+    quote = find(analyse(
+        'Lind made her case at the hearing.\n\n"There was wrongdoing," said a former senior '
+        'official. "But was it criminal wrongdoing?"\n\nLind has since apologized for what '
+        'happened: "Yes, I should have used two email addresses."'
+    ), "two email addresses")
+    assert quote.speaker_text == "Lind"
+
+
+def test_statement_noun_as_object_still_announces_the_quote() -> None:
+    quote = find(analyse(
+        '"We will not close the school," the council said on Monday.\n\nOn the other side, '
+        'Sen. Ana Reyes tweeted a warning. "Harbour town: remember in November the members who '
+        'voted for this."'
+    ), "remember in November")
+    assert (quote.cue, quote.speaker_text) == ("tweeted", "Reyes")

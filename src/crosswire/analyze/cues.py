@@ -49,6 +49,17 @@ STANCE_LEMMAS = words_of(
 # Verbs that only report speech right after a quotation ("“Anybody but Lee,” read one").
 AFTER_QUOTE_LEMMAS = words_of("read go sigh laugh cry")
 
+# Verbs whose passive subject is still the speaker: "X can be heard saying", "X was quoted
+# as saying", "X is shown lecturing". Other passive cues ("X was asked", "X is described as")
+# have the one spoken about as subject.
+PASSIVE_SPEAKER_LEMMAS = words_of("hear see show watch film record quote catch")
+
+# What a speaker issues that announces the words after it ("tweeted a warning", "issued a
+# statement", "sent a message").
+SPEECH_NOUNS = words_of(
+    "statement warning message question answer response reply comment remark note plea appeal"
+)
+
 # Particles of phrasal cues ("pointed out"): the verb is a cue only with them.
 CUE_PARTICLES = {"point": "out"}
 # Cues that take the addressee as object ("he told reporters"); others with an object after a

@@ -29,13 +29,20 @@ from crosswire.analyze.cues import (
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     SPEECH_LEMMAS,
+    SPEECH_NOUNS,
     STANCE_LEMMAS,
     is_speech_verb,
     words_of,
 )
 from crosswire.analyze.entities import actor_index
 from crosswire.analyze.marks import Quotation, find_quotations
-from crosswire.analyze.speakers import Focus, Speaker, find_subject, speaker_of
+from crosswire.analyze.speakers import (
+    Focus,
+    Speaker,
+    find_subject,
+    is_passive_cue,
+    speaker_of,
+)
 from crosswire.records import Entity, Quote
 
 _SENTENCE_END = ".!?"
@@ -43,6 +50,8 @@ _SENTENCE_END = ".!?"
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s")
 # A dash that separates a roundup item's headline from the source it quotes.
 _DASH = re.compile(r"\s[-–—]\s*|(?<=\S)-(?=[A-Z])")
+# Only a spaced dash ends a headline: "R-Ill." or "Jenna-Lee" join words.
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "parataxis", "csubj", "conj"})
 # Right dependents that make up what a stance verb takes ("accused Cruz of lying").
 _OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "prep", "oprd", "attr", "prt"})
@@ -150,7 +159,10 @@ def _inherit_speakers(quotes: list[Quote], text: str) -> None:
             quote.speaker_text = last.speaker_text
             quote.speaker_start = last.speaker_start
             quote.speaker_end = last.speaker_end
-        if quote.speaker_text is not None:
+        nested = last is not None and last.start <= quote.start and quote.end <= last.end
+        if quote.speaker_text is not None and not nested:
+            # A statement reported inside another ("Greene added that the Fed wants X") is
+            # not the one the next quotation continues: the outer speaker goes on.
             last = quote
 
 
@@ -244,7 +256,11 @@ class _Extractor:
                     # a cue after it belongs to the next one.
                     cue = before_cue
                 cand = _Candidate(q, "direct", cue)
-                if cue is not None:
+                if cue is not after_cue and self._dashed_source(q.open):
+                    # "Pollsters agree - Carl Bialik: “X”": a roundup names the source after
+                    # the dash that ends its headline; a verb in the headline is not a cue.
+                    cand.cue = None
+                elif cue is not None:
                     cand.speaker = speaker_of(cue, self.focus)
                     if cand.speaker is None and cue is after_cue:
                         cand.speaker = self._speaker_between(
@@ -255,7 +271,9 @@ class _Extractor:
                 continue
             cue = self._governing_cue(q) or (before_cue if follows_cue else None)
             speaker = speaker_of(cue, self.focus) if cue is not None else None
-            if speaker is None or _looks_like_title(content):
+            # A passive cue ("is described as “X”") reports words without naming who said them.
+            unnamed = cue is not None and speaker is None and is_passive_cue(cue)
+            if (speaker is None and not unnamed) or _looks_like_title(content):
                 continue  # scare quotes, titles: nobody is said to have said them
             out.append(_Candidate(q, "partial", cue, speaker))
         return self._link_uncued(out)
@@ -280,6 +298,10 @@ class _Extractor:
         for tok in self._tokens(start, end):
             if self.inside[tok.i]:
                 continue
+            if _is_according(tok):
+                # "“X,” according to the court filing.": the source is named without a verb
+                # (a verb before it, "Lind said, according to Y", was the cue already).
+                return tok
             reporting = False
             verb = tok.pos_ == "VERB" and tok.dep_ not in ("nsubj", "nsubjpass", "compound")
             if first_verb and (verb or (tok.pos_ == "AUX" and tok.dep_ == "ROOT")):
@@ -294,13 +316,16 @@ class _Extractor:
                 and tok.lemma_.lower() not in AFTER_QUOTE_LEMMAS
             ):
                 continue
-            if find_subject(tok) is None:
+            subject = find_subject(tok)
+            if subject is None or self.inside[subject.i]:
+                # A subject inside the quotation is the parser hanging the cue on the quoted
+                # clause ("“X took notes,” read the statement"): the speaker is outside.
                 if self._speaker_between(start, tok) or self._name_after(tok):
                     return tok
-                if not reporting:
+                if subject is None and not reporting:
                     continue
             if reporting:
-                return tok if find_subject(tok) is not None else None
+                return tok if subject is not None else None
             # A clause the verb goes on to report ("replied that Sanders is “driving”"):
             # it starts outside the marks even when its words end up quoted.
             later_clause = any(
@@ -309,8 +334,10 @@ class _Extractor:
             )
             if later_clause and content[-1:] not in _OPEN_ENDINGS:
                 return None  # "“X.” Rutte said that Y": the verb introduces Y, not X
+            # Only an object after the verb makes a new clause; one before it is a word of
+            # the speaker's title misparsed ("“X,” Trump senior adviser Paul Manafort said").
             if tok.lemma_.lower() not in ADDRESSEE_LEMMAS and any(
-                c.dep_ == "dobj" for c in tok.children
+                c.dep_ == "dobj" and c.i > tok.i for c in tok.children
             ):
                 continue
             return tok
@@ -338,6 +365,11 @@ class _Extractor:
             ):
                 end += 1
             span = self.doc[first.i : end + 1]
+        elif len(words) <= 6 and all(
+            t.pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM") for t in words
+        ) and words[-1].i == verb.i - 1:
+            # "“X,” the editorial read": a described source, the verb tagged as a noun.
+            span = self.doc[first.i : words[-1].i + 1]
         else:
             return None
         actor = self.focus.resolve(span, span.root)
@@ -360,7 +392,31 @@ class _Extractor:
             doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN" or doc[end].is_title
         ):
             end += 1
-        if end == verb.i + 1 or end - verb.i > 5:
+        if end == verb.i + 1:
+            return self._role_after(verb)
+        if end - verb.i > 5:
+            return None
+        span = doc[verb.i + 1 : end]
+        actor = self.focus.resolve(span, span[-1])
+        return Speaker(span.start_char, span.end_char, span.text, actor)
+
+    def _role_after(self, verb: Token) -> Speaker | None:
+        """A described speaker right after an inverted cue that follows its quotation
+        ("“X,” said retired neurosurgeon Ben Carson, asked ...", "“X,” said a person close
+        to Y"): the noun phrase up to the first comma or preposition."""
+        doc = self.doc
+        before = doc[verb.i - 1] if verb.i else verb
+        if not (before.is_punct and self.inside[before.i]):
+            return None  # only straight after the closing mark is the order inverted
+        end = verb.i + 1
+        while end < len(doc) and end - verb.i <= 8 and not self.inside[end] and (
+            doc[end].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+            or (doc[end].tag_ == "VBN" and doc[end].dep_ == "amod")
+        ):
+            end += 1
+        while end > verb.i + 1 and doc[end - 1].pos_ not in ("NOUN", "PROPN"):
+            end -= 1
+        if end == verb.i + 1 or end - verb.i > 8:
             return None
         span = doc[verb.i + 1 : end]
         actor = self.focus.resolve(span, span[-1])
@@ -474,20 +530,34 @@ class _Extractor:
         start = line_start + len(line) - len(line.lstrip("-–— "))
         comma = text.find(",", start, line_end)
         end = comma if comma > 0 else line_start + len(line.rstrip(" .\"”"))
-        return self._name_span(start, end)
+        # A dash before it marks the line as a signature, so a name the NER model did not
+        # tag still signs the quotation ("¶- Sanders.", "¶-President Obama, tweeting ...").
+        return self._name_span(start, end, signed=start > line_start)
 
-    def _name_span(self, start: int, end: int) -> Speaker | None:
+    def _name_span(self, start: int, end: int, signed: bool = False) -> Speaker | None:
         """The text between two offsets when it is a person's name and nothing else."""
+        first = self.doc[_token_at(self.starts, start)]
+        if first.idx < start < first.idx + len(first):
+            start = first.idx  # a dash glued to the name ("-Michelle Marks")
         tokens = [t for t in self._tokens(start, end) if not t.is_space]
         if not tokens or len(tokens) > 5 or tokens[-1].idx + len(tokens[-1]) < end - 1:
             return None
-        if not any(t.ent_type_ == "PERSON" for t in tokens):
+        if not signed and not any(t.ent_type_ == "PERSON" for t in tokens):
             return None
         if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_punct for t in tokens):
             return None
         span = self.doc[tokens[0].i : tokens[-1].i + 1]
         actor = self.focus.resolve(span, span[-1])
         return Speaker(span.start_char, span.end_char, span.text, actor)
+
+    def _dashed_source(self, pos: int) -> bool:
+        """Whether the quotation at ``pos`` follows "headline - Source:" (roundup style)."""
+        head = self.text[:pos].rstrip()
+        if not head.endswith(":"):
+            return False
+        colon = len(head) - 1
+        start = self._sentence_start_before(colon, self._paragraph(colon)[0])
+        return _SPACED_DASH.search(self.text, start, colon) is not None
 
     def _colon_name(self, pos: int) -> Speaker | None:
         """The source named alone before a colon: "POLLS SHIFT - Philip Bump: “X”", "More
@@ -537,7 +607,11 @@ class _Extractor:
         for tok in reversed(tokens):
             if not is_speech_verb(tok):
                 continue
-            dangling = not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in tok.children)
+            # "Rutte tweeted a warning." takes the statement as object and still announces it.
+            dangling = not any(
+                c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and c.lemma_ not in SPEECH_NOUNS)
+                for c in tok.children
+            )
             if colon or dangling:
                 return tok
             return None
@@ -547,8 +621,8 @@ class _Extractor:
             if tok.pos_ not in ("VERB", "AUX"):
                 continue
             subject = find_subject(tok)
-            if subject is None:
-                continue
+            if subject is None or subject.tag_ in ("WP", "WDT"):
+                continue  # "Lind apologized for what happened:": the main clause introduces
             if subject.pos_ == "PRON" and subject.lower_ not in PRONOUNS_PERSON | PRONOUNS_GROUP:
                 return None  # "it gets better:": nobody introduced
             return tok
@@ -702,12 +776,13 @@ def _is_stance_verb(tok: Token) -> bool:
 
 
 def _noun_tagged_cue(tok: Token) -> bool:
-    """A cue the tagger took for a plural noun: "“X,” Bozell answers." ("answers" NNS)."""
-    return (
-        tok.tag_ == "NNS"
-        and tok.lower_.endswith("s")
-        and tok.lemma_.lower() in SPEECH_LEMMAS
-        and tok.dep_ == "ROOT"
+    """A cue the tagger took for a noun: "“X,” Bozell answers." ("answers" NNS), "“X,” the
+    editorial read." ("read" NN)."""
+    plural = tok.tag_ == "NNS" and tok.lower_.endswith("s")
+    lemma = tok.lemma_.lower()
+    return tok.dep_ == "ROOT" and (
+        (plural and lemma in SPEECH_LEMMAS)
+        or (tok.tag_ in ("NN", "NNS") and lemma in AFTER_QUOTE_LEMMAS)  # "the editorial read"
     )
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.analyze.actors import ActorIndex, description_span, is_description
 from crosswire.analyze.cues import (
     GROUP_NOUNS,
+    PASSIVE_SPEAKER_LEMMAS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     is_speech_verb,
@@ -83,8 +84,9 @@ class Focus:
         named = self.index.actor_at(mention.start_char, mention.end_char)
         if named is not None and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN"):
             return named
-        if head.pos_ == "PROPN":
-            # A name the NER model missed here ("Quill told reporters") but knows elsewhere.
+        if head.pos_ == "PROPN" or (head.is_title and head.pos_ in ("ADV", "ADJ", "NOUN")):
+            # A name the NER model missed here ("Quill told reporters", "Early described it",
+            # a surname tagged as a common word) but knows elsewhere.
             known = self.index.person_named(mention.text, mention.start_char)
             if known is not None:
                 return known
@@ -168,9 +170,22 @@ def speaker_of(verb: Token, focus: Focus) -> Speaker | None:
     adding ..."), or X of "according to X"."""
     subject = find_subject(verb)
     if subject is not None and focus.inside[subject.i]:
-        subject = None
+        # "“X, the foundation, all of it,” said a person close to Y": the parser gave the
+        # verb a subject inside the quotation too; the one outside the marks speaks.
+        subject = next(
+            (
+                c
+                for c in subject.head.children
+                if c.dep_ in SUBJECT_DEPS and not focus.inside[c.i]
+            ),
+            None,
+        )
     if subject is None:
-        subject = _fallback_subject(verb, focus.inside)
+        subject = _fallback_subject(verb, focus)
+    if subject is not None and subject.head.i == verb.i and is_passive_cue(verb):
+        # "Smith was asked, “X?”", "the book is described as “riveting”": the subject of a
+        # passive cue is who or what is spoken about; the speaker is the "by" agent, if named.
+        subject = _agent(subject.head)
     if subject is None:
         return None
     mention = subject_mention(subject)
@@ -183,6 +198,21 @@ def speaker_of(verb: Token, focus: Focus) -> Speaker | None:
             # that name is where the source is written.
             mention = subject_mention(outer)
     return Speaker(mention.start_char, mention.end_char, mention.text, actor)
+
+
+def is_passive_cue(verb: Token) -> bool:
+    """Whether a cue is passive ("was asked", "is described"); "'s said" is "has said"."""
+    if verb.lemma_.lower() in PASSIVE_SPEAKER_LEMMAS:
+        return False
+    return any(c.dep_ == "auxpass" and c.lower_ not in ("'s", "’s") for c in verb.children)
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb ("was asked by host Bill Maher" -> "Maher")."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _outer_name(verb: Token, actor: str, focus: Focus) -> Token | None:
@@ -203,7 +233,7 @@ def _outer_name(verb: Token, actor: str, focus: Focus) -> Token | None:
     return None
 
 
-def _fallback_subject(verb: Token, inside: list[bool]) -> Token | None:
+def _fallback_subject(verb: Token, focus: Focus) -> Token | None:
     """A speaker for a cue the parser left without a usable subject.
 
     Two misparses are common around quotations: a name before the verb taken for an
@@ -212,8 +242,14 @@ def _fallback_subject(verb: Token, inside: list[bool]) -> Token | None:
     before the verb, else the last subject outside quotes earlier in the sentence, speaks.
     """
     doc = verb.doc
+    inside = focus.inside
     start = verb.sent.start
     i = verb.i - 1
+    while i >= start and doc[i].pos_ == "ADV" and doc[i].is_lower and not inside[i]:
+        i -= 1  # "Clinton, exasperated, famously responded"
+    aside = _name_before_aside(doc, i, start, focus) if verb.tag_ != "VBG" else None
+    if aside is not None:
+        return aside
     while i >= start and doc[i].is_punct and doc[i].text in ",)":
         if doc[i].text == ")":
             while i >= start and doc[i].text != "(":
@@ -233,7 +269,10 @@ def _fallback_subject(verb: Token, inside: list[bool]) -> Token | None:
                 break
             tok = appos.head
         named = tok.ent_type_ in ("PERSON", "ORG") or (tok.pos_ == "PROPN" and not tok.ent_type_)
-        return tok if named else None
+        # A surname that is also a common word ("Early described it as ...", tagged as an
+        # adverb) still names the person the article introduced under it.
+        known = tok.is_title and focus.index.person_named(tok.text, tok.idx) is not None
+        return tok if named or known else None
     for k in range(verb.i - 1, start - 1, -1):
         tok = doc[k]
         if inside[k] or tok.dep_ not in SUBJECT_DEPS:
@@ -243,6 +282,30 @@ def _fallback_subject(verb: Token, inside: list[bool]) -> Token | None:
         if _is_group(tok):
             return tok
         return None
+    return None
+
+
+def _name_before_aside(doc: Doc, comma: int, start: int, focus: Focus) -> Token | None:
+    """The name before an aside that ends at ``comma`` and runs up to the verb.
+
+    "Sen. Ana Reyes (D-Ore.), noting the size of the list, said" and "Reyes, exasperated,
+    responded" often come out with the aside as the main clause and the cue without a
+    subject; the name before the aside is who speaks.
+    """
+    if comma < start or doc[comma].text != ",":
+        return None
+    for k in range(comma - 1, max(start, comma - 25) - 1, -1):
+        if doc[k].text != ",":
+            continue
+        i = k - 1
+        if i >= start and doc[i].text == ")":
+            while i >= start and doc[i].text != "(":
+                i -= 1
+            i -= 1
+        if i < start or focus.inside[i]:
+            return None
+        tok = doc[i]
+        return tok if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" else None
     return None
 
 
