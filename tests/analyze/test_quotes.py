@@ -484,3 +484,18 @@ def test_statement_noun_as_object_still_announces_the_quote() -> None:
         'voted for this."'
     ), "remember in November")
     assert (quote.cue, quote.speaker_text) == ("tweeted", "Reyes")
+
+
+def test_he_continues_a_speaker_the_entity_model_did_not_take_for_a_person() -> None:
+    # The small English model tags "Malvik" as an organisation here.
+    text = (
+        "Flood waters reached the lower town of Port Aldwin.\n\n"
+        '"The spillway broke soon after four in the morning, and our teams had under one hour '
+        'to alert the villages below the dam," Teodor Malvik said, speaking at a press '
+        "conference in Merrowfield.\n\n"
+        '"Nobody will return to the lower town before the engineers have inspected every metre '
+        'of the embankment," he added.\n'
+    )
+    first, second = analyse(text).quotes
+    assert first.speaker_text == "Malvik"
+    assert second.speaker_text == "he" and second.speaker == first.speaker

@@ -21,6 +21,8 @@ from crosswire.analyze.cues import (
 )
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# How far back (tokens) a name that just spoke can be the "he" of a cue.
+_NEAR = 80
 _FEMININE = frozenset({"she", "her"})
 _DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "other", "another"})
 
@@ -51,6 +53,8 @@ class Focus:
         self._resolved: dict[int, str | None] = {}
         self._done = -1
         self.people = {p.name for p in index.persons}
+        # Names that spoke but that the entity model did not take for people (token, actor).
+        self.named_speakers: list[tuple[int, str]] = []
 
     def _advance(self, upto: int) -> None:
         """Record the subjects of tokens before ``upto`` (document order, once)."""
@@ -71,6 +75,8 @@ class Focus:
                     self.events.append((i, actor, False))
                 elif _is_group(tok):
                     self.events.append((i, actor, True))
+                if actor not in self.people and _unrecognised_speaker(tok):
+                    self.named_speakers.append((i, actor))
 
     def resolve(self, mention: Span, head: Token) -> str | None:
         """The actor of a subject mention: a named person, a description, a pronoun, a group."""
@@ -100,6 +106,10 @@ class Focus:
                 if self.gender.get(actor, gender) == gender:
                     self.gender.setdefault(actor, gender)
                     return actor
+            if self.named_speakers and head.i - self.named_speakers[-1][0] <= _NEAR:
+                # No person in sight, but a name just spoke: "“X,” Teodor Malvik said. ¶ “Y,”
+                # he added." with "Malvik" taken for an organisation.
+                return self.named_speakers[-1][1]
             return None
         if lower in PRONOUNS_GROUP:
             self._advance(head.i)
@@ -119,6 +129,17 @@ class Focus:
         # Any other noun phrase names its speakers as the text does ("several member
         # states", "a report"): reported as written rather than dropped.
         return _strip_determiner(mention.text)
+
+
+def _unrecognised_speaker(tok: Token) -> bool:
+    """A name the entity model did not recognise, as the subject of a speech verb
+    ("Teodor Malvik said"): a person, whom a later "he said" can mean."""
+    return (
+        tok.pos_ == "PROPN"
+        and tok.ent_type_ in ("", "PERSON", "ORG")
+        and tok.lower_ not in GROUP_NOUNS
+        and is_speech_verb(tok.head)
+    )
 
 
 def _is_according_to(tok: Token) -> bool:
