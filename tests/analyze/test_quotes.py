@@ -499,3 +499,17 @@ def test_he_continues_a_speaker_the_entity_model_did_not_take_for_a_person() -> 
     first, second = analyse(text).quotes
     assert first.speaker_text == "Malvik"
     assert second.speaker_text == "he" and second.speaker == first.speaker
+
+
+def test_an_imagined_stance_is_no_statement() -> None:
+    text = (
+        "Germany could urge France to close the border, according to Foreign Minister Ilse "
+        "Brandt. If NATO were drawn into supporting the French army, the talks would fail, she "
+        "said. Councillor Marta Lind criticised the border police for its late warning."
+    )
+    quotes = analyse(text).quotes
+    speakers = [q.speaker for q in quotes]
+    assert "Germany" not in speakers and "NATO" not in speakers
+    assert speakers == ["Ilse Brandt", "Ilse Brandt", "Marta Lind"]
+    # what "according to" attributes ends where the phrase begins
+    assert quotes[0].text == "Germany could urge France to close the border"

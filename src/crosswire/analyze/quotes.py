@@ -642,7 +642,7 @@ class _Extractor:
                 clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
                 if clause is not None:
                     content = self._clause_span(clause)
-            stance = content is None and _is_stance_verb(tok)
+            stance = content is None and _is_stance_verb(tok) and _asserted(tok)
             if stance:
                 content = self._object_span(tok)
             if content is None or len(content) < (1 if stance else 3):
@@ -722,7 +722,13 @@ class _Extractor:
             return None
         left, right = head.left_edge.i, head.right_edge.i
         a_left, a_right = according.left_edge.i, according.right_edge.i
-        if a_left <= left:
+        sent = according.sent
+        rest = [t for t in self.doc[a_right + 1 : sent.end] if not _is_edge(t)]
+        if not rest:
+            # "X, according to Y." closes its sentence: X is all that comes before it, whatever
+            # word the parser hung the phrase on.
+            left, right = sent.start, a_left - 1
+        elif a_left <= left:
             left = a_right + 1
         elif a_right >= right:
             right = a_left - 1
@@ -773,6 +779,20 @@ def _cue_text(tok: Token) -> str:
 
 def _is_stance_verb(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.lemma_.lower() in STANCE_LEMMAS
+
+
+_HYPOTHETICAL = words_of("could would might may should if unless whether")
+
+
+def _asserted(verb: Token) -> bool:
+    """A stance taken, not one imagined: a finite verb with no modal and outside a condition
+    ("China could urge Russia to ...", "if NATO were drawn into supporting ..." state none)."""
+    if any(c.lower_ in _HYPOTHETICAL for c in verb.children if c.dep_ in ("aux", "mark")):
+        return False
+    # "if NATO were drawn into supporting X": a participle under a condition
+    return verb.tag_ != "VBG" or not any(
+        c.lower_ in ("if", "unless") for a in verb.ancestors for c in a.children if c.dep_ == "mark"
+    )
 
 
 def _noun_tagged_cue(tok: Token) -> bool:
