@@ -11,6 +11,7 @@ threshold sweep and a 2-fold cross-validated estimate (thresholds picked on the 
 
     .venv/bin/python bench/stories.py            # English-English, through ingest_paths
     .venv/bin/python bench/stories.py --cross    # also the cross-lingual pairs
+    .venv/bin/python bench/stories.py --other    # also same-language non-English pairs
     .venv/bin/python bench/stories.py --direct   # store Article records, skip the pipeline
     .venv/bin/python bench/stories.py --lexical  # skip the embedding path
 """
@@ -69,14 +70,21 @@ class Pair:
         return self.overall <= SAME
 
 
-def load(pairs_csv: Path, cross: bool) -> tuple[dict[str, str], list[Pair]]:
-    """Article texts by SemEval id and the labelled pairs (English-English, or cross-lingual)."""
+def pair_set(lang1: str, lang2: str) -> str:
+    """Which evaluation set a pair belongs to: "en" (English-English), "cross" (two
+    languages) or "other" (one language other than English: de-de, zh-zh ...)."""
+    if lang1 != lang2:
+        return "cross"
+    return "en" if lang1 == "en" else "other"
+
+
+def load(pairs_csv: Path, which: str) -> tuple[dict[str, str], list[Pair]]:
+    """Article texts by SemEval id and the labelled pairs of one set (see :func:`pair_set`)."""
     texts: dict[str, str] = {}
     pairs: list[Pair] = []
     with pairs_csv.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            english = row["lang1"] == row["lang2"] == "en"
-            if english == cross or (cross and row["lang1"] == row["lang2"]):
+            if pair_set(row["lang1"], row["lang2"]) != which:
                 continue
             first, second = row["pair_id"].split("_")
             texts.setdefault(first, row["text1"])
@@ -236,6 +244,18 @@ def group(
     return store, mapping, same, seconds, ingest.__name__
 
 
+def by_language_pair(predicted: list[bool], pairs: list[Pair]) -> str:
+    """F1 per language pair (most pairs first), to show where a method wins or loses."""
+    groups: dict[str, list[int]] = {}
+    for i, pair in enumerate(pairs):
+        groups.setdefault(pair.langs, []).append(i)
+    return "  ".join(
+        f"{langs}:{pairwise_prf([predicted[i] for i in ix], [pairs[i].same for i in ix]).f1:.2f}"
+        f"({len(ix)})"
+        for langs, ix in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    )
+
+
 def two_fold(results: dict, gold: list[bool]) -> tuple[list, PRF]:
     """Pick crosswire's settings on half the pairs, score them on the other half, and swap: an
     honest estimate next to the figures tuned on all pairs."""
@@ -274,6 +294,8 @@ def run_path(
     sizes = Counter(Counter(a.story for a in store.iter_articles()).values())
     print(f"-- crosswire {label} (story_embedder={config.story_embedder!r}), via {how}")
     print(f"  default threshold {config.story_threshold}: {ours.line()}")
+    if len({p.langs for p in pairs}) > 1:
+        print(f"  F1 per language pair (pairs): {by_language_pair(predicted, pairs)}")
     print(f"  story sizes (size: count): {dict(sorted(sizes.items()))}")
     print(f"  speed: {len(texts) / seconds:.1f} articles/s (ingest+group, {seconds:.2f}s)")
     embed_values = EMBED_SWEEP if config.story_embedder else (similarity.EMBED_THRESHOLD,)
@@ -317,6 +339,9 @@ def evaluate(
     )
     print(f"-- baseline TF-IDF cosine, tuned threshold {threshold:.3f}: {base.line()}")
     print(f"  2-fold (thresholds {[round(t, 3) for t in base_chosen]}): {base_held.line()}")
+    if len({p.langs for p in pairs}) > 1:
+        tuned = [s >= threshold for s in base_scores]
+        print(f"  F1 per language pair (pairs): {by_language_pair(tuned, pairs)}")
     print(f"  speed: {len(texts) / base_seconds:.1f} articles/s (fit+score, all pairs known)")
     config = Config(progress=False)
     results = [run_path("lexical", texts, pairs, replace(config, story_embedder=None), direct)]
@@ -350,6 +375,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=Path, default=PAIRS)
     parser.add_argument("--cross", action="store_true", help="also score cross-lingual pairs")
+    parser.add_argument(
+        "--other", action="store_true", help="also score same-language non-English pairs"
+    )
     parser.add_argument("--direct", action="store_true", help="skip the ingest pipeline")
     parser.add_argument("--lexical", action="store_true", help="skip the embedding path")
     args = parser.parse_args()
@@ -362,13 +390,16 @@ def main() -> int:
             embedder = EMBEDDER
         else:
             print(f"embedder {EMBEDDER!r} not installed: lexical path only", file=sys.stderr)
-    texts, pairs = load(args.pairs, cross=False)
+    texts, pairs = load(args.pairs, "en")
     if embedder:
         sentence_speed(embedder, texts)
     evaluate("English-English", texts, pairs, args.direct, embedder)
     if args.cross:
-        texts, pairs = load(args.pairs, cross=True)
+        texts, pairs = load(args.pairs, "cross")
         evaluate("cross-lingual", texts, pairs, args.direct, embedder)
+    if args.other:
+        texts, pairs = load(args.pairs, "other")
+        evaluate("same-language, not English", texts, pairs, args.direct, embedder)
     return 0
 
 

@@ -184,6 +184,42 @@ def test_earliest_report_names_the_story(store: Store, grouping: Config) -> None
     assert set(stories(store).values()) == {"ember-bridge"}
 
 
+# The bridge and cup stories as German and Spanish outlets report them (fictional).
+FOREIGN = {
+    "anzeiger-bridge": (
+        "Velmoraer Anzeiger",
+        "Riss im Pfeiler: Brücke in Velmora gesperrt",
+        "Die Brücke an der Orrin Street in Velmora ist seit Montag gesperrt, nachdem Ingenieure "
+        "einen tiefen Riss im mittleren Pfeiler gefunden haben. Bürgermeisterin Tessa "
+        "Quillfeather sagte, die Brücke bleibe zu, bis die Prüfer der Velmora Transit "
+        "Authority ihre Untersuchung beendet haben. Täglich fahren rund 40.000 Fahrzeuge über "
+        "die Brücke; die Umleitung durch das Hafenviertel kostet zwanzig Minuten.",
+    ),
+    "heraldo-cup": (
+        "Heraldo de Saltmere",
+        "Brackwater Rovers gana la Copa Quenlin",
+        "Brackwater Rovers venció 3-1 a Saltmere Athletic en la final de la Copa Quenlin en "
+        "Dunhollow Park. El delantero Ivo Penhallow marcó dos goles en la segunda parte y la "
+        "portera Maren Oakes detuvo un penalti. El entrenador del Saltmere, Dario Fenwick, "
+        "elogió a sus jugadores.",
+    ),
+}
+
+
+def test_reports_in_other_languages_join_their_story(store: Store, grouping: Config) -> None:
+    """Names and figures are written alike in every language: they carry the German bridge
+    report to the English bridge story and the Spanish cup report to the cup story."""
+    articles = fictional()
+    articles.append(make("anzeiger-bridge", FOREIGN["anzeiger-bridge"], "2031-05-02T11:00:00"))
+    articles.append(make("heraldo-cup", FOREIGN["heraldo-cup"], "2031-05-02T12:00:00"))
+    assign_stories(store, add(store, articles), grouping)
+    found = stories(store)
+    assert found["anzeiger-bridge"] == "lantern-bridge"
+    assert found["heraldo-cup"] == "lantern-cup"
+    features = store.get_story_features("anzeiger-bridge")
+    assert features is not None and features["language"] == "de"
+
+
 def seed_article(path: Path) -> Article:
     """A seed as the pipeline cleans it: title line apart, trailing boilerplate cut."""
     title, _, body = path.read_text(encoding="utf-8").partition("\n")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 
 from crosswire.stories.features import StoryFeatures
 from crosswire.stories.similarity import (
+    CROSS_LANGUAGE_SCALE,
     EMBED_THRESHOLD,
     LEXICAL_REFERENCE,
     PairScore,
@@ -71,3 +73,27 @@ def test_combine_votes_each_side_in_units_of_its_threshold() -> None:
     assert combine(weak_words, 0.4).score < LEXICAL_REFERENCE
     # A borderline lexical match the embedding calls unrelated is pulled under.
     assert combine(PairScore(0.25, 0.0, 0.25), 0.1).score < LEXICAL_REFERENCE
+
+
+def test_across_languages_names_and_figures_carry_the_pair() -> None:
+    names = {"quillfeather": 0.6, "velmora": 0.6, "#40000": 0.52}
+    german = Vectors({"brucke": 1.0}, names, language="de")
+    english = Vectors({"bridge": 1.0}, {"quillfeather": 0.8, "velmora": 0.6}, language="en")
+    pair = pair_score(german, english)
+    assert pair.words == 0.0
+    assert pair.score == pytest.approx(min(1.0, CROSS_LANGUAGE_SCALE * pair.names))
+    # The same vectors in one language: the usual word/name blend, which words halve here.
+    same = pair_score(replace(german, language="en"), english)
+    assert same.score == pytest.approx(pair.names / 2)
+
+
+def test_one_shared_name_across_languages_is_a_topic_not_an_event() -> None:
+    spanish = Vectors({"puente": 1.0}, {"velmora": 1.0}, language="es")
+    english = Vectors({"fair": 1.0}, {"velmora": 0.6, "spring": 0.8}, language="en")
+    assert pair_score(spanish, english).score == 0.0  # the words decide, and share nothing
+
+
+def test_unknown_language_counts_as_the_same_language() -> None:
+    a = Vectors({"bridge": 1.0}, {"velmora": 1.0}, language=None)
+    b = Vectors({"bridge": 1.0}, {"velmora": 1.0}, language="en")
+    assert pair_score(a, b).score == pytest.approx(1.0)

@@ -1,30 +1,37 @@
 """Cheap lexical features of an article for story grouping (no NLP model needed).
 
 Grouping runs before spaCy analysis, so everything here is regex and counting: content-word
-stems for a TF-IDF vector, proper-noun tokens as a stand-in for named entities, and the
-publication date for a time window.
+stems for a TF-IDF vector (character pairs for Chinese and Japanese, which do not separate
+words), proper-noun tokens and figures as a stand-in for named entities, the article's
+language, and the publication date for a time window.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache, lru_cache
 from typing import Any
 
+import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from crosswire.records import Article
+from crosswire.stories.language import NOUN_CAPITALISING, detect_language, stop_words
 from crosswire.stories.text import report_text
 
-# Words with letters (and inner apostrophes/hyphens); numbers alone say little about the event.
+# Words with letters (and inner apostrophes/hyphens); figures are counted apart (NUMBER_RE).
 WORD_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]", re.UNICODE)
+# Capital letters of the Latin, Greek and Cyrillic alphabets ("Österreich", "Łódź", "Москва").
+UPPER = "".join(c for c in map(chr, (*range(0x41, 0x250), *range(0x370, 0x530))) if c.isupper())
 # A run of capitalised words, optionally joined by a short lowercase particle
 # ("Bank of England", "Ursula von der Leyen"): a regex stand-in for named entities.
+_CAPITALISED = rf"(?:[{UPPER}][\w'’.-]*[\w]|[{UPPER}])"
 NAME_RE = re.compile(
-    r"(?:[A-Z][\w'’.-]*[\w]|[A-Z])"
-    r"(?:\s+(?:(?:of|de|del|der|von|van|al|bin|la|le)\s+)*(?:[A-Z][\w'’.-]*[\w]|[A-Z]))*"
+    rf"{_CAPITALISED}(?:\s+(?:(?:of|de|del|der|von|van|al|bin|la|le)\s+)*{_CAPITALISED})*"
 )
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | frozenset(
     # Reporting verbs and news filler: every article has them, they never tell stories apart.
@@ -40,6 +47,36 @@ TITLE_WEIGHT = 3
 # thresholds (bench/stories.py).
 LEAD_WORDS = 100
 MIN_WORD_LEN = 3
+# Han and kana runs: written without spaces, so words are counted as overlapping character
+# pairs (most Chinese words are two characters long; a pair shared by two reports is evidence
+# the way a shared word is).
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Figures written with digits, with thousands separators ("50,000", "50.000", "50 000") and
+# decimal commas ("3,5"). Digits are the same in every script, so a shared "1982" or "50000" is
+# evidence across languages; one-digit figures are too common to tell events apart.
+NUMBER_RE = re.compile(
+    r"(?<![\w.,-])\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?!\d)|(?<![\w.,-])\d+(?:[.,]\d+)?"
+)
+THOUSANDS_RE = re.compile(r"[,. \u00a0\u202f](?=\d{3}(?!\d))")
+MIN_NUMBER_LEN = 2
+# Scale words after a figure, in the languages of the news we read: "22.66 billion",
+# "226,6亿", "1,8 Mio." and "180万" are one amount, and only the amount is shared across
+# languages. Longest first, so "mil millones" wins over "mil".
+SCALES = (
+    (1e9, r"mil millones|billions?|bn|mrd|milliard\w*|miliard\w*|mld|milyar|млрд|миллиард\w*"
+          r"|مليار"),
+    (1e6, r"millions?|millionen|mill[oó]n(?:es)?|milion\w*|mn|mln|mio|milyon|млн|миллион\w*"
+          r"|مليون"),
+    (1e3, r"thousand|tausend|mila|mil|tys|bin|тыс\w*|ألف"),
+)  # fmt: skip
+SCALE_RE = re.compile(
+    r"\s?(?:(?P<cjk>[万亿千])|(?P<word>"
+    + "|".join(words for _, words in SCALES)
+    + r")(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+SCALE_VALUES = [(re.compile(rf"(?:{words})$", re.IGNORECASE), value) for value, words in SCALES]
+CJK_SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3}
 
 
 def stem(word: str) -> str:
@@ -65,16 +102,111 @@ def stem(word: str) -> str:
     return word
 
 
-def content_words(text: str) -> list[str]:
-    """Stems of the content words of ``text`` (stop words and very short words dropped)."""
+def fold(word: str) -> str:
+    """``word`` without accents ("Poznań" -> "poznan"): outlets in other languages, and
+    English ones, often drop them, and no two events differ by an accent."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def separate_scripts(text: str) -> str:
+    """``text`` with spaces around Han and kana runs, so "McConnell表示" reads as a name."""
+    return CJK_RE.sub(lambda m: f" {m.group()} ", text)
+
+
+def language_stop_words(language: str | None) -> frozenset[str]:
+    """News stop words plus the function words of the article's own language."""
+    return STOP_WORDS | stop_words(language) if language else STOP_WORDS
+
+
+def cjk_pairs(text: str, stops: frozenset[str] = frozenset()) -> list[str]:
+    """Overlapping character pairs of the Han/kana runs of ``text``, stop words left out."""
     out = []
-    for match in WORD_RE.finditer(text):
+    for match in CJK_RE.finditer(text):
+        run = match.group()
+        out.extend(run[i : i + 2] for i in range(len(run) - 1) if run[i : i + 2] not in stops)
+    return out
+
+
+# Languages stemmed by their Snowball stemmer: German, Spanish or Polish inflect far more than
+# English, and the light English stripper leaves "Fahrzeuge"/"Fahrzeugen" apart. English keeps
+# the light stripper, which the English grouping figures were measured with.
+SNOWBALL = {
+    "ar": "arabic", "de": "german", "es": "spanish", "fr": "french", "it": "italian",
+    "nl": "dutch", "pl": "polish", "pt": "portuguese", "ru": "russian", "tr": "turkish",
+}  # fmt: skip
+
+
+@cache
+def _snowball(language: str) -> Any:
+    return snowballstemmer.stemmer(SNOWBALL[language])
+
+
+@lru_cache(maxsize=200_000)
+def stem_in(word: str, language: str | None) -> str:
+    """``word`` stemmed for its language: Snowball where it has one, else :func:`stem`.
+
+    Cached: Snowball is pure Python, and news repeats its words.
+
+    Examples:
+        >>> stem_in("Fahrzeugen", "de") == stem_in("Fahrzeuge", "de")
+        True
+    """
+    if language in SNOWBALL:
+        return str(_snowball(language).stemWord(word.lower()))
+    return stem(word)
+
+
+def content_words(text: str, language: str | None = None) -> list[str]:
+    """Stems of the content words of ``text`` (stop words and very short words dropped).
+
+    ``language`` adds that language's function words to the stop words and picks the
+    stemmer (:func:`stem_in`); Han and kana runs count as character pairs.
+    """
+    stops = language_stop_words(language)
+    text = separate_scripts(text)
+    out = []
+    for match in WORD_RE.finditer(CJK_RE.sub(" ", text)):
         word = match.group().lower().replace("’", "'")
-        if len(word) < MIN_WORD_LEN or word in STOP_WORDS:
+        if len(word) < MIN_WORD_LEN or word in stops:
             continue
-        stemmed = stem(word)
-        if len(stemmed) >= MIN_WORD_LEN and stemmed not in STOP_WORDS:
-            out.append(stemmed)
+        stemmed = stem_in(word, language)
+        if len(stemmed) >= MIN_WORD_LEN and stemmed not in stops:
+            out.append(fold(stemmed))
+    out.extend(cjk_pairs(text, stops))
+    return out
+
+
+def _scale(match: re.Match[str] | None) -> float:
+    if match is None:
+        return 1.0
+    if match.group("cjk"):
+        return CJK_SCALES[match.group("cjk")]
+    word = match.group("word")
+    return next((value for pattern, value in SCALE_VALUES if pattern.match(word)), 1.0)
+
+
+def numbers(text: str) -> list[str]:
+    """Figures of two digits or more, normalised ("50,000" and "50.000" -> "#50000").
+
+    A separator followed by exactly three digits groups thousands; any other is a decimal
+    point, so "3,5" and "3.5" agree. A scale word multiplies ("1,8 Mio." and "180万" ->
+    "#1800000"), and values keep four significant digits, so roundings agree too. The "#"
+    keeps them apart from names in one counter.
+    """
+    out = []
+    text = separate_scripts(text)  # "3月17日": digits touch Han characters
+    for match in NUMBER_RE.finditer(text):
+        digits = THOUSANDS_RE.sub("", match.group()).replace(",", ".")
+        # Arabic-Indic and full-width digits read as ASCII ones, so "٢٠٢٠" matches "2020".
+        digits = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in digits)
+        scale = _scale(SCALE_RE.match(text, match.end()))
+        if sum(c.isdigit() for c in digits) < MIN_NUMBER_LEN and scale == 1.0:
+            continue
+        value = float(f"{float(digits) * scale:.4g}")
+        out.append("#" + (str(int(value)) if value.is_integer() else str(value)))
     return out
 
 
@@ -83,22 +215,29 @@ def lowercase_words(text: str) -> set[str]:
     return {m.group() for m in WORD_RE.finditer(text) if m.group().islower()}
 
 
-def proper_names(text: str, common: set[str] | None = None) -> list[str]:
+def proper_names(
+    text: str, common: set[str] | None = None, language: str | None = None
+) -> list[str]:
     """Lowercased tokens of capitalised word runs ("Mark Rutte" -> "mark", "rutte").
 
     Tokens rather than whole runs, so "Rutte" and "Mark Rutte" match. A capitalised word that
     also appears in lowercase in the text is a common word at a sentence start or in a Title
-    Case headline ("Says", "Attempt"), not a name, and is dropped.
+    Case headline ("Says", "Attempt"), not a name, and is dropped. In a language that
+    capitalises every noun (German), a lone capitalised word is most likely a noun, so only
+    runs of two words or more ("Heiko Maas", "Europäischen Union") count as names.
     """
     lower_words = lowercase_words(text) if common is None else common
-    out = []
-    for match in NAME_RE.finditer(text):
-        for token in match.group().split():
-            word = token.strip(".'’-").lower()
-            if len(word) < 2 or word in STOP_WORDS or word in lower_words:
-                continue
-            out.append(word.replace("’", "'").removesuffix("'s"))
-    return out
+    stops = language_stop_words(language)
+    runs = []
+    for match in NAME_RE.finditer(separate_scripts(text)):
+        tokens = [t.strip(".'’-").lower() for t in match.group().split()]
+        tokens = [t for t in tokens if len(t) >= 2 and t not in stops and t not in lower_words]
+        runs.append([fold(t.replace("’", "'").removesuffix("'s")) for t in tokens])
+    if language in NOUN_CAPITALISING:
+        # "Heiko Maas ... Maas sagte": a lone word counts once the text has named it in full.
+        named = {t for run in runs if len(run) >= 2 for t in run}
+        runs = [run for run in runs if len(run) >= 2 or (run and run[0] in named)]
+    return [t for run in runs for t in run]
 
 
 def is_title_case(title: str) -> bool:
@@ -126,6 +265,9 @@ def parse_date(value: str | None) -> datetime | None:
 class StoryFeatures:
     """What grouping keeps of an article: term and name counts, and when it was published.
 
+    ``names`` holds figures too ("#1982"): like names, they are written alike in every
+    language. ``language`` is the detected language (None for features stored before it was).
+
     ``embedding`` is the encoded lead embedding (see :mod:`crosswire.stories.embedding`) and
     ``embedder`` the name of the model that made it; both are None on the lexical path.
     """
@@ -135,11 +277,14 @@ class StoryFeatures:
     published: str | None = None
     embedding: str | None = None
     embedder: str | None = None
+    language: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "terms": dict(self.terms), "names": dict(self.names), "published": self.published
         }  # fmt: skip
+        if self.language is not None:
+            data["language"] = self.language
         if self.embedding is not None:
             data["embedding"] = self.embedding
             data["embedder"] = self.embedder
@@ -153,6 +298,7 @@ class StoryFeatures:
             published=data.get("published"),
             embedding=data.get("embedding"),
             embedder=data.get("embedder"),
+            language=data.get("language"),
         )
 
     def document_terms(self) -> set[str]:
@@ -172,22 +318,24 @@ def article_features(article: Article) -> StoryFeatures:
     by its title alone.
     """
     body = report_text(article.text)
+    language = detect_language(f"{article.title or ''}\n{body}")
     # Lowercase words of body and title together: a Title Case headline has none of its own.
     common = lowercase_words(body) | lowercase_words(article.title or "")
-    terms = Counter(content_words(body))
-    names = Counter(proper_names(body, common))
+    terms = Counter(content_words(body, language))
+    names = Counter(proper_names(body, common, language) + numbers(body))
     # The opening words count twice: news puts the event first (the lead), and what follows
     # drifts into background, related-story links and outlet notes.
     opening = " ".join(body.split()[:LEAD_WORDS])
-    terms.update(content_words(opening))
-    names.update(proper_names(opening, common))
+    terms.update(content_words(opening, language))
+    names.update(proper_names(opening, common, language) + numbers(opening))
     if article.title:
-        title_names = proper_names(article.title, common)
+        title_names = proper_names(article.title, common, language)
         if is_title_case(article.title):
             # "NATO Chief Says Russia May Attempt ...": every word is capitalised, so only the
             # words the body also writes as names count as names.
             title_names = [n for n in title_names if n in names]
+        title_names += numbers(article.title)
         for _ in range(TITLE_WEIGHT):
-            terms.update(content_words(article.title))
+            terms.update(content_words(article.title, language))
             names.update(title_names)
-    return StoryFeatures(terms=terms, names=names, published=article.published)
+    return StoryFeatures(terms=terms, names=names, published=article.published, language=language)

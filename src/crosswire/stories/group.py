@@ -40,8 +40,10 @@ from crosswire.stories.similarity import (
 
 # Candidate retrieval keys per article: its highest-weighted words and names. Two reports of
 # one event share several of either; a dozen keeps the index small but robust to wording.
+# Reports in two languages share only names and figures, so those get as many keys as words
+# (8 name keys missed cross-language pairs whose shared names ranked lower on one side).
 KEY_WORDS = 12
-KEY_NAMES = 8
+KEY_NAMES = 12
 # Candidates scored per article, most shared keys first: bounds the work per article however
 # large the store grows.
 MAX_CANDIDATES = 50
@@ -219,11 +221,21 @@ def best_story(
     return min(matches, key=lambda m: (-m.best, -m.mean, m.story)), scored
 
 
+def same_language(a: StoryFeatures, b: StoryFeatures) -> bool:
+    """True unless both languages are known and differ."""
+    return not (a.language and b.language) or a.language == b.language
+
+
 def _mean_link(
     batch: _Batch, article_id: str, features: StoryFeatures, story: str, config: Config
 ) -> float:
-    """Average score against the story's indexed members inside the time window."""
-    scores = []
+    """Average score against the story's indexed members inside the time window.
+
+    Members in the article's own language are compared by all their words, the others by
+    names and figures alone; when the story has members of both kinds, only the former
+    count, or a report would be held to the weaker cross-language scores of its own story.
+    """
+    scores: dict[bool, list[float]] = {True: [], False: []}
     for member in _story_members(batch.store, story):
         other = batch.get_features(member)
         if other is None:
@@ -231,8 +243,9 @@ def _mean_link(
         if within_window(features.published, other.published, config.story_window_days):
             pair = batch.score(article_id, member)
             if pair is not None:
-                scores.append(pair.score)
-    return sum(scores) / len(scores) if scores else 0.0
+                scores[same_language(features, other)].append(pair.score)
+    kept = scores[True] or scores[False]
+    return sum(kept) / len(kept) if kept else 0.0
 
 
 def _arrival_order(articles: list[Article]) -> list[Article]:
