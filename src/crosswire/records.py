@@ -208,6 +208,9 @@ class QuoteGroup(Record):
     status: Status
     variants: list[Passage]
     outlets: list[str] = field(default_factory=list)
+    # How the wordings differ beyond a word here and there: an outlet quoting only part of
+    # the statement, or adding words no other outlet quotes.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

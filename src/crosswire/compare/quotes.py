@@ -20,6 +20,7 @@ from crosswire.compare.lexicon import normal_stems
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import compatible_speakers, display_speaker, written_name
 from crosswire.compare.text import dice, fuzzy, overlap, passage
+from crosswire.compare.wording import wording_notes
 from crosswire.records import Discrepancy, Passage, Quote, QuoteGroup
 
 # Share of the shorter quote's content stems found in the longer one (tuned on the seeds:
@@ -155,7 +156,8 @@ def group_quotes(
         if clash:
             status = "conflicting"
         variants = [_quote_passage(m) for m in members]
-        groups.append(QuoteGroup(_speaker(members, aliases), status, variants, outlets))
+        notes = wording_notes(variants, [m.source.outlet for m in members])
+        groups.append(QuoteGroup(_speaker(members, aliases), status, variants, outlets, notes))
         if clash:
             involved = [m for m in named if any(m is a or m is b for a, b in clash)]
             speakers = list(

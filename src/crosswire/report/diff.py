@@ -9,12 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
-# Numbers with separators ("1.1", "12,000") and words with inner apostrophes ("doesn't",
-# "Putin’s") stay one token; punctuation and spaces are never compared, so curly versus straight
-# quotes or a moved comma do not count as a change.
-WORD = re.compile(r"\d+(?:[.,]\d+)*|\w+(?:['’]\w+)*")
+from crosswire.compare.wording import WORD, unmatched, word_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,20 +19,6 @@ class Segment:
 
     text: str
     differs: bool = False
-
-
-def _key(word: str) -> str:
-    return word.lower().replace("’", "'")
-
-
-def _unmatched(a: list[str], b: list[str]) -> list[bool]:
-    """For each word of ``a``: True when SequenceMatcher cannot align it with a word of ``b``."""
-    matched = [False] * len(a)
-    # autojunk would treat frequent words ("the") as junk in long quotes and mark them changed.
-    for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
-        for k in range(block.a, block.a + block.size):
-            matched[k] = True
-    return [not m for m in matched]
 
 
 def mark_differences(variants: Sequence[str]) -> list[list[Segment]]:
@@ -52,14 +34,14 @@ def mark_differences(variants: Sequence[str]) -> list[list[Segment]]:
         (['gave way'], ['broke'])
     """
     matches = [list(WORD.finditer(text)) for text in variants]
-    keys = [[_key(m.group()) for m in found] for found in matches]
+    keys = [[word_key(m.group()) for m in found] for found in matches]
     marked: list[list[Segment]] = []
     for i, text in enumerate(variants):
         differs = [False] * len(keys[i])
         for j in range(len(variants)):
             if j != i:
-                unmatched = _unmatched(keys[i], keys[j])
-                differs = [d or u for d, u in zip(differs, unmatched, strict=True)]
+                missing = unmatched(keys[i], keys[j])
+                differs = [d or u for d, u in zip(differs, missing, strict=True)]
         marked.append(_segments(text, matches[i], differs))
     return marked
 

@@ -123,6 +123,12 @@ def _discrepancies(view: ReportView) -> str:
     return f'<section id="discrepancies">\n<h2>Discrepancies</h2>\n{content}\n</section>'
 
 
+def _notes(notes: list[str]) -> str:
+    if not notes:
+        return ""
+    return '<ul class="notes">' + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>"
+
+
 def _quotes(view: ReportView) -> str:
     items = []
     for group in view.compared_quotes():
@@ -139,7 +145,8 @@ def _quotes(view: ReportView) -> str:
             )
         items.append(
             f'<article class="quote {escape(group.status)}"><h3>{speaker} '
-            f'{_badge(group.status)}</h3><div class="variants">{"".join(columns)}</div></article>'
+            f'{_badge(group.status)}</h3><div class="variants">{"".join(columns)}</div>'
+            f"{_notes(group.notes)}</article>"
         )
     lone = view.lone_quotes()
     if lone:

@@ -106,6 +106,8 @@ def _quotes(view: ReportView) -> list[str]:
         lines.append("| " + " | ".join(cells) + " |")
         lines.append("| " + " | ".join(_cite(view, v) for v in group.variants) + " |")
         lines.append("")
+        if group.notes:
+            lines += [f"- {escape(note)}" for note in group.notes] + [""]
     lone = view.lone_quotes()
     if lone:
         lines += ["### Quoted by one outlet only", ""]

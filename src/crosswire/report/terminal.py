@@ -119,7 +119,10 @@ def quote_table(view: ReportView, group: QuoteGroup, plain: bool = False) -> Tab
     """One statement side by side: a column per outlet, changed words highlighted."""
     speaker = group.speaker or "Unattributed"
     title = Text.assemble((speaker, "bold"), " ", badge(group.status, plain))
-    table = Table(title=title, title_justify="left", expand=True, show_lines=False)
+    table = Table(
+        title=title, title_justify="left", expand=True, show_lines=False,
+        caption="\n".join(group.notes) or None, caption_justify="left",
+    )  # fmt: skip
     marked = mark_differences([v.text for v in group.variants])
     for variant in group.variants:
         table.add_column(Text(view.label(variant.article), style="bold cyan"), ratio=1)
