@@ -65,3 +65,18 @@ def test_claims_by_status(db, capsys):
     conflicting = _json(capsys, ["claims", "--db", db, "--status", "conflicting", "--json"])
     assert conflicting and all(r["status"] == "conflicting" for r in conflicting)
     assert len(conflicting) < len(rows)
+
+
+def test_the_command_and_the_ingest_workers_import_no_model_code():
+    """Each ingest worker process imports the command's module and the worker module: neither
+    may pull in spaCy or scikit-learn, which would cost every worker seconds of both cores."""
+    import subprocess
+    import sys
+
+    heavy = ("spacy", "sklearn", "datasketch", "crosswire.analyze", "crosswire.compare.story")
+    code = (
+        "import sys, crosswire.cli, crosswire.ingest.prepare; "
+        f"print([m for m in {heavy!r} if m in sys.modules])"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
