@@ -79,3 +79,13 @@ def test_summary_has_a_sourced_core_and_the_disputes(demo):
             assert texts[p.article][p.start : p.end] == p.text
     kinds = [line.kind for line in lines if line.status == "conflicting"]
     assert {"figure-meaning", "figure-value", "venue"} <= set(kinds)
+
+
+def test_a_phrase_of_the_follow_up_remark_joins_it_and_is_noted(demo):
+    _, _, comparison, outlets = demo
+    (group,) = [g for g in comparison.quotes if "embankment" in g.variants[0].text]
+    assert [outlets[v.article] for v in group.variants] == [
+        "Tidewire Press Service", "Harbour Herald", "Merrowfield Courier"
+    ]
+    assert group.variants[-1].text == "every metre of the embankment"
+    assert group.notes == ["Merrowfield Courier quotes only part of it (5 of 19 words)"]

@@ -215,3 +215,24 @@ def test_short_phrase_inside_a_long_remark_is_no_attribution_clash(story):
     story.quote("b", "she had tested positive for the fever", speaker="Ilse Brandt")
     groups, discrepancies = group_quotes(story.sources())
     assert [g.status for g in groups] == ["corroborated"] and not discrepancies
+
+
+def test_a_few_words_quoted_verbatim_join_the_whole_remark_and_are_noted(story):
+    story.article("a", "Harbor Ledger", LEDGER)
+    phrase = "to keep us busy in the north"
+    story.article("b", "Northgate Times", f'Brandt accused Ostmark of a plan "{phrase}".')
+    story.quote("a", _quote(LEDGER, A))
+    story.quote("b", phrase).kind = "partial"
+    (group,), discrepancies = group_quotes(story.sources())
+    assert [v.article for v in group.variants] == ["a", "b"]
+    assert group.notes == ["Northgate Times quotes only part of it (7 of 39 words)"]
+    assert not discrepancies
+
+
+def test_a_common_phrase_of_another_speaker_is_not_cut_from_a_remark(story):
+    story.article("a", "Harbor Ledger", LEDGER)
+    story.article("c", "Valley Wire", 'Marta Lind wants the army "in the north".')
+    story.quote("a", _quote(LEDGER, A))
+    story.quote("c", "in the north", speaker="Marta Lind").kind = "partial"
+    groups, _ = group_quotes(story.sources())
+    assert len(groups) == 2

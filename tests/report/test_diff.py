@@ -48,3 +48,11 @@ def test_decimal_numbers_are_one_word() -> None:
 def test_single_variant_has_nothing_to_compare() -> None:
     (only,) = mark_differences(["We stay out"])
     assert changed(only) == []
+
+
+def test_a_fragment_does_not_mark_the_full_wordings_against_it() -> None:
+    full_a = "nobody will return to the lower town before every metre is checked"
+    full_b = "we will not let anyone back into the lower town until every metre is checked"
+    a, b, part = mark_differences([full_a, full_b, "every metre is checked"])
+    assert [s.text for s in a if s.differs] == ["nobody", "return to", "before"]
+    assert not any(s.differs for s in part)

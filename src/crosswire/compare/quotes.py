@@ -20,7 +20,7 @@ from crosswire.compare.lexicon import normal_stems
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import compatible_speakers, display_speaker, written_name
 from crosswire.compare.text import dice, fuzzy, overlap, passage
-from crosswire.compare.wording import wording_notes
+from crosswire.compare.wording import WORD, word_key, wording_notes
 from crosswire.records import Discrepancy, Passage, Quote, QuoteGroup
 
 # Share of the shorter quote's content stems found in the longer one (tuned on the seeds:
@@ -37,6 +37,9 @@ MIN_OVERLAP_WITH_COSINE = 0.35
 # An attribution clash needs the two quotes to be one statement as a whole (Dice of stems;
 # translations of one remark score 0.6-0.8, a short quote inside a long remark 0.4).
 MIN_CLASH_DICE = 0.5
+# Words a fragment needs before its verbatim presence in a longer quotation makes it the same
+# statement: four words in a row are a phrase of that remark, not a common expression.
+MIN_CUT_WORDS = 4
 
 # Texts -> L2-normalised rows, as ``crosswire.embed`` embedders return them.
 Embed = Callable[[list[str]], np.ndarray]
@@ -103,12 +106,30 @@ def _clusters(items: list[_Item], embed: Embed | None = None) -> list[list[int]]
                 continue
             # linked whatever the speakers: a shared statement with two speakers is a finding
             cosine = float(cosines[i, j]) if cosines is not None else None
-            if _similar(a.stems, b.stems, a.quote.text, b.quote.text, cosine):
+            if _similar(a.stems, b.stems, a.quote.text, b.quote.text, cosine) or _cut_from(a, b):
                 parent[find(j)] = find(i)
     groups: dict[int, list[int]] = {}
     for i in range(len(items)):
         groups.setdefault(find(i), []).append(i)
     return sorted(groups.values(), key=lambda g: min(g))
+
+
+def _cut_from(a: _Item, b: _Item) -> bool:
+    """One outlet quotes a few words of the other's quotation, word for word ("every metre of
+    the embankment" inside the whole remark): the same statement cut at another point. Only
+    quotations count (their words are the speaker's), and the two speakers must fit."""
+    if "indirect" in (a.quote.kind, b.quote.kind):
+        return False
+    if not compatible_speakers(a.quote.speaker, b.quote.speaker):
+        return False
+    short, long = sorted((_words(a.quote.text), _words(b.quote.text)), key=len)
+    if len(short) < MIN_CUT_WORDS or len(short) == len(long):
+        return False
+    return any(long[k : k + len(short)] == short for k in range(len(long) - len(short) + 1))
+
+
+def _words(text: str) -> list[str]:
+    return [word_key(m.group()) for m in WORD.finditer(text)]
 
 
 def _speaker(items: list[_Item], aliases: list[str]) -> str | None:

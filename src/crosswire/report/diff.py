@@ -21,6 +21,10 @@ class Segment:
     differs: bool = False
 
 
+# A wording shorter than this share of another is a fragment of it, not a rewording.
+MIN_PEER_SHARE = 0.6
+
+
 def mark_differences(variants: Sequence[str]) -> list[list[Segment]]:
     """Split each variant into segments, flagging words it does not share with every other one.
 
@@ -38,10 +42,13 @@ def mark_differences(variants: Sequence[str]) -> list[list[Segment]]:
     marked: list[list[Segment]] = []
     for i, text in enumerate(variants):
         differs = [False] * len(keys[i])
-        for j in range(len(variants)):
-            if j != i:
-                missing = unmatched(keys[i], keys[j])
-                differs = [d or u for d, u in zip(differs, missing, strict=True)]
+        # A fragment another outlet quotes ("every metre of the embankment") says nothing of
+        # how the full wordings differ: each wording is held against those of comparable length.
+        peers = [j for j in range(len(variants)) if j != i]
+        comparable = [j for j in peers if len(keys[j]) >= MIN_PEER_SHARE * len(keys[i])]
+        for j in comparable or peers:
+            missing = unmatched(keys[i], keys[j])
+            differs = [d or u for d, u in zip(differs, missing, strict=True)]
         marked.append(_segments(text, matches[i], differs))
     return marked
 
