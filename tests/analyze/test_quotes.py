@@ -513,3 +513,15 @@ def test_an_imagined_stance_is_no_statement() -> None:
     assert speakers == ["Ilse Brandt", "Ilse Brandt", "Marta Lind"]
     # what "according to" attributes ends where the phrase begins
     assert quotes[0].text == "Germany could urge France to close the border"
+
+
+def test_reported_clause_keeps_the_closing_mark_of_the_words_it_quotes() -> None:
+    text = (
+        "Teodor Malvik, spokesman for the agency, spoke on Tuesday.\n\n"
+        "Malvik said nobody would return before engineers had checked “every metre of the "
+        "embankment.”\n"
+    )
+    (quote,) = analyse(text).quotes
+    assert quote.kind == "indirect"
+    assert quote.text.endswith("“every metre of the embankment.”")
+    assert text[quote.start : quote.end] == quote.text

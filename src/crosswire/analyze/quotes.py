@@ -714,7 +714,7 @@ class _Extractor:
             right -= 1
         if right < left:
             return None
-        return doc[left : right + 1]
+        return _balanced(doc[left : right + 1])
 
     def _according_content(self, according: Token) -> Span | None:
         head = according.head
@@ -775,6 +775,27 @@ def _cue_text(tok: Token) -> str:
     if particle and any(c.lower_ == particle for c in tok.children):
         return f"{tok.text} {particle}"
     return tok.text
+
+
+def _balanced(span: Span) -> Span:
+    """The span with the quotation mark back that trimming took from either edge
+    ("... had checked “every metre of the embankment”", not "... “every metre ...")."""
+    doc, text = span.doc, span.text
+    left, right = span.start, span.end
+    straight_odd = text.count('"') % 2 == 1
+    if text.count("“") > text.count("”") or (straight_odd and text.rfind('"') > 0):
+        # the mark may follow the sentence's stop ("... embankment.”")
+        for end in (right, right + 1):
+            if end < len(doc) and doc[end].text in ("”", '"'):
+                right = end + 1
+                break
+            if end >= len(doc) or not doc[end].is_punct:
+                break
+    elif (text.count("”") > text.count("“") or straight_odd) and (
+        left > 0 and doc[left - 1].text in ("“", '"')
+    ):
+        left -= 1
+    return doc[left:right]
 
 
 def _is_stance_verb(tok: Token) -> bool:
