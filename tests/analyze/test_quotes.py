@@ -525,3 +525,14 @@ def test_reported_clause_keeps_the_closing_mark_of_the_words_it_quotes() -> None
     assert quote.kind == "indirect"
     assert quote.text.endswith("“every metre of the embankment.”")
     assert text[quote.start : quote.end] == quote.text
+
+
+def test_a_verb_reports_the_clause_after_it_not_the_one_before_a_colon() -> None:
+    text = (
+        "Teodor Malvik, spokesman for the agency, spoke on Tuesday.\n\n"
+        "Residents of the lower town will have to wait: Malvik said engineers would first "
+        "inspect the embankment.\n"
+    )
+    (quote,) = analyse(text).quotes
+    assert quote.text == "engineers would first inspect the embankment"
+    assert quote.speaker_text == "Malvik"

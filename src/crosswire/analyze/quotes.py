@@ -639,7 +639,7 @@ class _Extractor:
             if _is_according(tok):
                 content = self._according_content(tok)
             elif is_speech_verb(tok, with_clause=True):
-                clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                clause = self._reported_clause(tok)
                 if clause is not None:
                     content = self._clause_span(clause)
             stance = content is None and _is_stance_verb(tok) and _asserted(tok)
@@ -696,6 +696,19 @@ class _Extractor:
             or root.lower_ in GROUP_NOUNS
             or root.lemma_.lower() in GROUP_NOUNS
         )
+
+    def _reported_clause(self, verb: Token) -> Token | None:
+        """The clause a speech verb reports: the one after it when there is one ("X: Rutte
+        said Y" reports Y); one before it only when no colon or semicolon parts them."""
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        after = [c for c in clauses if c.i > verb.i]
+        if after:
+            return after[0]
+        for clause in clauses:
+            between = self.doc[clause.right_edge.i + 1 : verb.i]
+            if not any(t.text in (":", ";") for t in between):
+                return clause
+        return None
 
     def _clause_span(self, clause: Token) -> Span | None:
         left, right = clause.left_edge.i, clause.right_edge.i
