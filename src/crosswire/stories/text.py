@@ -13,6 +13,8 @@ import re
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from crosswire.stories.language import FUNCTION_WORDS
+
 # Phrases of login walls, paywalls and sign-up boxes. They name an action on the page, which a
 # news report almost never does in a short sentence of its own.
 CHROME_RE = re.compile(
@@ -34,22 +36,14 @@ STUB_WORDS = 25
 # Words of the lead an embedding sees: the title and opening paragraphs name the event, and the
 # encoder reads at most 256 word pieces anyway.
 LEAD_WORDS = 200
-# Frequent function words of other languages written in Latin script (English words removed
-# below). A text reads as English when English stop words are at least a tenth of its words and
-# twice as frequent as any other language's: on the SemEval articles this keeps 616 of 617
-# English texts and lets through 7 of 1,880 in nine other languages (bench/stories.py data).
-OTHER_FUNCTION_WORDS = {
-    "de": "der die und das ist nicht mit sich auf für dem den ein eine zu von im auch wird",
-    "es": "el la los las que del por para una con es y se lo al como más pero sus",
-    "it": "il di che è per una della non sono gli le del con si al ha anche nel",
-    "fr": "le la les des du est et une pour dans que qui sur pas au avec ce sont il",
-    "pl": "i w na z się nie do że jest to o jak przez od za po dla już",
-    "pt": "o os as das dos não uma com para é que em um se ao mais",
-    "nl": "de het een van en niet met zijn op voor dat ook er aan",
-    "tr": "bir ve bu da de ile için olarak çok daha gibi",
-}
+# Frequent function words of other languages written in Latin script (``language.py``, English
+# words removed). A text reads as English when English stop words are at least a tenth of its
+# words and twice as frequent as any other language's: on the SemEval articles this keeps 616
+# of 617 English texts and lets through 7 of 1,880 in nine other languages (bench/stories.py).
 OTHER_WORDS = [
-    frozenset(words.split()) - ENGLISH_STOP_WORDS for words in OTHER_FUNCTION_WORDS.values()
+    frozenset(words.split()) - ENGLISH_STOP_WORDS
+    for language, words in FUNCTION_WORDS.items()
+    if language != "en"
 ]
 ENGLISH_SHARE = 0.1
 WORD_RE = re.compile(r"[^\W\d_]+")
