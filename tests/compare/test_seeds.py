@@ -122,3 +122,17 @@ def test_shared_quote_sentences_are_not_unique(with_quotes):
     _, _, comparison = with_quotes
     assert not any("junior partner" in u.text for u in comparison.unique if u.article != "003")
     assert not any("The Hague" in u.text and u.text.startswith('"') for u in comparison.unique)
+
+
+def test_the_hague_spending_commitment_is_corroborated_by_000_and_002(with_quotes):
+    _, _, comparison = with_quotes
+    groups = [g for g in comparison.quotes if any("Hague" in v.text for v in g.variants)]
+    shared = [g for g in groups if len(g.outlets) > 1]
+    (group,) = shared
+    assert group.status == "corroborated"
+    assert {v.article for v in group.variants if "Hague" in v.text} == {"000", "002"}
+    agreed = [line for line in comparison.summary if line.status == "corroborated"]
+    assert any(
+        "Hague" in line.text and {p.article for p in line.sources} == {"000", "002"}
+        for line in agreed
+    )
