@@ -25,10 +25,10 @@ def one(nlp, text):
 
 
 def test_counted_thing_tells_identical_numbers_apart(nlp):
-    killed = one(nlp, "Up to 1.1 million people have been killed or wounded on the Vorland side.")
+    killed = one(nlp, "Up to 1.1 million people were killed or wounded on the Vorland side.")
     assert (killed.value, killed.unit, killed.qualifier) == (1.1e6, "people", "up to")
     assert "killed or wounded on the Vorland side" in killed.counts
-    own = one(nlp, "He is prepared to sacrifice 1.1 million of his own people.")
+    own = one(nlp, "He would sacrifice 1.1 million of his own people to win.")
     assert (own.value, own.unit) == (1.1e6, "people")
     assert "his own people" in own.counts and "sacrifice" in own.counts
 
@@ -43,8 +43,8 @@ def test_upper_bounds_normalise_alike(nlp, bound):
 @pytest.mark.parametrize(
     ("text", "value", "unit", "qualifier", "counts"),
     [
-        ("Ostmark could possess over a thousand nuclear warheads by 2030.",
-         1000, "warhead", ">", "nuclear warheads (possess by 2030)"),
+        ("Ostmark could possess over a thousand naval warheads by 2031.",
+         1000, "warhead", ">", "naval warheads (possess by 2031)"),
         ("Ostmark now buys over 80 percent of Vorland's crude exports.",
          80, "%", ">", "Vorland's crude exports"),
         ("Most members now spend 2 percent of GDP on defence.", 2, "%", None, "GDP"),

@@ -369,10 +369,10 @@ def test_dash_signature_line_signs_the_quotation_without_ner() -> None:
 
 def test_cue_hung_on_the_quoted_clause_takes_the_source_after_it() -> None:
     quote = find(analyse(
-        'Dunmore drafted the reply overnight.\n\n"In writing her speech, the team took notes on '
-        'her life, and in some places included fragments of her own thinking," read the '
+        'Dunmore drafted the reply overnight.\n\n"In preparing the report, the office kept records '
+        'of every meeting, and in several places added remarks of its own," read the '
         "statement, which was attributed to Dunmore."
-    ), "took notes")
+    ), "kept records")
     assert (quote.cue, quote.speaker_text) == ("read", "the statement")
 
 
@@ -409,9 +409,9 @@ def test_surname_tagged_as_common_word_is_the_speaker() -> None:
 
 def test_roundup_source_after_the_headline_dash() -> None:
     quote = find(analyse(
-        "Pollsters agree - Carl Benning: “One of the biggest lessons was a simple one: keep on "
-        "contacting voters as late as possible.”"
-    ), "biggest lessons")
+        "Pollsters agree - Carl Benning: “The clearest lesson was an old one: keep knocking on "
+        "doors until the last polling station closes.”"
+    ), "clearest lesson")
     assert (quote.cue, quote.speaker) == (None, "Carl Benning")
 
 
@@ -432,9 +432,9 @@ def test_subject_of_a_passive_cue_is_not_the_speaker() -> None:
 def test_name_before_an_aside_speaks() -> None:
     noting = find(analyse(
         "So far, Varga has shown little interest in that role. But Sen. Ana Reyes (D-Ore.), "
-        "noting the size of Varga's following, said, \"Let me tell you, he's got a heck of an "
-        'email list, and he should use it."'
-    ), "email list")
+        "noting the size of Varga's following, said, \"Believe me, he has a mighty long "
+        'mailing list, and he ought to put it to work."'
+    ), "mailing list")
     assert noting.speaker_text is not None and "Reyes" in noting.speaker_text
     exasperated = find(analyse(
         "The senator kept pressing her on the attack. Lind, exasperated, famously responded: "
@@ -459,21 +459,21 @@ def test_according_to_after_a_quotation_names_its_source() -> None:
 
 def test_statement_reported_inside_another_does_not_take_over_the_next_quote() -> None:
     analysis = analyse(
-        "“Rates will rise in December,” said Megan Varga, chief economist at Manulife. “And Fed "
-        "members have been tripping over themselves to say they would like to normalize "
-        "policy.” Varga added that the Fed very much wants to get out of the way before the "
-        "election. “They don’t like to talk about it, but they will move for political reasons.”"
+        "“Rates will rise in December,” said Megan Varga, chief economist at Corvane Bank. “And "
+        "Fed governors have been lining up to say they want to tighten policy.” Varga added "
+        "that the Fed badly wants to act well ahead of the vote. “They won’t say so in public, "
+        "but they will move for reasons of their own.”"
     )
     assert any(q.speaker == "Fed" for q in analysis.quotes)  # "the Fed wants ..."
-    assert find(analysis, "They don’t like").speaker == "Megan Varga"
+    assert find(analysis, "They won’t say").speaker == "Megan Varga"
 
 
 def test_colon_after_a_relative_clause_is_introduced_by_the_main_subject() -> None:
     quote = find(analyse(
-        'Lind made her case at the hearing.\n\n"There was wrongdoing," said a former senior '
-        'official. "But was it criminal wrongdoing?"\n\nLind has since apologized for what '
-        'happened: "Yes, I should have used two email addresses."'
-    ), "two email addresses")
+        'Lind made her case at the hearing.\n\n"Mistakes were made," said a former senior '
+        'official. "But were they crimes?"\n\nLind has since apologized for what '
+        'went wrong: "Yes, I should have kept the two accounts apart."'
+    ), "two accounts")
     assert quote.speaker_text == "Lind"
 
 

@@ -6,13 +6,13 @@ Residents of three villages were told to stay alert through the week as water le
 Share this article
 Officials will inspect the dam again on Thursday, the ministry said.
 Legal Disclaimer:
-Wirecast Newsroom provides this news content "as is" without warranty of any kind."""
+Wirecast Newsroom provides this news content as filed and cannot vouch for its accuracy."""
 
 
 def test_disclaimer_trailer_and_share_line_are_removed_and_name_the_outlet():
     cleaned = clean_text(BODY)
     assert "Legal Disclaimer" not in cleaned.text
-    assert "without warranty" not in cleaned.text
+    assert "cannot vouch" not in cleaned.text
     assert "Share this article" not in cleaned.text
     assert cleaned.text.endswith("the ministry said.")
     assert cleaned.outlet == "Wirecast Newsroom"

@@ -18,7 +18,7 @@ def test_chrome_sentences_are_dropped_from_a_report() -> None:
 
 def test_a_paywall_stub_leaves_nothing() -> None:
     stub = (
-        "You have reached the limit for free access to our journalism.\n\n"
+        "You have used up your free access to the Velmora Herald this month.\n\n"
         "Subscribers, click below to login or register to continue. Log In Sign Up"
     )
     assert report_text(stub) == ""

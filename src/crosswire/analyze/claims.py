@@ -1,8 +1,8 @@
 """Event facts an analyst compares: the venue/occasion and date of reported remarks, and
 the source a sentence credits for its facts.
 
-Outlets that rewrite one interview often disagree on where and when it happened ("in remarks
-to a German outlet over the weekend" / "Speaking in Brussels earlier this week"). These
+Outlets that rewrite one interview often disagree on where and when it happened ("told a
+Velmora paper on Saturday" / "Speaking in Merrowfield earlier this week"). These
 phrases are formulaic, so patterns find them more reliably than a parser; values are
 normalised ("interview:Bild", "speech:Brussels", "dateline:Brussels", "weekend") so that the
 comparison can tell compatible wordings from conflicting ones.

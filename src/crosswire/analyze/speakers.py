@@ -281,7 +281,7 @@ def _fallback_subject(verb: Token, focus: Focus) -> Token | None:
             return None
         tok = doc[i]
         for _ in range(4):
-            # "Col. Steven H. Warren, a military spokesman in Baghdad, said": from the end of
+            # "Col. Ilse M. Brandt, a spokeswoman for the harbour guard, said": from the end of
             # an apposition back to the name it describes.
             if tok.ent_type_ == "PERSON":
                 break
