@@ -50,6 +50,7 @@ class _Item:
     source: Source
     quote: Quote
     stems: set[str]
+    words: list[str]
 
 
 def same_statement(a: str, b: str) -> bool:
@@ -122,7 +123,7 @@ def _cut_from(a: _Item, b: _Item) -> bool:
         return False
     if not compatible_speakers(a.quote.speaker, b.quote.speaker):
         return False
-    short, long = sorted((_words(a.quote.text), _words(b.quote.text)), key=len)
+    short, long = sorted((a.words, b.words), key=len)
     if len(short) < MIN_CUT_WORDS or len(short) == len(long):
         return False
     return any(long[k : k + len(short)] == short for k in range(len(long) - len(short) + 1))
@@ -161,7 +162,7 @@ def group_quotes(
     """One :class:`QuoteGroup` per statement, plus an "attribution" discrepancy for every
     statement that outlets give to different speakers."""
     items = [
-        _Item(s, q, normal_stems(q.text))
+        _Item(s, q, normal_stems(q.text), _words(q.text))
         for s in sources
         for q in sorted(s.analysis.quotes, key=lambda q: q.start)
     ]

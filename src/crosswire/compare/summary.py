@@ -9,6 +9,7 @@ in a discrepancy is left to the disputed part rather than stated as agreed.
 
 from __future__ import annotations
 
+from crosswire.analyze.marks import CLOSING, OPENING
 from crosswire.compare.lexicon import normal_stems
 from crosswire.compare.sources import Source, independent_sources
 from crosswire.compare.text import containment, overlap, passage
@@ -109,10 +110,6 @@ def summarize_sources(sources: list[Source], comparison: Comparison) -> list[Sum
     return lines
 
 
-_OPENING = "“„«"
-_CLOSING = "”»"
-
-
 def readable(sentence: Sentence) -> str:
     """The sentence as a summary line: a sentence cut out of a longer quotation gets back the
     quotation mark it lost at either end, and the speaker's name when it does not say it."""
@@ -125,8 +122,8 @@ def readable(sentence: Sentence) -> str:
         ),
         None,
     )
-    opened = sum(text.count(c) for c in _OPENING)
-    closed = sum(text.count(c) for c in _CLOSING)
+    opened = sum(text.count(c) for c in OPENING)
+    closed = sum(text.count(c) for c in CLOSING)
     straight = text.count('"')
     # The quotation began before this sentence: its opening mark is what was cut off.
     began_before = quote is not None and quote.start <= sentence.start

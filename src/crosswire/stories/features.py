@@ -116,6 +116,7 @@ def separate_scripts(text: str) -> str:
     return CJK_RE.sub(lambda m: f" {m.group()} ", text)
 
 
+@cache
 def language_stop_words(language: str | None) -> frozenset[str]:
     """News stop words plus the function words of the article's own language."""
     return STOP_WORDS | stop_words(language) if language else STOP_WORDS

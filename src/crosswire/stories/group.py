@@ -28,6 +28,7 @@ from crosswire.records import Article
 from crosswire.store.base import Store
 from crosswire.stories.embedding import decode_vector, embed_articles, resolve_embedder
 from crosswire.stories.features import StoryFeatures, article_features, name_key, parse_date
+from crosswire.stories.language import different_languages
 from crosswire.stories.similarity import (
     PairScore,
     Vectors,
@@ -221,11 +222,6 @@ def best_story(
     return min(matches, key=lambda m: (-m.best, -m.mean, m.story)), scored
 
 
-def same_language(a: StoryFeatures, b: StoryFeatures) -> bool:
-    """True unless both languages are known and differ."""
-    return not (a.language and b.language) or a.language == b.language
-
-
 def _mean_link(
     batch: _Batch, article_id: str, features: StoryFeatures, story: str, config: Config
 ) -> float:
@@ -243,7 +239,8 @@ def _mean_link(
         if within_window(features.published, other.published, config.story_window_days):
             pair = batch.score(article_id, member)
             if pair is not None:
-                scores[same_language(features, other)].append(pair.score)
+                same = not different_languages(features.language, other.language)
+                scores[same].append(pair.score)
     kept = scores[True] or scores[False]
     return sum(kept) / len(kept) if kept else 0.0
 

@@ -89,6 +89,11 @@ def detect_language(text: str) -> str:
     return best if scores[best] >= 2 else UNKNOWN
 
 
+def different_languages(a: str | None, b: str | None) -> bool:
+    """True when both languages are known and differ (an unknown one counts as the same)."""
+    return bool(a and b) and a != b
+
+
 @cache
 def stop_words(language: str) -> frozenset[str]:
     """Function words of ``language``: spaCy's lists, read from their data files.

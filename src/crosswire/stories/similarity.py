@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from crosswire.stories.features import StoryFeatures, name_key, parse_date
+from crosswire.stories.language import different_languages
 
 # Share of the blended score that comes from names. Words carry the event (what happened), names
 # carry who and where; equal shares, as no evidence favours either.
@@ -82,11 +83,6 @@ def vectors(features: StoryFeatures, df: Mapping[str, int], documents: int) -> V
     )
 
 
-def across_languages(a: Vectors, b: Vectors) -> bool:
-    """True when both languages are known and differ (unknown counts as the same)."""
-    return bool(a.language and b.language) and a.language != b.language
-
-
 def pair_score(a: Vectors, b: Vectors) -> PairScore:
     """Word cosine, raised by the word/name blend when the two articles name the same actors.
 
@@ -96,7 +92,7 @@ def pair_score(a: Vectors, b: Vectors) -> PairScore:
     """
     words = cosine(a.words, b.words)
     names = cosine(a.names, b.names) if a.names and b.names else 0.0
-    if across_languages(a, b):
+    if different_languages(a.language, b.language):
         # Words of two languages rarely match: names and figures carry the pair, on the scale
         # of a same-language score, once there are enough of them.
         if len(a.names.keys() & b.names.keys()) < MIN_SHARED_ANCHORS:
