@@ -536,3 +536,83 @@ def test_a_verb_reports_the_clause_after_it_not_the_one_before_a_colon() -> None
     (quote,) = analyse(text).quotes
     assert quote.text == "engineers would first inspect the embankment"
     assert quote.speaker_text == "Malvik"
+
+
+def test_dash_after_the_closing_mark_signs_the_quotation() -> None:
+    text = (
+        "Readers wrote in about the new ferry timetable.\n\n"
+        "“The last boat leaves before my shift ends, and nobody asked for my opinion.” ― "
+        "Maren Solbakk\n"
+        "“Finally a Sunday service. We waited eleven years for it.” ― Jonas Eide\n"
+    )
+    quotes = [q for q in analyse(text).quotes if q.kind == "direct"]
+    assert [q.speaker_text for q in quotes] == ["Maren Solbakk", "Jonas Eide"]
+    start = quotes[1].speaker_start
+    assert text[start : quotes[1].speaker_end] == "Jonas Eide"
+
+
+def test_cue_set_off_by_commas_reports_the_sentence_around_it() -> None:
+    text = "The harbour, Lind said on Tuesday, was “where the whole town began.”\n"
+    (quote,) = analyse(text).quotes
+    assert quote.kind == "indirect"
+    assert quote.speaker_text == "Lind"
+    assert quote.text == "The harbour was “where the whole town began.”"
+    assert text[quote.start : quote.end].startswith("The harbour, Lind said")
+
+
+def test_as_someone_put_it_introduces_the_quotation() -> None:
+    text = (
+        "As Ines Halvorsen of the Courier put it, “the harbour is the town and the town is "
+        "tired.”\n"
+    )
+    (quote,) = analyse(text).quotes
+    assert (quote.kind, quote.cue, quote.speaker) == ("direct", "put", "Ines Halvorsen")
+
+
+def test_said_in_a_statement_that_reports_the_clause() -> None:
+    text = (
+        "Jonas Eide, who runs the ferry company, said in a statement that “the new timetable "
+        "has stopped the company from serving the islands.”\n"
+    )
+    (quote,) = analyse(text).quotes
+    assert quote.kind == "indirect" and quote.speaker == "Jonas Eide"
+    assert "stopped the company" in quote.text
+
+
+def test_name_given_by_call_is_quoted_even_in_title_case() -> None:
+    text = "Mayor Ines Halvorsen called Lind “The Stubborn Man of the Valley.”\n"
+    quote = find(analyse(text), "Stubborn")
+    assert (quote.kind, quote.cue, quote.speaker) == ("partial", "called", "Ines Halvorsen")
+
+
+def test_listed_fragments_under_one_cue_are_one_quote() -> None:
+    text = "Lind called the plan a “costly gamble,” an “open insult” and a “reckless idea.”\n"
+    quotes = analyse(text).quotes
+    assert len(quotes) == 1, [q.text for q in quotes]
+    assert quotes[0].text.startswith("costly gamble open insult")
+    assert text[quotes[0].start : quotes[0].end].startswith("costly gamble,” an “open insult")
+    assert quotes[0].speaker == "Lind"
+
+
+def test_what_it_called_is_said_by_the_organisation() -> None:
+    text = (
+        "The Harbour Council on Friday condemned the plan and pledged to act against what it "
+        "called “a clear threat to the town.”\n"
+    )
+    quote = find(analyse(text), "clear threat")
+    assert quote.speaker_text == "The Harbour Council"
+
+
+def test_inverted_cue_before_a_colon_names_its_speaker() -> None:
+    text = "Reyes spoke last.\n\nSaid Reyes: “I do not think the council has read the plan.”\n"
+    quote = find(analyse(text), "read the plan")
+    assert (quote.cue, quote.speaker_text) == ("Said", "Reyes")
+
+
+def test_standalone_quotation_continues_the_subject_just_named() -> None:
+    text = (
+        "Councillor Marta Lind filed the complaint against the ferry company on Monday.\n\n"
+        "“We are asking the court to stop the new timetable before the winter.”\n"
+    )
+    quote = find(analyse(text), "asking the court")
+    assert quote.speaker == "Marta Lind"

@@ -46,6 +46,10 @@ STANCE_LEMMAS = words_of(
     """
 )
 
+# Verbs that give something a name: what they quote may look like a title ("called her
+# “The Iron Lady”") and is still the speaker's words.
+NAMING_LEMMAS = words_of("call dub label brand term nickname christen")
+
 # Verbs that only report speech right after a quotation ("“Anybody but Lee,” read one").
 AFTER_QUOTE_LEMMAS = words_of("read go sigh laugh cry")
 
@@ -107,6 +111,11 @@ def is_speech_verb(token: Token, *, with_clause: bool = False) -> bool:
     lemma = token.lemma_.lower()
     if lemma in CLAUSE_ONLY_LEMMAS and not with_clause:
         return False
+    if lemma == "put":
+        # "as Reyes put it, “X”": the idiom quotes; any other "put" places things.
+        return any(c.lower_ == "it" and c.dep_ == "dobj" for c in token.children) and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in token.children
+        )
     particle = CUE_PARTICLES.get(lemma)
     if particle is not None and not any(c.lower_ == particle for c in token.children):
         return False  # "pointed to the map" reports nothing; "pointed out" does

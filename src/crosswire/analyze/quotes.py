@@ -26,6 +26,7 @@ from crosswire.analyze.cues import (
     AFTER_QUOTE_LEMMAS,
     CUE_PARTICLES,
     GROUP_NOUNS,
+    NAMING_LEMMAS,
     PRONOUNS_GROUP,
     PRONOUNS_PERSON,
     SPEECH_LEMMAS,
@@ -42,6 +43,7 @@ from crosswire.analyze.speakers import (
     find_subject,
     is_passive_cue,
     speaker_of,
+    subject_mention,
 )
 from crosswire.records import Entity, Quote
 
@@ -50,6 +52,9 @@ _SENTENCE_END = ".!?"
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s")
 # A dash that separates a roundup item's headline from the source it quotes.
 _DASH = re.compile(r"\s[-–—]\s*|(?<=\S)-(?=[A-Z])")
+_OPENING_MARKS = "“\"‘'«„"
+# The closing mark of a quotation, then a dash on the same line: a signature follows.
+_DASH_SIGNATURE = re.compile(r"[.,!?]?[”\"’][ \t\xa0]*[―—–-][ \t\xa0]*(?=[A-Z])")
 # Only a spaced dash ends a headline: "R-Ill." or "Jenna-Lee" join words.
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "parataxis", "csubj", "conj"})
@@ -112,10 +117,23 @@ def extract_quotes(doc: Doc, entities: list[Entity], actors: dict[str, list[str]
     kept.extend(q for n, (_, q) in enumerate(indirect) if n not in drop_indirect)
     kept.sort(key=lambda q: (q.start, q.end))
     for quote in kept:
-        if quote.kind == "direct" and quote.speaker_text is None:
+        signature = extractor.dash_signature(quote) if quote.kind == "direct" else None
+        if signature is not None:
+            # "“X.” ― Ana Reyes" names its source outright, whatever verb a clause inside
+            # the quotation ("what he calls “hell”") seemed to offer.
+            _set_speaker(quote, signature)
+        elif quote.kind == "direct" and quote.speaker_text is None:
             named = extractor.signed_by(quote)
             if named is not None:
                 _set_speaker(quote, named)
+    _inherit_speakers(kept, text)
+    for quote in kept:
+        if quote.kind == "direct" and quote.cue is None and quote.speaker_text is None:
+            # "Lind announced the lawsuit on Monday. “We are seeking ...”": a quotation that
+            # stands alone continues the person the text was just about.
+            subject = extractor.last_subject(quote.start)
+            if subject is not None:
+                _set_speaker(quote, subject)
     _inherit_speakers(kept, text)
     return kept
 
@@ -266,6 +284,8 @@ class _Extractor:
                         cand.speaker = self._speaker_between(
                             q.after, cue
                         ) or self._name_after(cue)
+                    elif cand.speaker is None and cue.is_sent_start:
+                        cand.speaker = self._name_after(cue)  # "Said Reyes: “X”"
                     cand.cue_end = after_end if cue is after_cue else None
                 out.append(cand)
                 continue
@@ -273,7 +293,8 @@ class _Extractor:
             speaker = speaker_of(cue, self.focus) if cue is not None else None
             # A passive cue ("is described as “X”") reports words without naming who said them.
             unnamed = cue is not None and speaker is None and is_passive_cue(cue)
-            if (speaker is None and not unnamed) or _looks_like_title(content):
+            naming = cue is not None and cue.lemma_.lower() in NAMING_LEMMAS
+            if (speaker is None and not unnamed) or (_looks_like_title(content) and not naming):
                 continue  # scare quotes, titles: nobody is said to have said them
             out.append(_Candidate(q, "partial", cue, speaker))
         return self._link_uncued(out)
@@ -439,7 +460,7 @@ class _Extractor:
             for _ in range(8):
                 # Stop at a clause boundary: in "while Beijing favors 'X', its drills suggest
                 # Y" the fragment belongs to "favors", not to the verb of the main clause.
-                if head.head is head or head.dep_ in _CLAUSE_DEPS:
+                if head.head is head or (head.dep_ in _CLAUSE_DEPS and not _named_as(head)):
                     break
                 head = head.head
                 if not self.inside[head.i] and (
@@ -467,6 +488,15 @@ class _Extractor:
                 prev.merged = (prev.merged or []) + [q]
                 prev.cue_end = None
                 continue
+            if (
+                cand.kind == "partial"
+                and prev is not None
+                and prev.kind == "partial"
+                and self._listed_with(prev, cand)
+            ):
+                # "called him a “X,” an “Y” and “Z”": one statement quoted in pieces.
+                prev.merged = (prev.merged or []) + [q]
+                continue
             if cand.kind == "direct" and cand.cue is None:
                 cue = self._introducing_cue(q.open)
                 named = self._colon_name(q.open)
@@ -480,6 +510,14 @@ class _Extractor:
                     cand.speaker = prev.speaker
             out.append(cand)
         return out
+
+    def _listed_with(self, prev: _Candidate, cand: _Candidate) -> bool:
+        """Whether two quoted fragments are items of one list under one cue."""
+        if prev.cue is None or cand.cue is None or prev.cue.i != cand.cue.i:
+            return False
+        last = (prev.merged or [prev.quotation])[-1]
+        gap = self.text[last.after : cand.quotation.open]
+        return len(gap) <= 12 and not any(ch in gap for ch in "\n.;:!?")
 
     def _continues_split(self, prev: _Candidate, cand: _Candidate) -> bool:
         """Whether ``cand`` is the second half of ``prev``, split by their one cue:
@@ -506,6 +544,42 @@ class _Extractor:
         gap = self.text[last.after : q.open]
         pieces = gap.split("\n")
         return len(pieces) > 1 and len(pieces[0]) <= 120 and not "".join(pieces[1:]).strip()
+
+    def last_subject(self, pos: int) -> Speaker | None:
+        """The person or group last named as a subject outside quotation marks, in the
+        paragraph of ``pos`` or, for a quotation that opens its paragraph, the one before."""
+        floor = self._paragraph(pos)[0]
+        if not self.text[floor:pos].strip().strip(_OPENING_MARKS):
+            floor = _previous_paragraph_start(self.text, pos)
+        if floor < 0:
+            return None
+        focus = self.focus
+        at = _token_at(self.starts, pos)
+        focus.advance(at)
+        for i, actor, _group in reversed(focus.events):
+            if i >= at:
+                continue
+            tok = self.doc[i]
+            if tok.idx < floor:
+                return None
+            mention = subject_mention(tok)
+            return Speaker(mention.start_char, mention.end_char, mention.text, actor)
+        return None
+
+    def dash_signature(self, quote: Quote) -> Speaker | None:
+        """A name after a dash on the closing mark's line ("“X.” ― Ana Reyes", "“X”
+        -Teodor Malvik, Oslo"): the signature of a reader's or a roundup's quotation."""
+        m = _DASH_SIGNATURE.match(self.text, quote.end)
+        if m is None:
+            return None
+        line_end = self.text.find("\n", m.end())
+        line_end = len(self.text) if line_end < 0 else line_end
+        line = self.text[m.end() : line_end]
+        if len(line.split()) > 12:
+            return None
+        comma = line.find(",")
+        end = m.end() + (comma if comma > 0 else len(line.rstrip(" .\xa0")))
+        return self._name_span(m.end(), end, signed=True)
 
     def signed_by(self, quote: Quote) -> Speaker | None:
         """The source of a quotation set apart as a block: a transcript line opening with
@@ -636,12 +710,17 @@ class _Extractor:
             if self.inside[tok.i] or tok.i in used:
                 continue
             content = None
+            aside: Span | None = None
             if _is_according(tok):
                 content = self._according_content(tok)
             elif is_speech_verb(tok, with_clause=True):
                 clause = self._reported_clause(tok)
                 if clause is not None:
                     content = self._clause_span(clause)
+                else:
+                    aside = self._aside(tok)
+                    if aside is not None:
+                        content = self._around_aside(aside)
             stance = content is None and _is_stance_verb(tok) and _asserted(tok)
             if stance:
                 content = self._object_span(tok)
@@ -659,7 +738,7 @@ class _Extractor:
                     Quote(
                         start=start,
                         end=end,
-                        text=self.text[start:end],
+                        text=self._without(start, end, aside),
                         kind="indirect",
                         cue=_cue_text(tok),
                         speaker=speaker.actor,
@@ -670,6 +749,38 @@ class _Extractor:
                 )
             )
         return out
+
+    def _aside(self, verb: Token) -> Span | None:
+        """A cue set off by commas inside the statement it reports ("Her neighbours, she
+        said, should ignore ..."): the aside, commas included."""
+        if verb.dep_ != "parataxis" or find_subject(verb) is None:
+            return None
+        doc = self.doc
+        words = [t for t in verb.subtree if not t.is_punct]
+        left, right = words[0].i - 1, words[-1].i + 1
+        if left <= verb.head.left_edge.i or right >= len(doc) or right - left > 8:
+            return None
+        if doc[left].text != "," or doc[right].text != ",":
+            return None
+        return doc[left : right + 1]
+
+    def _around_aside(self, aside: Span) -> Span | None:
+        """The sentence an aside cue sits in, which is what the cue reports."""
+        head = aside.root.head
+        doc = self.doc
+        left, right = head.left_edge.i, head.right_edge.i
+        while left <= right and _is_edge(doc[left]):
+            left += 1
+        while right >= left and _is_edge(doc[right]):
+            right -= 1
+        return _balanced(doc[left : right + 1]) if right > aside.end else None
+
+    def _without(self, start: int, end: int, aside: Span | None) -> str:
+        """The text from ``start`` to ``end``, less an aside cue inside it."""
+        if aside is None or not start < aside.start_char < end:
+            return self.text[start:end]
+        before = self.text[start : aside.start_char].rstrip()
+        return f"{before} {self.text[aside.end_char : end].lstrip()}"
 
     def _object_span(self, verb: Token) -> Span | None:
         """What a stance verb takes: its object and complements ("Cruz of lying")."""
@@ -704,6 +815,15 @@ class _Extractor:
         after = [c for c in clauses if c.i > verb.i]
         if after:
             return after[0]
+        if not clauses:
+            # "said in a statement that X": the clause often comes out hung on the noun.
+            for prep in verb.rights:
+                if prep.dep_ != "prep":
+                    continue
+                for noun in prep.children:
+                    for clause in noun.rights:
+                        if clause.dep_ in ("acl", "ccomp") and _that_clause(clause):
+                            return clause
         for clause in clauses:
             between = self.doc[clause.right_edge.i + 1 : verb.i]
             if not any(t.text in (":", ";") for t in between):
@@ -838,6 +958,20 @@ def _noun_tagged_cue(tok: Token) -> bool:
         (plural and lemma in SPEECH_LEMMAS)
         or (tok.tag_ in ("NN", "NNS") and lemma in AFTER_QUOTE_LEMMAS)  # "the editorial read"
     )
+
+
+def _named_as(clause: Token) -> bool:
+    """"called the tender “rigged”": the name given comes out as a clause on the object."""
+    obj = clause.head
+    return (
+        clause.dep_ == "acl"
+        and obj.dep_ == "dobj"
+        and obj.head.lemma_.lower() in NAMING_LEMMAS
+    )
+
+
+def _that_clause(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _is_edge(tok: Token) -> bool:

@@ -24,6 +24,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # How far back (tokens) a name that just spoke can be the "he" of a cue.
 _NEAR = 80
 _FEMININE = frozenset({"she", "her"})
+_PRONOUNS_THING = frozenset({"it", "they"})
 _DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "other", "another"})
 
 
@@ -56,7 +57,7 @@ class Focus:
         # Names that spoke but that the entity model did not take for people (token, actor).
         self.named_speakers: list[tuple[int, str]] = []
 
-    def _advance(self, upto: int) -> None:
+    def advance(self, upto: int) -> None:
         """Record the subjects of tokens before ``upto`` (document order, once)."""
         doc = self.doc
         for i in range(self._done + 1, min(upto, len(doc))):
@@ -98,7 +99,7 @@ class Focus:
                 return known
         lower = head.lower_
         if lower in PRONOUNS_PERSON:
-            self._advance(head.i)
+            self.advance(head.i)
             gender = "f" if lower in _FEMININE else "m"
             for _, actor, group in reversed(self.events):
                 if group:
@@ -112,7 +113,7 @@ class Focus:
                 return self.named_speakers[-1][1]
             return None
         if lower in PRONOUNS_GROUP:
-            self._advance(head.i)
+            self.advance(head.i)
             # "they" only continues a group named as subject in the last sentences.
             for i, actor, group in reversed(self.events):
                 if head.i - i > 60:
@@ -218,7 +219,34 @@ def speaker_of(verb: Token, focus: Focus) -> Speaker | None:
             # “threats”": the pronoun stands for the subject of the clause it sits in, and
             # that name is where the source is written.
             mention = subject_mention(outer)
+    elif subject.lower_ in _PRONOUNS_THING:
+        outer = _outer_subject(verb, subject, focus)
+        if outer is not None:
+            # "The council pledged to act against what it called “X”": the same holds for
+            # the "it" of an organisation and the "they" of a group.
+            mention = subject_mention(outer)
+            actor = focus.resolve(mention, outer)
     return Speaker(mention.start_char, mention.end_char, mention.text, actor)
+
+
+def _outer_subject(verb: Token, pronoun: Token, focus: Focus) -> Token | None:
+    """The subject of a clause ``verb`` is embedded in that "it" or "they" stands for: a
+    noun phrase that is not a person, or the same pronoun."""
+    tok = verb
+    for _ in range(8):
+        if tok.head is tok or tok.dep_ in ("advcl", "relcl", "parataxis", "acl"):
+            return None
+        tok = tok.head
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not focus.inside[c.i]]
+        if not subjects:
+            continue  # a conjunct or a complement without its own subject shares the outer one
+        outer = subjects[0]
+        if outer.lower_ == pronoun.lower_:
+            return outer
+        if outer.pos_ == "PRON" or outer.ent_type_ == "PERSON":
+            return None
+        return outer if outer.pos_ in ("NOUN", "PROPN") else None
+    return None
 
 
 def is_passive_cue(verb: Token) -> bool:
