@@ -23,7 +23,7 @@ NO_ARTICLE = ErrorCode(
     "E003", "no article text found: {detail}", "the page may be an index, a login wall or empty"
 )
 BROKEN_GZIP = ErrorCode(
-    "E004", "compressed data is truncated or corrupt: {detail}", "re-download the file"
+    "E004", "truncated or corrupt data: {detail}", "re-download the file"
 )
 BAD_JSON = ErrorCode(
     "E005", "invalid JSON: {detail}", "expected news-please JSON or JSON Lines objects"

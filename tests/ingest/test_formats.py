@@ -72,10 +72,10 @@ def test_warc_html_responses_become_articles_and_the_rest_is_skipped(tmp_path):
     assert items[0].published == "2026-05-02"
 
 
-def _records(*titles: str) -> list[bytes]:
-    """Each title's response record, as the gzip member it takes in the archive."""
+def _records(*titles: str, compress: bool = True) -> list[bytes]:
+    """Each title's response record, as the bytes (a gzip member) it takes in the archive."""
     out, buffer = [], io.BytesIO()
-    writer = WARCWriter(buffer, gzip=True)
+    writer = WARCWriter(buffer, gzip=compress)
     for n, title in enumerate(titles):
         before = len(buffer.getvalue())
         _response(writer, f"https://ledger.example/{n}", _page(title))
@@ -100,6 +100,32 @@ def test_corrupt_record_in_the_middle_costs_only_that_record(tmp_path):
         assert len(titles) == 2, name
         assert len(errors) == 1 and errors[0].code == "E004", (name, errors)
         assert "corrupt record at byte" in errors[0].message, name
+
+
+def test_damaged_plain_warc_reports_the_lost_record_and_reads_on(tmp_path):
+    first, second, third = _records("First Page", "Second Page", "Third Page", compress=False)
+    cases = {
+        "garbage.warc": first + b"\x00\x01 not a record" * 40 + second + third,
+        # Damaged header lines: the record loses its type, or warcio fails on it with an
+        # AttributeError rather than an error of its own.
+        "typeless.warc": first + second[:40] + b"\xff" * 60 + second[100:] + third,
+        "mangled.warc": first + second[:100] + b"\xff" * 60 + second[160:] + third,
+        # A Content-Length too large: warcio reads the next record as this one's payload.
+        "overrun.warc": first + second.replace(b"Content-Length: ", b"Content-Length: 9", 1)
+        + third,
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        items = list(read_path(path))
+        titles = [i.title for i in items if isinstance(i, RawItem)]
+        errors = [i for i in items if isinstance(i, IngestError)]
+        assert titles[0] == "First Page" and titles[-1] == "Third Page", (name, titles)
+        assert len(errors) == 1 and errors[0].code == "E004", (name, errors)
+        assert "record at byte" in errors[0].message, name
+    overrun = list(read_path(tmp_path / "overrun.warc"))
+    assert "Content-Length runs over the record" in overrun[1].message
+    assert [i.title for i in overrun if isinstance(i, RawItem)] == ["First Page", "Third Page"]
 
 
 def test_truncated_warc_keeps_what_came_before(tmp_path):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from crosswire.errors import BROKEN_GZIP, EMPTY, NO_ARTICLE, TOO_LARGE, CrosswireError
@@ -80,14 +80,15 @@ def read_warc(path: Path) -> Iterator[RawItem | IngestError]:
     pos: int | None = 0
     tail = 0  # where the last reading pass began: the part a cut at the end would be in
     corrupt: tuple[int, str] | None = None  # where the unreadable stretch began, and why
-    with path.open("rb") as stream:
+    plain = not name.endswith(".gz")
+    with path.open("rb") as stream, path.open("rb") as peek:
         while pos is not None:
             stream.seek(pos)
             tail = pos
             records = ArchiveIterator(stream)
             last_end = pos
             try:
-                for item, end in _records(records, source, counts):
+                for item, end in _records(records, source, counts, peek if plain else None):
                     if corrupt is not None:
                         yield _corrupt_error(source, corrupt, resumed=pos)
                         corrupt = None
@@ -95,7 +96,9 @@ def read_warc(path: Path) -> Iterator[RawItem | IngestError]:
                     if item is not None:
                         yield item
                 pos = None
-            except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+            except Exception as exc:  # noqa: BLE001 - warcio fails on damage in many ways
+                # (ArchiveLoadFailed, EOFError, ValueError, and AttributeError on a mangled
+                # header line); each one means the bytes here are not a readable record.
                 if corrupt is None:
                     corrupt = (last_end, str(exc))
                 arc = name.endswith((".arc", ".arc.gz"))
@@ -112,21 +115,48 @@ def read_warc(path: Path) -> Iterator[RawItem | IngestError]:
 
 
 def _records(
-    records: ArchiveIterator, source: str, counts: dict[str, int]
+    records: ArchiveIterator, source: str, counts: dict[str, int], peek: BinaryIO | None
 ) -> Iterator[tuple[RawItem | IngestError | None, int]]:
-    """Each record's article (or error, or None when skipped) with the offset where it ends."""
+    """Each record's article (or error, or None when skipped) with the offset where it ends.
+
+    ``peek`` (plain archives only) rereads each record's bytes: a Content-Length too large
+    swallows the records after it without any error from warcio, so a WARC header inside a
+    record stops reading there (the caller resumes at that header).
+    """
     for record in records:
         ctype = (
             (record.http_headers.get_header("Content-Type") or "")
             if (record.http_headers is not None)
             else ""
         )
-        if record.rec_type != "response" or "html" not in ctype.lower():
-            counts["skipped"] += 1
-            yield None, records.get_record_offset() + records.get_record_length()
-            continue
-        counts["said"] += 1
-        yield _article(record, source), records.get_record_offset() + records.get_record_length()
+        wanted = record.rec_type == "response" and "html" in ctype.lower()
+        item = _article(record, source) if wanted else None
+        offset, length = records.get_record_offset(), records.get_record_length()
+        if peek is not None:
+            inner = _inner_header(peek, offset, length)
+            if inner is not None:
+                raise ValueError(f"its Content-Length runs over the record at byte {inner}")
+        counts["said" if wanted else "skipped"] += 1
+        if not record.rec_type:
+            # Every record names its type; without one its header block is damaged.
+            detail = f"WARC: record at byte {offset} has no WARC-Type (damaged header)"
+            item = IngestError(
+                f"{source}@{offset}", BROKEN_GZIP.code, BROKEN_GZIP.format(detail=detail)
+            )
+        yield item, offset + length
+
+
+def _inner_header(peek: BinaryIO, offset: int, length: int) -> int | None:
+    """Offset of a WARC record header inside the record at ``offset`` (None: none)."""
+    peek.seek(offset + 1)
+    data = peek.read(max(0, length - 1))
+    k = data.find(b"\nWARC/1.")
+    while k >= 0:
+        head = data[k : k + 512]
+        if b"\nWARC-Type:" in head and b"\nWARC-Record-ID:" in head:
+            return offset + 1 + k + 1
+        k = data.find(b"\nWARC/1.", k + 1)
+    return None
 
 
 def _article(record: ArcWarcRecord, source: str) -> RawItem | IngestError:
@@ -148,6 +178,8 @@ def _article(record: ArcWarcRecord, source: str) -> RawItem | IngestError:
 
 def _corrupt_error(source: str, corrupt: tuple[int, str], resumed: int | None) -> IngestError:
     start, why = corrupt
+    why = " ".join(why.split())
+    why = why if len(why) <= 120 else why[:117] + "..."
     after = f"reading resumed at byte {resumed}" if resumed is not None else "nothing after it"
     detail = f"WARC: corrupt record at byte {start} ({why}); {after}"
     return IngestError(f"{source}@{start}", BROKEN_GZIP.code, BROKEN_GZIP.format(detail=detail))
