@@ -589,7 +589,7 @@ def test_listed_fragments_under_one_cue_are_one_quote() -> None:
     text = "Lind called the plan a “costly gamble,” an “open insult” and a “reckless idea.”\n"
     quotes = analyse(text).quotes
     assert len(quotes) == 1, [q.text for q in quotes]
-    assert quotes[0].text.startswith("costly gamble open insult")
+    assert quotes[0].text.startswith("costly gamble, open insult")
     assert text[quotes[0].start : quotes[0].end].startswith("costly gamble,” an “open insult")
     assert quotes[0].speaker == "Lind"
 

@@ -878,7 +878,9 @@ class _Extractor:
         for extra in cand.merged or []:
             parts.extend(extra.parts)
         parts = [self._trim(s, e) for s, e in parts]
-        text = " ".join(self.text[s:e] for s, e in parts if e > s)
+        # Fragments listed under one cue read as a list; the halves of a split quote as prose.
+        glue = ", " if cand.kind == "partial" else " "
+        text = glue.join(self.text[s:e] for s, e in parts if e > s)
         speaker = cand.speaker
         return Quote(
             start=parts[0][0],
