@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -83,6 +84,14 @@ def _records(*titles: str, compress: bool = True) -> list[bytes]:
     return out
 
 
+def _read_damaged(path: Path, data: bytes) -> tuple[list[str | None], list[IngestError]]:
+    """The titles read from a damaged archive and the errors it gave."""
+    path.write_bytes(data)
+    items = list(read_path(path))
+    titles = [i.title for i in items if isinstance(i, RawItem)]
+    return titles, [i for i in items if isinstance(i, IngestError)]
+
+
 def test_corrupt_record_in_the_middle_costs_only_that_record(tmp_path):
     first, second, third = _records("First Page", "Second Page", "Third Page")
     cases = {
@@ -91,11 +100,7 @@ def test_corrupt_record_in_the_middle_costs_only_that_record(tmp_path):
         "damaged.warc.gz": first + second[:40] + b"\xff" * 60 + second[100:] + third,
     }
     for name, data in cases.items():
-        path = tmp_path / name
-        path.write_bytes(data)
-        items = list(read_path(path))
-        titles = [i.title for i in items if isinstance(i, RawItem)]
-        errors = [i for i in items if isinstance(i, IngestError)]
+        titles, errors = _read_damaged(tmp_path / name, data)
         assert titles[0] == "First Page" and titles[-1] in ("Second Page", "Third Page"), name
         assert len(titles) == 2, name
         assert len(errors) == 1 and errors[0].code == "E004", (name, errors)
@@ -115,11 +120,7 @@ def test_damaged_plain_warc_reports_the_lost_record_and_reads_on(tmp_path):
         + third,
     }
     for name, data in cases.items():
-        path = tmp_path / name
-        path.write_bytes(data)
-        items = list(read_path(path))
-        titles = [i.title for i in items if isinstance(i, RawItem)]
-        errors = [i for i in items if isinstance(i, IngestError)]
+        titles, errors = _read_damaged(tmp_path / name, data)
         assert titles[0] == "First Page" and titles[-1] == "Third Page", (name, titles)
         assert len(errors) == 1 and errors[0].code == "E004", (name, errors)
         assert "record at byte" in errors[0].message, name

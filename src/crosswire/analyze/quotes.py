@@ -8,7 +8,11 @@ Representation choices (what a :class:`~crosswire.records.Quote` holds):
   ONE quote: ``start`` is the start of the first part, ``end`` the end of the last, and ``text``
   is the parts joined by a space (so ``text`` is then not ``doc.text[start:end]``, which would
   include the cue or the reopening marks).
-- Indirect speech (``Rutte warned that X``) gives ``X`` (without "that") with kind "indirect".
+- Fragments listed under one cue (``called it a "X," a "Y" and "Z"``) are one partial quote,
+  ``text`` the fragments joined by ", ".
+- Indirect speech (``Rutte warned that X``) gives ``X`` (without "that") with kind "indirect";
+  a cue set off by commas inside the statement (``The harbour, Lind said, was X``) is left out
+  of ``text`` but not of ``start``/``end``.
 - ``speaker`` is ``None`` when the text does not say who spoke; ``speaker_text`` is then the
   mention that could not be resolved ("they"), or ``None`` without any mention.
 """
