@@ -6,7 +6,10 @@ import gzip
 import shutil
 
 import pytest
+from helpers import ROOT
 
+import crosswire.pipeline as pipeline
+from crosswire.config import Config
 from crosswire.pipeline import ingest_paths
 from crosswire.store import open_store
 
@@ -131,3 +134,15 @@ def test_outlet_repeated_footer_is_learned(tmp_path, config):
         assert footer not in article.text
         assert footer in article.removed
     store.close()
+
+
+def test_analysis_in_two_processes_stores_what_one_process_stores(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "MIN_PARALLEL", 1)  # the demo is smaller than the default
+    snaps = []
+    for n in (1, 2):
+        db = str(tmp_path / f"w{n}.db")
+        config = Config(db=db, progress=False, workers=n, batch_size=2)
+        report = ingest_paths([ROOT / "examples" / "demo"], config)
+        assert report.analysed == 5 and not report.errors
+        snaps.append(_snapshot(db)["analyses"])
+    assert snaps[0] == snaps[1]

@@ -40,5 +40,11 @@ class Config:
     # Readers: CSV column names, ours -> theirs (``--map title=headline,text=body``).
     csv_map: dict[str, str] = field(default_factory=dict)
     progress: bool = True
-    # Reader processes (reading and cleaning HTML is CPU-bound); 1 reads in this process.
-    workers: int = field(default_factory=lambda: min(2, os.cpu_count() or 1))
+    # Processes for reading and cleaning, and for analysis (both CPU-bound); 1 does all in
+    # this process. Two by default, as measured; ``CROSSWIRE_WORKERS`` sets more cores to work.
+    workers: int = field(default_factory=lambda: _workers_from_env(min(2, os.cpu_count() or 1)))
+
+
+def _workers_from_env(default: int) -> int:
+    value = os.environ.get("CROSSWIRE_WORKERS", "")
+    return max(1, int(value)) if value.strip().isdigit() else default

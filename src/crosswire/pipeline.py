@@ -23,7 +23,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from crosswire.analyze import analyze_articles
+from crosswire.analyze.workers import MIN_PARALLEL, analyse_batches
 from crosswire.clean import clean_text, edge_lines
 from crosswire.config import Config
 from crosswire.dedup import exact_hash, link_duplicates
@@ -137,30 +137,27 @@ def analyse_pending(
     progress: Progress | None = None,
     report: IngestReport | None = None,
 ) -> int:
-    """Stage 5: analyse every stored article that has no analysis yet, in ``nlp.pipe`` batches."""
+    """Stage 5: analyse every stored article that has no analysis yet, in ``nlp.pipe`` batches
+    (in ``config.workers`` processes when there are enough articles to repay starting them)."""
     pending = store.unanalysed_ids()
     task = progress.add_task("analyse", total=len(pending)) if progress else None
+    size = config.batch_size
+    batches = (
+        list(store.iter_articles(pending[start : start + size]))
+        for start in range(0, len(pending), size)
+    )
+    workers = config.workers if len(pending) >= MIN_PARALLEL else 1
     done = 0
-    for start in range(0, len(pending), config.batch_size):
-        batch = list(store.iter_articles(pending[start : start + config.batch_size]))
-        try:
-            analyses = list(analyze_articles(batch, config))
-        except Exception:  # one bad article must not sink its batch: retry one by one
-            analyses = []
-            for article in batch:
-                try:
-                    analyses.extend(analyze_articles([article], config))
-                except Exception as exc:
-                    error = IngestError(
-                        article.source, ANALYSIS_FAILED.code, ANALYSIS_FAILED.format(detail=exc)
-                    )
-                    store.add_error(error)
-                    if report is not None:
-                        report.errors.append(error)
+    for analyses, failed in analyse_batches(batches, config, workers):
         with store.transaction():
             for analysis in analyses:
                 store.save_analysis(analysis)
-        done += len(batch)
+        for source, why in failed:
+            error = IngestError(source, ANALYSIS_FAILED.code, ANALYSIS_FAILED.format(detail=why))
+            store.add_error(error)
+            if report is not None:
+                report.errors.append(error)
+        done += len(analyses) + len(failed)
         if progress is not None and task is not None:
             progress.update(task, completed=done)
     return done

@@ -1,0 +1,71 @@
+"""Analysis batches in worker processes, one spaCy model per process.
+
+spaCy's parse is the slowest stage by far (a few articles per second per core), and articles
+are analysed independently of one another, so each core can take its own batches. Workers are
+spawned (the parent may hold threads, such as the progress bar's) and load the model once; at
+most two batches per worker are in flight, so a large store is streamed, never held.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from crosswire.analyze.nlp import load_nlp
+from crosswire.analyze.pipeline import analyze_articles
+from crosswire.config import Config
+from crosswire.records import Analysis, Article
+
+# Below this many articles one process is faster: each worker first spends about a second
+# loading the model (bench/analyse.py).
+MIN_PARALLEL = 48
+_IN_FLIGHT_PER_WORKER = 2
+
+Failed = tuple[str, str]  # (article source, why its analysis failed)
+
+
+def analyse_batch(articles: list[Article], config: Config) -> tuple[list[Analysis], list[Failed]]:
+    """A batch's analyses; when the batch fails, each article is retried alone, so one bad
+    article costs only itself."""
+    try:
+        return list(analyze_articles(articles, config)), []
+    except Exception:  # noqa: BLE001 - retried one by one below, each failure kept
+        analyses: list[Analysis] = []
+        failed: list[Failed] = []
+        for article in articles:
+            try:
+                analyses.extend(analyze_articles([article], config))
+            except Exception as exc:  # noqa: BLE001 - recorded as the article's error
+                failed.append((article.source, str(exc)))
+        return analyses, failed
+
+
+def _load_model(model: str) -> None:
+    load_nlp(model)
+
+
+def analyse_batches(
+    batches: Iterable[list[Article]], config: Config, workers: int
+) -> Iterator[tuple[list[Analysis], list[Failed]]]:
+    """Each batch's analyses and failures, in input order; in ``workers`` processes when
+    there is more than one."""
+    if workers <= 1:
+        for batch in batches:
+            yield analyse_batch(batch, config)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_load_model,
+        initargs=(config.spacy_model,),
+    ) as pool:
+        running: deque[Future[tuple[list[Analysis], list[Failed]]]] = deque()
+        for batch in batches:
+            running.append(pool.submit(analyse_batch, batch, config))
+            if len(running) >= workers * _IN_FLIGHT_PER_WORKER:
+                yield running.popleft().result()
+        while running:
+            yield running.popleft().result()

@@ -1,0 +1,46 @@
+"""Analysis in worker processes: the same records as one process, failures kept per article."""
+
+from __future__ import annotations
+
+import pytest
+
+import crosswire.analyze.workers as workers
+from crosswire.config import Config
+from crosswire.records import Analysis, Article
+
+TEXTS = (
+    'Mayor Ewa Sarnik said on Friday that tolls were "the last resort." She added: "We will '
+    'consult every household first."',
+    "The Velmar council will vote on 12 March on a toll of 4 crowns for lorries, officials said.",
+    '"Nobody asked the ferry crews," union leader Tomas Brekke said on Monday.',
+)
+
+
+def _articles(n: int) -> list[Article]:
+    return [
+        Article(id=f"a{i}", source=f"s{i}", text=TEXTS[i % 3], raw=TEXTS[i % 3]) for i in range(n)
+    ]
+
+
+def test_workers_give_the_records_one_process_gives() -> None:
+    config = Config(batch_size=2)
+    batches = [_articles(6)[i : i + 2] for i in range(0, 6, 2)]
+    serial = [a for done, _ in workers.analyse_batches(batches, config, 1) for a in done]
+    parallel = [a for done, _ in workers.analyse_batches(iter(batches), config, 2) for a in done]
+    assert [a.article for a in parallel] == [f"a{i}" for i in range(6)]
+    assert [a.as_dict() for a in parallel] == [a.as_dict() for a in serial]
+    assert any(a.quotes for a in parallel) and any(a.figures for a in parallel)
+
+
+def test_a_failing_article_costs_only_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = workers.analyze_articles
+
+    def flaky(articles: list[Article], config: Config) -> list[Analysis]:
+        if any(a.id == "a1" for a in articles):
+            raise ValueError("the parser broke on a1")
+        return list(real(articles, config))
+
+    monkeypatch.setattr(workers, "analyze_articles", flaky)
+    analyses, failed = workers.analyse_batch(_articles(3), Config())
+    assert [a.article for a in analyses] == ["a0", "a2"]
+    assert failed == [("s1", "the parser broke on a1")]
