@@ -616,3 +616,13 @@ def test_standalone_quotation_continues_the_subject_just_named() -> None:
     )
     quote = find(analyse(text), "asking the court")
     assert quote.speaker == "Marta Lind"
+
+
+def test_standalone_quotation_does_not_continue_a_body_named_since() -> None:
+    text = (
+        "Councillor Marta Lind voted against the plan. Critics wanted the Velmar City Council "
+        "to wait for the spring. You can see the post below:\n\n“Hey council, remember your "
+        "promises about the pier?”\n"
+    )
+    quote = find(analyse(text), "remember your promises")
+    assert quote.speaker is None

@@ -550,8 +550,9 @@ class _Extractor:
         return len(pieces) > 1 and len(pieces[0]) <= 120 and not "".join(pieces[1:]).strip()
 
     def last_subject(self, pos: int) -> Speaker | None:
-        """The person or group last named as a subject outside quotation marks, in the
-        paragraph of ``pos`` or, for a quotation that opens its paragraph, the one before."""
+        """The person last named as a subject outside quotation marks, in the paragraph of
+        ``pos`` or, for a quotation that opens its paragraph, the one before; None when a
+        group or place was named as a subject since."""
         floor = self._paragraph(pos)[0]
         if not self.text[floor:pos].strip().strip(_OPENING_MARKS):
             floor = _previous_paragraph_start(self.text, pos)
@@ -560,12 +561,13 @@ class _Extractor:
         focus = self.focus
         at = _token_at(self.starts, pos)
         focus.advance(at)
-        for i, actor, _group in reversed(focus.events):
+        for i, actor, group in reversed(focus.events):
             if i >= at:
                 continue
             tok = self.doc[i]
-            if tok.idx < floor:
-                return None
+            if tok.idx < floor or group:
+                return None  # a place or a body as subject is what the text is about, not who
+                # speaks: "... for Benghazi to happen. See the tweet: “...”"
             mention = subject_mention(tok)
             return Speaker(mention.start_char, mention.end_char, mention.text, actor)
         return None
