@@ -56,12 +56,13 @@ def analyse_batches(
             yield analyse_batch(batch, config)
         return
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=_load_model,
         initargs=(config.spacy_model,),
-    ) as pool:
+    )
+    try:
         running: deque[Future[tuple[list[Analysis], list[Failed]]]] = deque()
         for batch in batches:
             running.append(pool.submit(analyse_batch, batch, config))
@@ -69,3 +70,7 @@ def analyse_batches(
                 yield running.popleft().result()
         while running:
             yield running.popleft().result()
+    finally:
+        # Stopped early (an interrupt, a failed store write): queued batches are dropped
+        # rather than analysed for nobody; they stay pending in the store for the next run.
+        pool.shutdown(wait=True, cancel_futures=True)
