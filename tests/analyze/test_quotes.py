@@ -626,3 +626,13 @@ def test_standalone_quotation_does_not_continue_a_body_named_since() -> None:
     )
     quote = find(analyse(text), "remember your promises")
     assert quote.speaker is None
+
+
+def test_reported_clause_stops_before_a_participle_after_a_quoted_comma() -> None:
+    text = (
+        "Lind insisted that she has “expanded the harbour trade,” claiming that she is "
+        "responsible for the new jobs.\n"
+    )
+    first, second = analyse(text).quotes
+    assert first.text == "she has “expanded the harbour trade,”"
+    assert (second.cue, second.text) == ("claiming", "she is responsible for the new jobs")

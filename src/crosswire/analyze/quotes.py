@@ -57,6 +57,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s")
 # A dash that separates a roundup item's headline from the source it quotes.
 _DASH = re.compile(r"\s[-–—]\s*|(?<=\S)-(?=[A-Z])")
 _OPENING_MARKS = "“\"‘'«„"
+_CLOSING_MARKS = frozenset({"”", '"', "’", "'", "»", "''"})
 # The closing mark of a quotation, then a dash on the same line: a signature follows.
 _DASH_SIGNATURE = re.compile(r"[.,!?]?[”\"’][ \t\xa0]*[―—–-][ \t\xa0]*(?=[A-Z])")
 # Only a spaced dash ends a headline: "R-Ill." or "Jenna-Lee" join words.
@@ -843,7 +844,10 @@ class _Extractor:
             # ", claiming that ...", ", describing it as ...": a participle after a comma
             # is the speaker's next statement, not part of this one.
             edge = child.left_edge.i
-            after_comma = doc[edge - 1].text == ","
+            before = edge - 1
+            while before > left and doc[before].text in _CLOSING_MARKS:
+                before -= 1  # "has “expanded the party,” claiming ...": the comma is quoted
+            after_comma = doc[before].text in (",", "—", "–")
             participle = child.dep_ in ("advcl", "conj") and child.tag_ == "VBG"
             if after_comma and (participle or child.dep_ == "parataxis"):
                 right = min(right, edge - 1)
