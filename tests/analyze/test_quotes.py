@@ -636,3 +636,9 @@ def test_reported_clause_stops_before_a_participle_after_a_quoted_comma() -> Non
     first, second = analyse(text).quotes
     assert first.text == "she has “expanded the harbour trade,”"
     assert (second.cue, second.text) == ("claiming", "she is responsible for the new jobs")
+
+
+def test_participle_on_the_message_is_spoken_by_who_sent_it() -> None:
+    text = 'Her campaign sent out an email to supporters saying, "The harbour needs you now."\n'
+    (quote,) = analyse(text).quotes
+    assert (quote.cue, quote.speaker_text) == ("saying", "Her campaign")

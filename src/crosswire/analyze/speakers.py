@@ -361,7 +361,7 @@ def _name_before_aside(doc: Doc, comma: int, start: int, focus: Focus) -> Token 
 def find_subject(verb: Token) -> Token | None:
     """The grammatical subject of a cue, climbing over participles and conjuncts."""
     tok = verb
-    for _ in range(4):
+    for _ in range(6):
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             # Two subjects come from a misparsed apposition ("Lind's cousin, Marta Lind,
@@ -384,7 +384,12 @@ def find_subject(verb: Token) -> Token | None:
                 # to the speaker of the outer cue, not to the subject of the reported clause.
                 tok = tok.head
             continue
-        if tok.dep_ == "prep" and tok.head is not tok:
+        if tok.dep_ in ("prep", "dative") and tok.head is not tok:
+            tok = tok.head
+            continue
+        if tok.dep_ in ("dobj", "pobj") and tok.pos_ == "NOUN" and tok.head is not tok:
+            # "sent an email to supporters saying: “X”": the participle hangs on a noun; who
+            # sent it speaks.
             tok = tok.head
             continue
         return None
