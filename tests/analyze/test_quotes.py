@@ -642,3 +642,15 @@ def test_participle_on_the_message_is_spoken_by_who_sent_it() -> None:
     text = 'Her campaign sent out an email to supporters saying, "The harbour needs you now."\n'
     (quote,) = analyse(text).quotes
     assert (quote.cue, quote.speaker_text) == ("saying", "Her campaign")
+
+
+def test_by_agent_of_a_participle_cue_speaks() -> None:
+    text = (
+        "The inquiry, often labeled as a “witch hunt” by opposition members, seems likely to "
+        "end. She was “extremely careless” with the files, as described by the inspector Ana "
+        "Lind.\n"
+    )
+    first = find(analyse(text), "witch hunt")
+    second = find(analyse(text), "extremely careless")
+    assert (first.cue, first.speaker_text) == ("labeled", "opposition members")
+    assert (second.cue, second.speaker_text) == ("described", "Ana Lind")

@@ -472,7 +472,20 @@ class _Extractor:
                     is_speech_verb(head, with_clause=True) or _is_stance_verb(head)
                 ):
                     return head
-            break
+            return self._as_cue(head)
+        return None
+
+    def _as_cue(self, head: Token) -> Token | None:
+        """A cue in an "as" clause of the clause a fragment sits in: "was “careless,” as
+        described by the inspector", "is “a lifeboat,” as Lind said"."""
+        for child in head.children:
+            if (
+                child.dep_ == "advcl"
+                and not self.inside[child.i]
+                and is_speech_verb(child)
+                and any(m.dep_ == "mark" and m.lower_ == "as" for m in child.children)
+            ):
+                return child
         return None
 
     def _link_uncued(self, cands: list[_Candidate]) -> list[_Candidate]:

@@ -202,6 +202,10 @@ def speaker_of(verb: Token, focus: Focus) -> Speaker | None:
             ),
             None,
         )
+    if verb.tag_ == "VBN" and (subject is None or subject.head.i != verb.i):
+        # "often labeled as a “witch hunt” by opposition members", "as described by the
+        # inspector": a participle with a "by" agent names who speaks.
+        subject = _agent(verb) or subject
     if subject is None:
         subject = _fallback_subject(verb, focus)
     if subject is not None and subject.head.i == verb.i and is_passive_cue(verb):
