@@ -597,9 +597,9 @@ def test_listed_fragments_under_one_cue_are_one_quote() -> None:
 def test_what_it_called_is_said_by_the_organisation() -> None:
     text = (
         "The Harbour Council on Friday condemned the plan and pledged to act against what it "
-        "called “a clear threat to the town.”\n"
+        "called “a danger to every family on the quay.”\n"
     )
-    quote = find(analyse(text), "clear threat")
+    quote = find(analyse(text), "every family")
     assert quote.speaker_text == "The Harbour Council"
 
 
@@ -646,11 +646,10 @@ def test_participle_on_the_message_is_spoken_by_who_sent_it() -> None:
 
 def test_by_agent_of_a_participle_cue_speaks() -> None:
     text = (
-        "The inquiry, often labeled as a “witch hunt” by opposition members, seems likely to "
-        "end. She was “extremely careless” with the files, as described by the inspector Ana "
-        "Lind.\n"
+        "The review, widely labeled as a “charade” by harbour workers, will close in May. "
+        "She was “extremely careless” with the files, as described by the inspector Ana Lind.\n"
     )
-    first = find(analyse(text), "witch hunt")
+    first = find(analyse(text), "charade")
     second = find(analyse(text), "extremely careless")
-    assert (first.cue, first.speaker_text) == ("labeled", "opposition members")
+    assert (first.cue, first.speaker_text) == ("labeled", "harbour workers")
     assert (second.cue, second.speaker_text) == ("described", "Ana Lind")

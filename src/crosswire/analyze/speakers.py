@@ -203,7 +203,7 @@ def speaker_of(verb: Token, focus: Focus) -> Speaker | None:
             None,
         )
     if verb.tag_ == "VBN" and (subject is None or subject.head.i != verb.i):
-        # "often labeled as a “witch hunt” by opposition members", "as described by the
+        # "widely labeled as a “charade” by harbour workers", "as described by the
         # inspector": a participle with a "by" agent names who speaks.
         subject = _agent(verb) or subject
     if subject is None:
