@@ -153,3 +153,23 @@ def test_csv_with_column_map(tmp_path):
     assert isinstance(empty, IngestError)
     (no_map,) = read_path(path)
     assert isinstance(no_map, IngestError) and "--map" in no_map.message
+
+
+def test_an_archive_reader_failure_keeps_what_was_read_and_ends_in_an_error(tmp_path, monkeypatch):
+    import crosswire.ingest.readers as readers
+
+    first, second = _records("First Page", "Second Page")
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(first + second)
+    real = readers.read_warc
+
+    def failing(p):
+        it = real(p)
+        yield next(it)
+        raise RuntimeError("disk went away")
+
+    monkeypatch.setattr(readers, "read_warc", failing)
+    items = list(read_path(path))
+    assert isinstance(items[0], RawItem) and items[0].title == "First Page"
+    assert isinstance(items[1], IngestError) and items[1].code == "E012"
+    assert "disk went away" in items[1].message

@@ -73,7 +73,10 @@ def read_path(path: Path, options: ReadOptions | None = None) -> Iterator[RawIte
     """Every article in one input file; any failure becomes an :class:`IngestError`."""
     options = options or ReadOptions()
     if is_warc(path):  # streamed: archives are far larger than any one page
-        yield from read_warc(path)
+        try:
+            yield from read_warc(path)
+        except Exception as exc:  # what was read before the failure is kept
+            yield IngestError(str(path), READER_FAILED.code, READER_FAILED.format(detail=repr(exc)))
         return
     try:
         items = _read(path, options)
