@@ -54,6 +54,9 @@ def bad_folder(tmp_path):
     (folder / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>")
     data = gzip.compress(("The levee held through the night. " * 100).encode())
     (folder / "cut.txt.gz").write_bytes(data[: len(data) // 2])
+    # No word at all: such texts would all share one "exact copy" hash.
+    (folder / "dots.txt").write_text("...\n!!!\n")
+    (folder / "invisible.txt").write_text("\u200b\u200b\u200b\n")
     return folder
 
 
@@ -67,6 +70,8 @@ def test_bad_inputs_are_recorded_and_good_ones_ingested(bad_folder, config):
         "binary.html": "E002",
         "nav.html": "E003",
         "cut.txt.gz": "E004",
+        "dots.txt": "E003",
+        "invisible.txt": "E003",
     }
     store = open_store(config.db)
     assert {e.code for e in store.errors()} == {"E001", "E002", "E003", "E004"}

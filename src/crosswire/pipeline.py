@@ -77,6 +77,17 @@ def _progress(config: Config, console: Console | None) -> Progress | nullcontext
     )
 
 
+def _why_empty(text: str) -> str | None:
+    """Why a clean text is no article, or None: nothing left after boilerplate, or no word
+    at all (punctuation, symbols, invisible characters), which would otherwise make every
+    such text an exact "copy" of every other."""
+    if not text.strip():
+        return "only boilerplate"
+    if not any(ch.isalnum() for ch in text):
+        return "no words, only punctuation, symbols or invisible characters"
+    return None
+
+
 def store_items(store: Store, items: Iterable[Prepared], report: IngestReport) -> set[str]:
     """Stage 1: store each cleaned article; record errors. Returns the outlets touched."""
     outlets: set[str] = set()
@@ -86,10 +97,9 @@ def store_items(store: Store, items: Iterable[Prepared], report: IngestReport) -
             report.errors.append(item)
             continue
         article, digest = item
-        if not article.text.strip():
-            error = IngestError(
-                article.source, NO_ARTICLE.code, NO_ARTICLE.format(detail="only boilerplate")
-            )
+        empty = _why_empty(article.text)
+        if empty is not None:
+            error = IngestError(article.source, NO_ARTICLE.code, NO_ARTICLE.format(detail=empty))
             store.add_error(error)
             report.errors.append(error)
             continue
