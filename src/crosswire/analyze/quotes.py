@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -40,7 +41,14 @@ from crosswire.analyze.cues import (
     words_of,
 )
 from crosswire.analyze.entities import actor_index
-from crosswire.analyze.marks import Quotation, find_quotations
+from crosswire.analyze.marks import (
+    ALL_MARKS,
+    CLOSING,
+    DOUBLED,
+    STRAIGHT,
+    Quotation,
+    find_quotations,
+)
 from crosswire.analyze.speakers import (
     Focus,
     Speaker,
@@ -56,12 +64,12 @@ _SENTENCE_END = ".!?"
 _SENTENCE_BREAK = re.compile(r"[.!?][”\"’]?\s")
 # A dash that separates a roundup item's headline from the source it quotes.
 _DASH = re.compile(r"\s[-–—]\s*|(?<=\S)-(?=[A-Z])")
-_OPENING_MARKS = "“\"‘'«„"
-_CLOSING_MARKS = frozenset({"”", '"', "’", "'", "»", "''"})
 # The closing mark of a quotation, then a dash on the same line: a signature follows.
 _DASH_SIGNATURE = re.compile(r"[.,!?]?[”\"’][ \t\xa0]*[―—–-][ \t\xa0]*(?=[A-Z])")
 # Only a spaced dash ends a headline: "R-Ill." or "Jenna-Lee" join words.
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+# Tokens that close a quotation (a straight mark closes as often as it opens).
+_CLOSERS = CLOSING | {STRAIGHT, DOUBLED}
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "parataxis", "csubj", "conj"})
 # Right dependents that make up what a stance verb takes ("accused Cruz of lying").
 _OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "prep", "oprd", "attr", "prt"})
@@ -131,15 +139,7 @@ def extract_quotes(doc: Doc, entities: list[Entity], actors: dict[str, list[str]
             named = extractor.signed_by(quote)
             if named is not None:
                 _set_speaker(quote, named)
-    _inherit_speakers(kept, text)
-    for quote in kept:
-        if quote.kind == "direct" and quote.cue is None and quote.speaker_text is None:
-            # "Lind announced the lawsuit on Monday. “We are seeking ...”": a quotation that
-            # stands alone continues the person the text was just about.
-            subject = extractor.last_subject(quote.start)
-            if subject is not None:
-                _set_speaker(quote, subject)
-    _inherit_speakers(kept, text)
+    _inherit_speakers(kept, text, extractor.last_subject)
     return kept
 
 
@@ -162,12 +162,17 @@ def _set_speaker(quote: Quote, speaker: Speaker) -> None:
     quote.speaker_end = speaker.end
 
 
-def _inherit_speakers(quotes: list[Quote], text: str) -> None:
-    """Give an uncued direct quote the speaker of the statement just before it.
+def _inherit_speakers(
+    quotes: list[Quote], text: str, last_subject: Callable[[int], Speaker | None]
+) -> None:
+    """Give an uncued direct quote the speaker of the statement just before it, else the
+    person the text was just about.
 
     News prose names a speaker once and lets the next quotation stand alone: in the same
     paragraph ("“X,” Rutte said on TV. “Y.”") or opening the next one ("Rutte said that X.¶
     “Y.”"). Any kind of attribution counts as the one continued, indirect speech included.
+    With none in reach, the quotation continues the person last named as a subject ("Lind
+    announced the lawsuit on Monday. “We are seeking ...”"): ``last_subject(offset)``.
     """
     last: Quote | None = None
     for quote in quotes:
@@ -178,10 +183,12 @@ def _inherit_speakers(quotes: list[Quote], text: str) -> None:
             and last.end <= quote.start
             and last.start >= _previous_paragraph_start(text, quote.start)
         ):
-            quote.speaker = last.speaker
-            quote.speaker_text = last.speaker_text
-            quote.speaker_start = last.speaker_start
-            quote.speaker_end = last.speaker_end
+            quote.speaker, quote.speaker_text = last.speaker, last.speaker_text
+            quote.speaker_start, quote.speaker_end = last.speaker_start, last.speaker_end
+        elif uncued:
+            subject = last_subject(quote.start)
+            if subject is not None:
+                _set_speaker(quote, subject)
         nested = last is not None and last.start <= quote.start and quote.end <= last.end
         if quote.speaker_text is not None and not nested:
             # A statement reported inside another ("Greene added that the Fed wants X") is
@@ -398,8 +405,11 @@ class _Extractor:
             span = self.doc[first.i : words[-1].i + 1]
         else:
             return None
-        actor = self.focus.resolve(span, span.root)
-        return Speaker(span.start_char, span.end_char, span.text, actor)
+        return self._speaker(span, span.root)
+
+    def _speaker(self, span: Span, head: Token) -> Speaker:
+        """The mention ``span`` (headed by ``head``) as a speaker, with the actor it names."""
+        return Speaker(span.start_char, span.end_char, span.text, self.focus.resolve(span, head))
 
     def _name_after(self, verb: Token) -> Speaker | None:
         """The name right after an inverted cue the parser did not take for its subject
@@ -411,8 +421,7 @@ class _Extractor:
             # "“X,” added another New Hampshire Republican": the inverted subject parsed as
             # the object.
             span = doc[inverted.left_edge.i : inverted.i + 1]
-            actor = self.focus.resolve(span, inverted)
-            return Speaker(span.start_char, span.end_char, span.text, actor)
+            return self._speaker(span, inverted)
         end = verb.i + 1
         while end < len(doc) and not self.inside[end] and (
             doc[end].ent_type_ == "PERSON" or doc[end].pos_ == "PROPN" or doc[end].is_title
@@ -423,8 +432,7 @@ class _Extractor:
         if end - verb.i > 5:
             return None
         span = doc[verb.i + 1 : end]
-        actor = self.focus.resolve(span, span[-1])
-        return Speaker(span.start_char, span.end_char, span.text, actor)
+        return self._speaker(span, span[-1])
 
     def _role_after(self, verb: Token) -> Speaker | None:
         """A described speaker right after an inverted cue that follows its quotation
@@ -445,8 +453,7 @@ class _Extractor:
         if end == verb.i + 1 or end - verb.i > 8:
             return None
         span = doc[verb.i + 1 : end]
-        actor = self.focus.resolve(span, span[-1])
-        return Speaker(span.start_char, span.end_char, span.text, actor)
+        return self._speaker(span, span[-1])
 
     def _cue_before(self, start: int, end: int, before: str) -> Token | None:
         for tok in reversed(self._tokens(start, end)):
@@ -568,7 +575,7 @@ class _Extractor:
         ``pos`` or, for a quotation that opens its paragraph, the one before; None when a
         group or place was named as a subject since."""
         floor = self._paragraph(pos)[0]
-        if not self.text[floor:pos].strip().strip(_OPENING_MARKS):
+        if not self.text[floor:pos].strip().strip("".join(ALL_MARKS)):
             floor = _previous_paragraph_start(self.text, pos)
         if floor < 0:
             return None
@@ -590,16 +597,7 @@ class _Extractor:
         """A name after a dash on the closing mark's line ("“X.” ― Ana Reyes", "“X”
         -Teodor Malvik, Oslo"): the signature of a reader's or a roundup's quotation."""
         m = _DASH_SIGNATURE.match(self.text, quote.end)
-        if m is None:
-            return None
-        line_end = self.text.find("\n", m.end())
-        line_end = len(self.text) if line_end < 0 else line_end
-        line = self.text[m.end() : line_end]
-        if len(line.split()) > 12:
-            return None
-        comma = line.find(",")
-        end = m.end() + (comma if comma > 0 else len(line.rstrip(" .\xa0")))
-        return self._name_span(m.end(), end, signed=True)
+        return self._name_on_line(m.end(), signed=True) if m is not None else None
 
     def signed_by(self, quote: Quote) -> Speaker | None:
         """The source of a quotation set apart as a block: a transcript line opening with
@@ -616,17 +614,24 @@ class _Extractor:
             return None
         while line_start < len(text) and text[line_start].isspace():
             line_start += 1
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[line_start:line_end]
-        if not line or len(line.split()) > 12 or line.rstrip()[-1:] not in ".\"”":
+        line = text[line_start : self._paragraph(line_start)[1]]
+        if not line or line.rstrip()[-1:] not in ".\"”":
             return None
         start = line_start + len(line) - len(line.lstrip("-–— "))
-        comma = text.find(",", start, line_end)
-        end = comma if comma > 0 else line_start + len(line.rstrip(" .\"”"))
         # A dash before it marks the line as a signature, so a name the NER model did not
         # tag still signs the quotation ("¶- Sanders.", "¶-President Obama, tweeting ...").
-        return self._name_span(start, end, signed=start > line_start)
+        return self._name_on_line(start, signed=start > line_start)
+
+    def _name_on_line(self, start: int, signed: bool) -> Speaker | None:
+        """The name a signature line gives from ``start``: up to a comma (what follows is the
+        signer's role or town) or the line's end; a short line only."""
+        end_of_line = self._paragraph(start)[1]
+        line = self.text[start:end_of_line]
+        if len(line.split()) > 12:
+            return None
+        comma = line.find(",")
+        end = start + (comma if comma > 0 else len(line.rstrip(" .\xa0\"”")))
+        return self._name_span(start, end, signed=signed)
 
     def _name_span(self, start: int, end: int, signed: bool = False) -> Speaker | None:
         """The text between two offsets when it is a person's name and nothing else."""
@@ -641,8 +646,7 @@ class _Extractor:
         if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.is_punct for t in tokens):
             return None
         span = self.doc[tokens[0].i : tokens[-1].i + 1]
-        actor = self.focus.resolve(span, span[-1])
-        return Speaker(span.start_char, span.end_char, span.text, actor)
+        return self._speaker(span, span[-1])
 
     def _dashed_source(self, pos: int) -> bool:
         """Whether the quotation at ``pos`` follows "headline - Source:" (roundup style)."""
@@ -681,8 +685,7 @@ class _Extractor:
         if not named and not document:
             return None
         span = self.doc[words[0].i : words[-1].i + 1]
-        actor = self.focus.resolve(span, span.root)
-        return Speaker(span.start_char, span.end_char, span.text, actor)
+        return self._speaker(span, span.root)
 
     def _introducing_cue(self, pos: int) -> Token | None:
         """A cue in the sentence just before ``pos`` that announces a quote: "Rutte said:", a
@@ -787,13 +790,10 @@ class _Extractor:
     def _around_aside(self, aside: Span) -> Span | None:
         """The sentence an aside cue sits in, which is what the cue reports."""
         head = aside.root.head
-        doc = self.doc
-        left, right = head.left_edge.i, head.right_edge.i
-        while left <= right and _is_edge(doc[left]):
-            left += 1
-        while right >= left and _is_edge(doc[right]):
-            right -= 1
-        return _balanced(doc[left : right + 1]) if right > aside.end else None
+        sentence = _inner(self.doc, head.left_edge.i, head.right_edge.i)
+        if sentence is None or sentence.end <= aside.end + 1:
+            return None  # nothing reported after the aside
+        return _balanced(sentence)
 
     def _without(self, start: int, end: int, aside: Span | None) -> str:
         """The text from ``start`` to ``end``, less an aside cue inside it."""
@@ -810,7 +810,7 @@ class _Extractor:
         left, right = parts[0].left_edge.i, parts[-1].right_edge.i
         doc = self.doc
         while right >= left and _is_edge(doc[right]):
-            right -= 1
+            right -= 1  # only the end: an object may open with its quotation mark
         return doc[left : right + 1] if right >= left else None
 
     def _agentive(self, speaker: Speaker) -> bool:
@@ -858,19 +858,14 @@ class _Extractor:
             # is the speaker's next statement, not part of this one.
             edge = child.left_edge.i
             before = edge - 1
-            while before > left and doc[before].text in _CLOSING_MARKS:
+            while before > left and doc[before].text in _CLOSERS:
                 before -= 1  # "has “expanded the party,” claiming ...": the comma is quoted
             after_comma = doc[before].text in (",", "—", "–")
             participle = child.dep_ in ("advcl", "conj") and child.tag_ == "VBG"
             if after_comma and (participle or child.dep_ == "parataxis"):
                 right = min(right, edge - 1)
-        while left <= right and (doc[left].dep_ == "mark" or _is_edge(doc[left])):
-            left += 1
-        while right >= left and _is_edge(doc[right]):
-            right -= 1
-        if right < left:
-            return None
-        return _balanced(doc[left : right + 1])
+        span = _inner(doc, left, right, without_mark=True)
+        return _balanced(span) if span is not None else None
 
     def _according_content(self, according: Token) -> Span | None:
         head = according.head
@@ -888,12 +883,7 @@ class _Extractor:
             left = a_right + 1
         elif a_right >= right:
             right = a_left - 1
-        doc = self.doc
-        while left <= right and _is_edge(doc[left]):
-            left += 1
-        while right >= left and _is_edge(doc[right]):
-            right -= 1
-        return doc[left : right + 1] if right >= left else None
+        return _inner(self.doc, left, right)
 
     # -- records ----------------------------------------------------------------------------
     def to_quote(self, cand: _Candidate) -> Quote:
@@ -1002,6 +992,16 @@ def _that_clause(clause: Token) -> bool:
 def _is_edge(tok: Token) -> bool:
     """Punctuation or blank tokens trimmed off the edges of a reported clause."""
     return tok.is_punct or tok.is_space
+
+
+def _inner(doc: Doc, left: int, right: int, without_mark: bool = False) -> Span | None:
+    """Tokens ``left`` to ``right`` (inclusive) less punctuation and blanks at either edge,
+    and a leading "that" with ``without_mark``; None when nothing is left."""
+    while left <= right and ((without_mark and doc[left].dep_ == "mark") or _is_edge(doc[left])):
+        left += 1
+    while right >= left and _is_edge(doc[right]):
+        right -= 1
+    return doc[left : right + 1] if right >= left else None
 
 
 def _is_according(tok: Token) -> bool:

@@ -235,21 +235,29 @@ def speaker_of(verb: Token, focus: Focus) -> Speaker | None:
 
 def _outer_subject(verb: Token, pronoun: Token, focus: Focus) -> Token | None:
     """The subject of a clause ``verb`` is embedded in that "it" or "they" stands for: a
-    noun phrase that is not a person, or the same pronoun."""
+    noun phrase that is not a person, or the same pronoun. A conjunct without a subject of
+    its own shares the outer one, so the walk goes through conjuncts too."""
+    outer = _enclosing_subject(verb, focus, ("advcl", "relcl", "parataxis", "acl"), 8)
+    if outer is None or outer.lower_ == pronoun.lower_:
+        return outer
+    if outer.pos_ == "PRON" or outer.ent_type_ == "PERSON":
+        return None
+    return outer if outer.pos_ in ("NOUN", "PROPN") else None
+
+
+def _enclosing_subject(
+    verb: Token, focus: Focus, stop: tuple[str, ...], steps: int
+) -> Token | None:
+    """The first subject outside quotation marks of a clause ``verb`` is embedded in, not
+    climbing out of a clause attached as one of ``stop``."""
     tok = verb
-    for _ in range(8):
-        if tok.head is tok or tok.dep_ in ("advcl", "relcl", "parataxis", "acl"):
+    for _ in range(steps):
+        if tok.head is tok or tok.dep_ in stop:
             return None
         tok = tok.head
-        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not focus.inside[c.i]]
-        if not subjects:
-            continue  # a conjunct or a complement without its own subject shares the outer one
-        outer = subjects[0]
-        if outer.lower_ == pronoun.lower_:
-            return outer
-        if outer.pos_ == "PRON" or outer.ent_type_ == "PERSON":
-            return None
-        return outer if outer.pos_ in ("NOUN", "PROPN") else None
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS and not focus.inside[child.i]:
+                return child
     return None
 
 
@@ -269,21 +277,15 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _outer_name(verb: Token, actor: str, focus: Focus) -> Token | None:
-    """The named subject of a clause ``verb`` is embedded in, when it is ``actor``."""
-    tok = verb
-    for _ in range(6):
-        # Only through complements ("railed against what he calls", "said he would"): a
-        # pronoun in an adverbial or coordinate clause ("though he said") is its own mention.
-        if tok.head is tok or tok.dep_ in ("advcl", "conj", "relcl", "parataxis", "acl"):
-            return None
-        tok = tok.head
-        for child in tok.children:
-            if child.dep_ not in SUBJECT_DEPS or focus.inside[child.i]:
-                continue
-            if child.pos_ != "PROPN" and child.ent_type_ != "PERSON":
-                return None
-            return child if focus.resolve(subject_mention(child), child) == actor else None
-    return None
+    """The named subject of a clause ``verb`` is embedded in, when it is ``actor``.
+
+    Only through complements ("railed against what he calls", "said he would"): a pronoun in
+    an adverbial or coordinate clause ("though he said") is its own mention.
+    """
+    outer = _enclosing_subject(verb, focus, ("advcl", "conj", "relcl", "parataxis", "acl"), 6)
+    if outer is None or (outer.pos_ != "PROPN" and outer.ent_type_ != "PERSON"):
+        return None
+    return outer if focus.resolve(subject_mention(outer), outer) == actor else None
 
 
 def _fallback_subject(verb: Token, focus: Focus) -> Token | None:

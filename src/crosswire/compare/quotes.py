@@ -20,7 +20,7 @@ from crosswire.compare.lexicon import normal_stems
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import compatible_speakers, display_speaker, written_name
 from crosswire.compare.text import dice, fuzzy, overlap, passage
-from crosswire.compare.wording import WORD, word_key, wording_notes
+from crosswire.compare.wording import word_keys, wording_notes
 from crosswire.records import Discrepancy, Passage, Quote, QuoteGroup
 
 # Share of the shorter quote's content stems found in the longer one (tuned on the seeds:
@@ -129,10 +129,6 @@ def _cut_from(a: _Item, b: _Item) -> bool:
     return any(long[k : k + len(short)] == short for k in range(len(long) - len(short) + 1))
 
 
-def _words(text: str) -> list[str]:
-    return [word_key(m.group()) for m in WORD.finditer(text)]
-
-
 def _speaker(items: list[_Item], aliases: list[str]) -> str | None:
     """The speaker most variants name, under its longest name in the story ("Teodor Malvik"
     over "Malvik"); a variant without a speaker takes the one its group's other variants give."""
@@ -162,7 +158,7 @@ def group_quotes(
     """One :class:`QuoteGroup` per statement, plus an "attribution" discrepancy for every
     statement that outlets give to different speakers."""
     items = [
-        _Item(s, q, normal_stems(q.text), _words(q.text))
+        _Item(s, q, normal_stems(q.text), word_keys(q.text))
         for s in sources
         for q in sorted(s.analysis.quotes, key=lambda q: q.start)
     ]

@@ -9,7 +9,7 @@ in a discrepancy is left to the disputed part rather than stated as agreed.
 
 from __future__ import annotations
 
-from crosswire.analyze.marks import CLOSING, OPENING
+from crosswire.analyze.marks import CLOSING, OPENING, STRAIGHT
 from crosswire.compare.lexicon import normal_stems
 from crosswire.compare.sources import Source, independent_sources
 from crosswire.compare.text import containment, overlap, passage
@@ -124,7 +124,7 @@ def readable(sentence: Sentence) -> str:
     )
     opened = sum(text.count(c) for c in OPENING)
     closed = sum(text.count(c) for c in CLOSING)
-    straight = text.count('"')
+    straight = text.count(STRAIGHT)
     # The quotation began before this sentence: its opening mark is what was cut off.
     began_before = quote is not None and quote.start <= sentence.start
     if closed > opened:
@@ -132,7 +132,7 @@ def readable(sentence: Sentence) -> str:
     elif opened > closed:
         text = text.rstrip() + "”"
     elif straight % 2:
-        text = '"' + text if began_before else text.rstrip() + '"'
+        text = STRAIGHT + text if began_before else text.rstrip() + STRAIGHT
     if quote is not None and quote.speaker:
         surname = quote.speaker.split()[-1]
         if surname not in text:

@@ -29,6 +29,11 @@ def word_key(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+def word_keys(text: str) -> list[str]:
+    """The compared words of ``text``, in order."""
+    return [word_key(m.group()) for m in WORD.finditer(text)]
+
+
 def unmatched(a: list[str], b: list[str]) -> list[bool]:
     """For each word of ``a``: True when SequenceMatcher cannot align it with a word of ``b``."""
     matched = [False] * len(a)

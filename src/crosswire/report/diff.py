@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crosswire.compare.wording import WORD, unmatched, word_key
+from crosswire.compare.wording import MAX_PART_SHARE, WORD, unmatched, word_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,10 +19,6 @@ class Segment:
 
     text: str
     differs: bool = False
-
-
-# A wording shorter than this share of another is a fragment of it, not a rewording.
-MIN_PEER_SHARE = 0.6
 
 
 def mark_differences(variants: Sequence[str]) -> list[list[Segment]]:
@@ -45,7 +41,7 @@ def mark_differences(variants: Sequence[str]) -> list[list[Segment]]:
         # A fragment another outlet quotes ("every metre of the embankment") says nothing of
         # how the full wordings differ: each wording is held against those of comparable length.
         peers = [j for j in range(len(variants)) if j != i]
-        comparable = [j for j in peers if len(keys[j]) >= MIN_PEER_SHARE * len(keys[i])]
+        comparable = [j for j in peers if len(keys[j]) >= MAX_PART_SHARE * len(keys[i])]
         for j in comparable or peers:
             missing = unmatched(keys[i], keys[j])
             differs = [d or u for d, u in zip(differs, missing, strict=True)]

@@ -20,7 +20,13 @@ import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from crosswire.records import Article
-from crosswire.stories.language import NOUN_CAPITALISING, detect_language, stop_words
+from crosswire.stories.language import (
+    HAN,
+    KANA,
+    NOUN_CAPITALISING,
+    detect_language,
+    stop_words,
+)
 from crosswire.stories.text import report_text
 
 # Words with letters (and inner apostrophes/hyphens); figures are counted apart (NUMBER_RE).
@@ -50,7 +56,7 @@ MIN_WORD_LEN = 3
 # Han and kana runs: written without spaces, so words are counted as overlapping character
 # pairs (most Chinese words are two characters long; a pair shared by two reports is evidence
 # the way a shared word is).
-CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+CJK_RE = re.compile(f"[{KANA}{HAN}]+")
 # Figures written with digits, with thousands separators ("50,000", "50.000", "50 000") and
 # decimal commas ("3,5"). Digits are the same in every script, so a shared "1982" or "50000" is
 # evidence across languages; one-digit figures are too common to tell events apart.

@@ -20,9 +20,11 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 # Non-Latin scripts name their language: there is one main language per script in news
 # (Cyrillic is read as Russian, Arabic script as Arabic). Kana before Han: Japanese mixes both.
+KANA = "\u3040-\u30ff"
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 SCRIPTS = (
-    ("ja", re.compile(r"[\u3040-\u30ff]")),
-    ("zh", re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")),
+    ("ja", re.compile(f"[{KANA}]")),
+    ("zh", re.compile(f"[{HAN}]")),
     ("ko", re.compile(r"[\uac00-\ud7af]")),
     ("ar", re.compile(r"[\u0600-\u06ff\u0750-\u077f]")),
     ("ru", re.compile(r"[\u0400-\u04ff]")),
