@@ -653,3 +653,14 @@ def test_by_agent_of_a_participle_cue_speaks() -> None:
     second = find(analyse(text), "extremely careless")
     assert (first.cue, first.speaker_text) == ("labeled", "harbour workers")
     assert (second.cue, second.speaker_text) == ("described", "Ana Lind")
+
+
+def test_fronted_prepositional_phrase_is_not_the_speaker() -> None:
+    # The parser can take the "Of" of a fronted "Of X," for the subject of the cue.
+    text = (
+        "Harbour pilot Ivo Marek said of the mayor: “She is a careful woman.” "
+        "Of Holm, Marek, who has given money to Anton Berg, said, "
+        "“He is flat-out reckless. I think he is a good man.”\n"
+    )
+    quote = find(analyse(text), "flat-out reckless")
+    assert quote.speaker_text == "Marek"

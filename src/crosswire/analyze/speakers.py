@@ -202,6 +202,10 @@ def speaker_of(verb: Token, focus: Focus) -> Speaker | None:
             ),
             None,
         )
+    if subject is not None and subject.pos_ == "ADP":
+        # "Of Holm, Marek, who ..., said, “X”": the parser took the preposition of a fronted
+        # phrase for the subject; the speaker is found as for a verb without one.
+        subject = None
     if verb.tag_ == "VBN" and (subject is None or subject.head.i != verb.i):
         # "widely labeled as a “charade” by harbour workers", "as described by the
         # inspector": a participle with a "by" agent names who speaks.
@@ -224,7 +228,7 @@ def speaker_of(verb: Token, focus: Focus) -> Speaker | None:
             # that name is where the source is written.
             mention = subject_mention(outer)
     elif subject.lower_ in _PRONOUNS_THING:
-        outer = _outer_subject(verb, subject, focus)
+        outer = outer_subject(verb, subject, focus)
         if outer is not None:
             # "The council pledged to act against what it called “X”": the same holds for
             # the "it" of an organisation and the "they" of a group.
@@ -233,7 +237,7 @@ def speaker_of(verb: Token, focus: Focus) -> Speaker | None:
     return Speaker(mention.start_char, mention.end_char, mention.text, actor)
 
 
-def _outer_subject(verb: Token, pronoun: Token, focus: Focus) -> Token | None:
+def outer_subject(verb: Token, pronoun: Token, focus: Focus) -> Token | None:
     """The subject of a clause ``verb`` is embedded in that "it" or "they" stands for: a
     noun phrase that is not a person, or the same pronoun. A conjunct without a subject of
     its own shares the outer one, so the walk goes through conjuncts too."""
