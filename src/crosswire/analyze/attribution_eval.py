@@ -68,6 +68,24 @@ def load_gold(path: Path, limit: int | None = None) -> list[Gold]:
     return out
 
 
+def load_offset_sample(sample: Path, texts: Path) -> list[Gold]:
+    """Direct-quote annotations kept as offsets only (``bench/data/quotes-unseen.json``) on
+    article texts kept elsewhere (a ``{id: {"articleBody": text}}`` file)."""
+    bodies = json.loads(texts.read_text(encoding="utf-8"))
+    data = json.loads(sample.read_text(encoding="utf-8"))
+    out: list[Gold] = []
+    for article in data["articles"]:
+        text = bodies[article["id"]]["articleBody"]
+        spans = []
+        for q in article["quotes"]:
+            content = [(a, b) for a, b in q["content"]]
+            source = [(q["source"][0], q["source"][1])] if q["source"] else []
+            quoted = " ".join(text[a:b] for a, b in content)
+            spans.append(Span(content, source, quoted, True))
+        out.append(Gold(article["id"], text, spans))
+    return out
+
+
 def _overlap(a: Span, b: Span) -> int:
     return sum(
         max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a.content for s2, e2 in b.content

@@ -297,7 +297,7 @@ class _Extractor:
                             q.after, cue
                         ) or self._name_after(cue)
                     elif cand.speaker is None and cue.is_sent_start:
-                        cand.speaker = self._name_after(cue)  # "Said Reyes: “X”"
+                        cand.speaker = self.opening_cue_name(cue)
                     cand.cue_end = after_end if cue is after_cue else None
                 out.append(cand)
                 continue
@@ -434,6 +434,11 @@ class _Extractor:
         span = doc[verb.i + 1 : end]
         return self._speaker(span, span[-1])
 
+    def opening_cue_name(self, verb: Token) -> Speaker | None:
+        """The name after a cue that opens its sentence before the quotation: "Said Reyes:
+        “X”"."""
+        return self._name_after(verb)
+
     def _role_after(self, verb: Token) -> Speaker | None:
         """A described speaker right after an inverted cue that follows its quotation
         ("“X,” said retired neurosurgeon Ben Carson, asked ...", "“X,” said a person close
@@ -517,7 +522,7 @@ class _Extractor:
                 cand.kind == "partial"
                 and prev is not None
                 and prev.kind == "partial"
-                and self._listed_with(prev, cand)
+                and self.listed_with(prev, cand)
             ):
                 # "called him a “X,” an “Y” and “Z”": one statement quoted in pieces.
                 prev.merged = (prev.merged or []) + [q]
@@ -536,7 +541,7 @@ class _Extractor:
             out.append(cand)
         return out
 
-    def _listed_with(self, prev: _Candidate, cand: _Candidate) -> bool:
+    def listed_with(self, prev: _Candidate, cand: _Candidate) -> bool:
         """Whether two quoted fragments are items of one list under one cue."""
         if prev.cue is None or cand.cue is None or prev.cue.i != cand.cue.i:
             return False
