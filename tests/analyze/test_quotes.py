@@ -664,3 +664,17 @@ def test_fronted_prepositional_phrase_is_not_the_speaker() -> None:
     )
     quote = find(analyse(text), "flat-out reckless")
     assert quote.speaker_text == "Marek"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker"),
+    [
+        ("“Why is the ferry late again?” Ana Ostrander demanded.\n", "ferry late", "Ana Ostrander"),
+        ("“Is the timetable final?” Holm pressed. “Not yet,” Berg said.\n", "timetable", "Holm"),
+        ("“We will not pay for it,” the mayor, Dana Holm, fired back.\n", "not pay", "Dana Holm"),
+        ("“Shame on the board!” a resident yelled from the gallery.\n", "Shame on", "a resident"),
+    ],
+)
+def test_less_common_verbs_of_saying_are_cues(text: str, needle: str, speaker: str) -> None:
+    quote = find(analyse(text), needle)
+    assert quote.speaker_text == speaker

@@ -26,6 +26,9 @@ SPEECH_LEMMAS = words_of(
     proclaim allege counter retort quip lament affirm reiterate repeat recount
     mention hint concur dismiss label brand characterize characterise term quote
     exclaim confess shout whisper wonder muse scream chant echo plead recommend advise
+    demand press snap interject interrupt marvel gush rave rant sneer grumble mutter murmur
+    scoff rebut reason theorize theorise speculate surmise opine posit blurt stammer whine
+    groan moan taunt tease recite yell holler bellow inform assure remind fire shoot chime
     """
 )
 
@@ -65,7 +68,7 @@ SPEECH_NOUNS = words_of(
 )
 
 # Particles of phrasal cues ("pointed out"): the verb is a cue only with them.
-CUE_PARTICLES = {"point": "out"}
+CUE_PARTICLES = {"point": "out", "fire": "back", "shoot": "back", "chime": "in"}
 # Cues that take the addressee as object ("he told reporters"); others with an object after a
 # quote are new clauses ("may charge drivers"), not the quote's cue.
 ADDRESSEE_LEMMAS = words_of("tell ask inform assure remind warn urge")
