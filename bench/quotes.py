@@ -18,6 +18,7 @@ spaCy's own time is the baseline the overhead is measured against.
     .venv/bin/python bench/quotes.py --split train --limit 100 --direct   # tuning split
     .venv/bin/python bench/quotes.py --direct --train-rules-only   # dev held out for every rule
     .venv/bin/python bench/quotes.py --unseen        # articles no rule was tuned on
+    .venv/bin/python bench/quotes.py --split train --direct --errors /tmp/train-errors.jsonl
 
 ``--train-rules-only`` switches off the four rules that were found by reading dev errors
 (docs/benchmarks.md, "How far the dev figures are held out"), so dev is scored as held out
@@ -52,7 +53,9 @@ from crosswire.analyze.attribution_eval import (
     Span,
     load_gold,
     load_offset_sample,
+    match,
     spans_of_quotes,
+    speaker_match,
 )
 from crosswire.analyze.entities import extract_entities
 from crosswire.analyze.nlp import load_nlp
@@ -269,8 +272,11 @@ def report(
     print_scores(scores, direct_only)
 
 
-def crosswire_scores(docs: list, gold: list[Gold]) -> tuple[Scores, float]:  # noqa: ANN001
-    """crosswire's quotes on parsed docs, scored; (scores, extraction seconds)."""
+def crosswire_scores(
+    docs: list, gold: list[Gold], errors: Path | None = None  # noqa: ANN001 - spaCy Docs
+) -> tuple[Scores, float]:
+    """crosswire's quotes on parsed docs, scored; (scores, extraction seconds). With
+    ``errors``, every direct-quote error is written there as a JSON line."""
     scores = Scores()
     t0 = time.perf_counter()
     predicted = []
@@ -280,12 +286,43 @@ def crosswire_scores(docs: list, gold: list[Gold]) -> tuple[Scores, float]:  # n
     seconds = time.perf_counter() - t0
     for g, quotes in zip(gold, predicted, strict=True):
         scores.add(list(spans_of_quotes(quotes)), g.attributions)
+    if errors is not None:
+        with errors.open("w", encoding="utf-8") as out:
+            for g, quotes in zip(gold, predicted, strict=True):
+                for row in direct_errors(g, quotes):
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return scores, seconds
+
+
+def direct_errors(gold: Gold, quotes: list[Quote]) -> Iterator[dict[str, Any]]:
+    """One article's direct-quote errors: gold quotes missed, quotes the gold lacks, and
+    matched quotes whose speaker mention misses the gold source."""
+    preds = list(spans_of_quotes(quotes))
+    pairs = match(preds, gold.attributions)
+    text = gold.text
+
+    def words(segments: list[tuple[int, int]]) -> str:
+        return " | ".join(text[a:b] for a, b in segments)
+
+    for j, g in enumerate(gold.attributions):
+        if g.direct and j not in {j for _, j in pairs}:
+            yield {"article": gold.id, "error": "missed", "content": g.content,
+                   "text": words(g.content), "gold_speaker": words(g.source)}
+    for i, (p, q) in enumerate(zip(preds, quotes, strict=True)):
+        if p.direct and i not in {i for i, _ in pairs}:
+            yield {"article": gold.id, "error": "extra", "content": p.content,
+                   "text": q.text, "speaker": q.speaker_text, "cue": q.cue}
+    for i, j in pairs:
+        p, g, q = preds[i], gold.attributions[j], quotes[i]
+        if p.direct and g.direct and not speaker_match(p, g):
+            yield {"article": gold.id, "error": "speaker", "content": g.content,
+                   "text": words(g.content), "gold_speaker": words(g.source),
+                   "speaker": q.speaker_text, "actor": q.speaker, "cue": q.cue}
 
 
 def direct_scores(
     gold: list[Gold], with_crosswire: bool, with_baseline: bool, *, train_rules_only: bool = False,
-    both_rule_sets: bool = False, direct_only: bool = False,
+    both_rule_sets: bool = False, direct_only: bool = False, errors: Path | None = None,
 ) -> Scores | None:
     """Parse the gold texts once; score crosswire on them (with every rule, with the rules
     found on train only, or both) and/or the textacy baseline."""
@@ -301,12 +338,12 @@ def direct_scores(
 
     cw = None
     if with_crosswire and not train_rules_only:
-        cw, t_cw = crosswire_scores(docs, gold)
+        cw, t_cw = crosswire_scores(docs, gold, errors)
         report("crosswire, gold text", cw, t_cw, n,
                f"; adds {100 * t_cw / t_spacy:.0f}% to spaCy's time", direct_only)
     if with_crosswire and (train_rules_only or both_rule_sets):
         with without_dev_rules():
-            held, t_held = crosswire_scores(docs, gold)
+            held, t_held = crosswire_scores(docs, gold, errors if train_rules_only else None)
         report("crosswire without the four rules found on dev, gold text", held, t_held, n,
                "", direct_only)
         cw = cw or held
@@ -346,7 +383,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --direct: switch off the four rules found on dev")
     parser.add_argument("--unseen", action="store_true",
                         help="direct quotes on the unseen sample (bench/data/quotes-unseen.json)")
+    parser.add_argument("--errors", type=Path, metavar="FILE",
+                        help="with --direct: write every direct-quote error as JSON Lines")
     args = parser.parse_args(argv)
+    if args.errors is not None and (args.unseen or not args.direct):
+        # The unseen sample stays a held-out check: its errors are not listed for rule work.
+        parser.error("--errors needs --direct and a PolNeAR split, not --unseen")
     if args.unseen:
         if not UNSEEN_TEXTS.exists():
             print(f"{UNSEEN_TEXTS} is missing: ../shared must sit beside the project")
@@ -369,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
         ingest_scores(gold, path, args.limit)
     if args.direct or not args.no_baseline:
         direct_scores(gold, with_crosswire=args.direct, with_baseline=not args.no_baseline,
-                      train_rules_only=args.train_rules_only)
+                      train_rules_only=args.train_rules_only, errors=args.errors)
     return 0
 
 
