@@ -678,3 +678,12 @@ def test_fronted_prepositional_phrase_is_not_the_speaker() -> None:
 def test_less_common_verbs_of_saying_are_cues(text: str, needle: str, speaker: str) -> None:
     quote = find(analyse(text), needle)
     assert quote.speaker_text == speaker
+
+
+def test_gerund_subject_names_an_activity_not_a_stance() -> None:
+    text = (
+        "Marta Lind spoke in Velmar.\nShe insisted that supporting Ostland now is strategically "
+        "wiser than facing a victorious Dravia later.\n"
+    )
+    quotes = analyse(text).quotes
+    assert [(q.kind, q.cue) for q in quotes] == [("indirect", "insisted")]
