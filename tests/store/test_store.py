@@ -1,6 +1,7 @@
 """The storage interface, run against every backend (SQLite always, PostgreSQL when present)."""
 
 import uuid
+from datetime import date
 
 import pytest
 from helpers import drop_schema, postgres_url
@@ -37,6 +38,44 @@ def test_sqlite_uses_wal_and_fts(tmp_path):
     store.conn.commit()
     assert store.search("orvel") == ["a1"]
     assert store.search('"dam') == ["a1"]  # user text is never FTS syntax
+
+
+def test_sqlite_full_text_row_follows_its_article(tmp_path):
+    """SQLite only: replacing an article's text replaces its one full-text row."""
+    store = open_store(str(tmp_path / "x.db"))
+    store.add_article(_article("a1", title="Dam holds"))
+    store.add_article(_article("a2", title="Port strike"))
+    store.update_text("a1", "The Velmar ferry runs again.", [], "hash")
+    assert store.search("ferry") == ["a1"]
+    assert store.search("orvel") == ["a2"]
+    rows = store.query("SELECT rowid, id FROM articles_fts ORDER BY rowid")
+    assert rows == store.query("SELECT seq, id FROM articles ORDER BY seq")
+    store.close()
+
+
+def test_sqlite_store_written_before_the_seq_rowids_is_rebuilt_once(tmp_path):
+    """An older file: full-text rows with rowids of their own and user_version 0."""
+    path = str(tmp_path / "old.db")
+    store = open_store(path)
+    store.add_article(_article("a1", title="Dam holds"))
+    store.add_article(_article("a2", title="Port strike"))
+    store.execute("DELETE FROM articles_fts")
+    for rowid, aid in ((70, "a2"), (71, "a1")):
+        text = store.get_article(aid).text
+        store.execute(
+            "INSERT INTO articles_fts (rowid, id, title, text) VALUES (?, ?, '', ?)",
+            (rowid, aid, text),
+        )
+    store.execute("PRAGMA user_version = 0")
+    store.conn.commit()
+    store.close()
+    reopened = open_store(path)
+    rows = reopened.query("SELECT rowid, id FROM articles_fts ORDER BY rowid")
+    assert rows == reopened.query("SELECT seq, id FROM articles ORDER BY seq")
+    assert set(reopened.search("orvel")) == {"a1", "a2"}
+    reopened.update_text("a2", "The Velmar ferry runs again.", [], "hash")
+    assert reopened.search("orvel") == ["a1"]
+    reopened.close()
 
 
 def test_full_text_search(store):
@@ -94,3 +133,42 @@ def test_errors_are_kept_and_cleared_when_the_input_later_succeeds(store):
     assert len(store.errors()) == 1
     store.add_article(Article(id="b", source="bad.txt", text="t", raw="t"))
     assert store.errors() == []
+
+
+def test_story_key_retrieval_reads_the_time_window_and_the_latest_undated(store):
+    for aid, published in (
+        ("early", "2031-01-02"),
+        ("near", "2031-03-09T22:00:00"),
+        ("late", "2031-06-01"),
+        ("undated1", None),
+        ("undated2", None),
+    ):
+        store.add_article(_article(aid, published=published))
+        store.save_story_features(aid, {"published": published}, ["w:orvel", "n:Lind"])
+    found = store.articles_with_keys(["w:orvel", "n:Lind"], "new", "2031-03-10", 7.0)
+    assert found == {"near": 2, "undated1": 2, "undated2": 2}
+    assert set(store.articles_with_keys(["w:orvel"], "new", "2031-03-10", 7.0, undated=1)) == {
+        "near",
+        "undated2",
+    }
+    everything = store.articles_with_keys(["w:orvel"], "new")
+    assert set(everything) == {"early", "near", "late", "undated1", "undated2"}
+    assert list(store.articles_with_keys(["w:orvel"], "new", undated=2)) == ["undated2", "undated1"]
+
+
+def test_story_keys_written_before_their_dates_get_them_on_open(store):
+    store.add_article(_article("a1", published="2031-03-01"))
+    store.save_story_features("a1", {"published": "2031-03-01"}, ["w:orvel"])
+    # The table as it was: no day, no seq.
+    store.execute("DROP TABLE story_keys")
+    store.execute(
+        "CREATE TABLE story_keys (key TEXT NOT NULL, article TEXT NOT NULL, "
+        "PRIMARY KEY (key, article))"
+    )
+    store.execute("INSERT INTO story_keys (key, article) VALUES ('w:orvel', 'a1')")
+    store.conn.commit()
+    reopened = open_store(store.url)
+    [(day, seq)] = reopened.query("SELECT day, seq FROM story_keys")
+    assert (day, seq) == (date(2031, 3, 1).toordinal(), 1)
+    assert reopened.articles_with_keys(["w:orvel"], "x", "2031-03-05", 7.0) == {"a1": 1}
+    reopened.close()

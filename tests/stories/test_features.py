@@ -1,4 +1,4 @@
-"""Regex features: stems, proper names, Title Case headlines, dates."""
+"""Regex features: stems, proper names, Title Case headlines."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from crosswire.stories.features import (
     fold,
     is_title_case,
     numbers,
-    parse_date,
     proper_names,
     stem,
     stem_in,
@@ -54,13 +53,6 @@ def test_features_round_trip_as_json_data() -> None:
     article = Article(id="a", source="a.txt", raw="", text="Velmora bridge shut.", published="2031")
     features = article_features(article)
     assert StoryFeatures.from_dict(features.as_dict()) == features
-
-
-def test_parse_date_reads_iso_forms_and_rejects_junk() -> None:
-    assert parse_date("2031-05-01T09:00:00Z").day == 1  # type: ignore[union-attr]
-    assert parse_date("2031-05-01 junk").month == 5  # type: ignore[union-attr]
-    assert parse_date("yesterday") is None
-    assert parse_date(None) is None
 
 
 def test_numbers_agree_across_separators_scales_and_digit_forms() -> None:

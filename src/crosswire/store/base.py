@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from crosswire.dates import day_number
 from crosswire.records import Analysis, Article, IngestError, Story
 
 ARTICLE_COLUMNS = (
@@ -44,6 +45,11 @@ def _article_row(row: Sequence[Any]) -> Article:
     )
 
 
+# Undated articles read per retrieval key (the latest ones): beside the dated ones of its time
+# window for a dated article, alone for an undated one.
+UNDATED_PER_KEY = 500
+
+
 class Store:
     """Articles, their analyses, fingerprints, story features and ingest errors.
 
@@ -71,6 +77,9 @@ class Store:
 
     def search(self, query: str, limit: int = 20) -> list[str]:  # pragma: no cover - abstract
         """Article ids whose title or text match a full-text query, best first."""
+        raise NotImplementedError
+
+    def _columns(self, table: str) -> set[str]:  # pragma: no cover - abstract
         raise NotImplementedError
 
     # -- plumbing ------------------------------------------------------------------------------
@@ -124,6 +133,9 @@ class Store:
             "CREATE INDEX IF NOT EXISTS articles_story ON articles(story)",
             "CREATE INDEX IF NOT EXISTS articles_exact ON articles(exact_hash)",
             "CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet)",
+            # The next article's seq is MAX(seq) + 1: without an index each insert reads the
+            # whole table, and ingest slows down as the store grows (bench/scale.py).
+            "CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq)",
             """CREATE TABLE IF NOT EXISTS sources (
                 source TEXT PRIMARY KEY, article TEXT NOT NULL)""",
             """CREATE TABLE IF NOT EXISTS errors (
@@ -132,6 +144,7 @@ class Store:
                 article TEXT PRIMARY KEY, data TEXT NOT NULL)""",
             """CREATE TABLE IF NOT EXISTS speakers (
                 surname TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (surname, article))""",
+            "CREATE INDEX IF NOT EXISTS speakers_article ON speakers(article)",
             f"""CREATE TABLE IF NOT EXISTS minhash (
                 article TEXT PRIMARY KEY, signature {blob} NOT NULL)""",
             f"""CREATE TABLE IF NOT EXISTS lsh (
@@ -143,14 +156,33 @@ class Store:
             """CREATE TABLE IF NOT EXISTS story_features (
                 article TEXT PRIMARY KEY, data TEXT NOT NULL)""",
             """CREATE TABLE IF NOT EXISTS story_keys (
-                key TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (key, article))""",
+                key TEXT NOT NULL, article TEXT NOT NULL, day INTEGER, seq INTEGER,
+                PRIMARY KEY (key, article))""",
+            "CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys(article)",
             """CREATE TABLE IF NOT EXISTS term_df (
                 term TEXT PRIMARY KEY, df INTEGER NOT NULL)""",
         ]
         for statement in statements:
             self.execute(statement)
+        self._date_story_keys()
         self._create_fulltext()
         self.conn.commit()
+
+    def _date_story_keys(self) -> None:
+        """Story keys carry their article's day and ingest order, so that retrieval reads only
+        the keys of articles inside the time window (and a bounded number of undated ones)
+        however large the store grows. Stores written before get the columns filled once."""
+        if "day" not in self._columns("story_keys"):
+            self.execute("ALTER TABLE story_keys ADD COLUMN day INTEGER")
+            self.execute("ALTER TABLE story_keys ADD COLUMN seq INTEGER")
+            for article, data in self.query("SELECT article, data FROM story_features"):
+                self.execute(
+                    "UPDATE story_keys SET day = ?, "
+                    "seq = (SELECT seq FROM articles WHERE id = ?) WHERE article = ?",
+                    (day_number(json.loads(data).get("published")), article, article),
+                )
+        self.execute("CREATE INDEX IF NOT EXISTS story_keys_day ON story_keys(key, day)")
+        self.execute("CREATE INDEX IF NOT EXISTS story_keys_seq ON story_keys(key, seq)")
 
     # -- articles ------------------------------------------------------------------------------
     def article_for_source(self, source: str) -> str | None:
@@ -368,9 +400,12 @@ class Store:
                 "INSERT INTO story_features (article, data) VALUES (?, ?)",
                 (article_id, json.dumps(data, ensure_ascii=False)),
             )
+            day = day_number(data.get("published"))
+            seq = self.query("SELECT seq FROM articles WHERE id = ?", (article_id,))
             self.executemany(
-                "INSERT INTO story_keys (key, article) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                [(key, article_id) for key in set(keys)],
+                "INSERT INTO story_keys (key, article, day, seq) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                [(key, article_id, day, seq[0][0] if seq else None) for key in set(keys)],
             )
         return True
 
@@ -378,13 +413,41 @@ class Store:
         rows = self.query("SELECT data FROM story_features WHERE article = ?", (article_id,))
         return json.loads(rows[0][0]) if rows else None
 
-    def articles_with_keys(self, keys: Iterable[str], exclude: str) -> dict[str, int]:
-        """Articles sharing any of ``keys`` with how many they share (candidate retrieval)."""
+    def articles_with_keys(
+        self,
+        keys: Iterable[str],
+        exclude: str,
+        published: str | None = None,
+        window_days: float | None = None,
+        undated: int = UNDATED_PER_KEY,
+    ) -> dict[str, int]:
+        """Articles sharing any of ``keys`` with how many they share (candidate retrieval).
+
+        With ``published`` and ``window_days``, only articles dated within a day more than the
+        window of it, and the ``undated`` latest undated ones per key, are read; an undated
+        article reads the ``undated`` latest per key. The work per article stays bounded
+        however large the store grows."""
+        day = day_number(published)
         shared: dict[str, int] = {}
         for key in set(keys):
-            for (article_id,) in self.query(
-                "SELECT article FROM story_keys WHERE key = ? AND article <> ?", (key, exclude)
-            ):
+            if day is None or window_days is None:
+                rows = self.query(
+                    "SELECT article FROM story_keys WHERE key = ? AND article <> ? "
+                    "ORDER BY seq DESC LIMIT ?",
+                    (key, exclude, undated),
+                )
+            else:
+                reach = int(window_days) + 1
+                rows = self.query(
+                    "SELECT article FROM story_keys WHERE key = ? AND article <> ? "
+                    "AND day BETWEEN ? AND ?",
+                    (key, exclude, day - reach, day + reach),
+                ) + self.query(
+                    "SELECT article FROM story_keys WHERE key = ? AND article <> ? "
+                    "AND day IS NULL ORDER BY seq DESC LIMIT ?",
+                    (key, exclude, undated),
+                )
+            for (article_id,) in rows:
                 shared[article_id] = shared.get(article_id, 0) + 1
         return shared
 

@@ -54,6 +54,14 @@ class PostgresStore(Store):
             (article.id, article.title or "", article.text),
         )
 
+    def _columns(self, table: str) -> set[str]:
+        rows = self.query(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = ?",
+            (table,),
+        )
+        return {row[0] for row in rows}
+
     def search(self, query: str, limit: int = 20) -> list[str]:
         words = [w for w in query.split() if w.strip()]
         if not words:

@@ -8,6 +8,9 @@ from pathlib import Path
 from crosswire.records import Article
 from crosswire.store.base import Store
 
+# PRAGMA user_version from which full-text rows have the article's seq as rowid.
+FULLTEXT_BY_SEQ = 1
+
 
 class SQLiteStore(Store):
     """A store in one file; ``:memory:`` works for tests."""
@@ -30,13 +33,31 @@ class SQLiteStore(Store):
             "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
             "id UNINDEXED, title, text, tokenize='unicode61')"
         )
+        if self.query("PRAGMA user_version")[0][0] < FULLTEXT_BY_SEQ:
+            # Stores written before the index rows were keyed by the article's seq: rebuild
+            # them once, so that replacing a row is a lookup and not a scan.
+            self.execute("DELETE FROM articles_fts")
+            self.execute(
+                "INSERT INTO articles_fts (rowid, id, title, text) "
+                "SELECT seq, id, COALESCE(title, ''), text FROM articles"
+            )
+            self.execute(f"PRAGMA user_version = {FULLTEXT_BY_SEQ}")
 
     def _index_fulltext(self, article: Article) -> None:
-        self.execute("DELETE FROM articles_fts WHERE id = ?", (article.id,))
+        # An FTS5 row is found fast only by its rowid ("id" is an unindexed column: matching
+        # on it reads the whole index), so the row's rowid is the article's seq.
+        rows = self.query("SELECT seq FROM articles WHERE id = ?", (article.id,))
+        if not rows:
+            return
+        seq = rows[0][0]
+        self.execute("DELETE FROM articles_fts WHERE rowid = ?", (seq,))
         self.execute(
-            "INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)",
-            (article.id, article.title or "", article.text),
+            "INSERT INTO articles_fts (rowid, id, title, text) VALUES (?, ?, ?, ?)",
+            (seq, article.id, article.title or "", article.text),
         )
+
+    def _columns(self, table: str) -> set[str]:
+        return {row[1] for row in self.query(f"PRAGMA table_info({table})")}
 
     def search(self, query: str, limit: int = 20) -> list[str]:
         # Quote each word so user text is never parsed as FTS5 syntax.

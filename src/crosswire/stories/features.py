@@ -12,7 +12,6 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import cache, lru_cache
 from typing import Any
 
@@ -252,20 +251,6 @@ def is_title_case(title: str) -> bool:
     words = [m.group() for m in WORD_RE.finditer(title) if m.group().lower() not in STOP_WORDS]
     capitalised = sum(1 for w in words if w[0].isupper())
     return len(words) >= 3 and capitalised >= 0.8 * len(words)
-
-
-def parse_date(value: str | None) -> datetime | None:
-    """A naive UTC-agnostic datetime from an ISO date string, or None if absent/unreadable."""
-    if not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = datetime.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
-    return parsed.replace(tzinfo=None)
 
 
 @dataclass(slots=True)

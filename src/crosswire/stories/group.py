@@ -24,10 +24,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from crosswire.config import Config
+from crosswire.dates import parse_date
 from crosswire.records import Article
 from crosswire.store.base import Store
 from crosswire.stories.embedding import decode_vector, embed_articles, resolve_embedder
-from crosswire.stories.features import StoryFeatures, article_features, name_key, parse_date
+from crosswire.stories.features import StoryFeatures, article_features, name_key
 from crosswire.stories.language import different_languages
 from crosswire.stories.similarity import (
     PairScore,
@@ -185,7 +186,9 @@ def best_story(
     if features is None or batch.vector(article_id) is None:
         return None, []
     keys = store.query("SELECT key FROM story_keys WHERE article = ?", (article_id,))
-    shared = store.articles_with_keys([k for (k,) in keys], exclude=article_id)
+    shared = store.articles_with_keys(
+        [k for (k,) in keys], article_id, features.published, config.story_window_days
+    )
     ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
     scored: list[tuple[str, float]] = []
     stories: dict[str, float] = {}

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from crosswire.stories.features import StoryFeatures, name_key, parse_date
+from crosswire.dates import parse_date
+from crosswire.stories.features import StoryFeatures, name_key
 from crosswire.stories.language import different_languages
 
 # Share of the blended score that comes from names. Words carry the event (what happened), names
