@@ -141,6 +141,38 @@ def test_outlet_repeated_footer_is_learned(tmp_path, config):
     store.close()
 
 
+def test_footer_learned_before_is_cleaned_from_new_articles_only(tmp_path, config, monkeypatch):
+    footer = "Get the Valley Herald app for alerts from the flood zone and beyond"
+    bodies = [
+        "The Kessel bridge reopened to traffic on Monday after repairs, the council said.",
+        "Schools in Marrow will stay closed until Friday, the district office announced today.",
+        "Farmers near Tine counted losses after the river flooded fields along its east bank.",
+        "A ferry from Orvel ran again on Tuesday after the storm, its operator confirmed.",
+    ]
+    for i, body in enumerate(bodies):
+        folder = tmp_path / ("later" if i == 3 else "first")
+        folder.mkdir(exist_ok=True)
+        (folder / f"h{i}.txt").write_text(
+            f"{body}\n{body.split()[1]} officials gave no further detail.\n{footer}\n"
+        )
+        (folder / f"h{i}.meta.json").write_text('{"outlet": "Valley Herald"}')
+    assert ingest_paths([tmp_path / "first"], config).recleaned == 3
+    cleaned: list[str] = []
+    original = pipeline.clean_text
+
+    def counting(raw: str, **kw: object):  # noqa: ANN202 - the cleaner's own result
+        cleaned.append(raw)
+        return original(raw, **kw)
+
+    monkeypatch.setattr(pipeline, "clean_text", counting)
+    second = ingest_paths([tmp_path / "later"], config)
+    # Only the new article is cleaned again: the three older ones lost the footer already.
+    assert (second.recleaned, len(cleaned)) == (1, 1)
+    store = open_store(config.db)
+    assert all(footer not in article.text for article in store.iter_articles())
+    store.close()
+
+
 def test_analysis_in_two_processes_stores_what_one_process_stores(tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "MIN_PARALLEL", 1)  # the demo is smaller than the default
     snaps = []

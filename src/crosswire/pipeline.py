@@ -115,22 +115,26 @@ def store_items(store: Store, items: Iterable[Prepared], report: IngestReport) -
     return outlets
 
 
-def relearn_boilerplate(store: Store, outlets: set[str], config: Config) -> int:
+def relearn_boilerplate(
+    store: Store, outlets: set[str], config: Config, added: Iterable[str] = ()
+) -> int:
     """Stage 2: lines an outlet repeats at the edges of many articles are its boilerplate.
 
-    Re-clean the affected articles of those outlets (older ones included) from their raw text.
+    Re-clean from their raw text the articles of those outlets that hold a line learned only
+    now (older ones included), and the ``added`` articles that hold any learned line. Articles
+    stored before hold no line learned before: they were cleaned of it when it was learned, so
+    the work per run follows what is new, not the size of the store.
     """
+    new = store.edge_lines_of(added)
     changed = 0
     for outlet in sorted(outlets):
         learned = store.frequent_outlet_lines(outlet, config.outlet_line_min_articles)
         if not learned:
             continue
-        marks = ", ".join("?" for _ in learned)
-        affected = store.query(
-            f"SELECT DISTINCT article FROM outlet_lines WHERE outlet = ? AND line IN ({marks})",
-            (outlet, *sorted(learned)),
-        )
-        for (aid,) in affected:
+        fresh = learned - store.learned_outlet_lines(outlet)
+        affected = store.articles_with_outlet_lines(outlet, fresh) if fresh else set()
+        affected |= {aid for aid, lines in new.get(outlet, {}).items() if lines & learned}
+        for aid in sorted(affected):
             article = store.get_article(aid)
             if article is None:
                 continue
@@ -138,6 +142,7 @@ def relearn_boilerplate(store: Store, outlets: set[str], config: Config) -> int:
             if cleaned.text != article.text and cleaned.text.strip():
                 store.update_text(aid, cleaned.text, cleaned.removed, exact_hash(cleaned.text))
                 changed += 1
+        store.save_learned_outlet_lines(outlet, fresh)
     return changed
 
 
@@ -210,7 +215,7 @@ def ingest_paths(
                         progress.advance(task)
 
             outlets = store_items(store, items(), report)
-            report.recleaned = relearn_boilerplate(store, outlets, config)
+            report.recleaned = relearn_boilerplate(store, outlets, config, report.added)
             report.duplicates = link_duplicates(store, report.added, config)
             assign_stories(store, report.added, config)
             store.conn.commit()

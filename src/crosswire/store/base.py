@@ -153,6 +153,9 @@ class Store:
             """CREATE TABLE IF NOT EXISTS outlet_lines (
                 outlet TEXT NOT NULL, line TEXT NOT NULL, article TEXT NOT NULL,
                 PRIMARY KEY (outlet, line, article))""",
+            "CREATE INDEX IF NOT EXISTS outlet_lines_article ON outlet_lines(article)",
+            """CREATE TABLE IF NOT EXISTS outlet_learned (
+                outlet TEXT NOT NULL, line TEXT NOT NULL, PRIMARY KEY (outlet, line))""",
             """CREATE TABLE IF NOT EXISTS story_features (
                 article TEXT PRIMARY KEY, data TEXT NOT NULL)""",
             """CREATE TABLE IF NOT EXISTS story_keys (
@@ -385,6 +388,38 @@ class Store:
             (outlet, min_articles),
         )
         return {r[0] for r in rows}
+
+    def learned_outlet_lines(self, outlet: str) -> set[str]:
+        """The lines already learned as ``outlet``'s boilerplate and cleaned out."""
+        rows = self.query("SELECT line FROM outlet_learned WHERE outlet = ?", (outlet,))
+        return {r[0] for r in rows}
+
+    def save_learned_outlet_lines(self, outlet: str, lines: Iterable[str]) -> None:
+        self.executemany(
+            "INSERT INTO outlet_learned (outlet, line) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [(outlet, line) for line in set(lines)],
+        )
+
+    def articles_with_outlet_lines(self, outlet: str, lines: Iterable[str]) -> set[str]:
+        """Articles of ``outlet`` holding any of ``lines`` at an edge."""
+        found: set[str] = set()
+        for line in set(lines):
+            rows = self.query(
+                "SELECT article FROM outlet_lines WHERE outlet = ? AND line = ?", (outlet, line)
+            )
+            found.update(r[0] for r in rows)
+        return found
+
+    def edge_lines_of(self, articles: Iterable[str]) -> dict[str, dict[str, set[str]]]:
+        """outlet -> article -> its edge lines, for those of ``articles`` that have an outlet."""
+        out: dict[str, dict[str, set[str]]] = {}
+        for article in articles:
+            rows = self.query(
+                "SELECT outlet, line FROM outlet_lines WHERE article = ?", (article,)
+            )
+            for outlet, line in rows:
+                out.setdefault(outlet, {}).setdefault(article, set()).add(line)
+        return out
 
     def outlets(self) -> list[str]:
         rows = self.query("SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL")
