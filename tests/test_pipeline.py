@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import shutil
+from pathlib import Path
 
 import pytest
 from helpers import ROOT
@@ -118,44 +119,40 @@ def test_syndicated_copy_links_to_original(tmp_path, config):
     store.close()
 
 
-def test_outlet_repeated_footer_is_learned(tmp_path, config):
-    footer = "Get the Valley Herald app for alerts from the flood zone and beyond"
-    bodies = [
-        "The Kessel bridge reopened to traffic on Monday after repairs, the council said.",
-        "Schools in Marrow will stay closed until Friday, the district office announced today.",
-        "Farmers near Tine counted losses after the river flooded fields along its east bank.",
-    ]
-    folder = tmp_path / "herald"
-    folder.mkdir()
-    for i, body in enumerate(bodies):
-        (folder / f"h{i}.txt").write_text(
-            f"{body}\n{body.split()[1]} officials gave no further detail.\n{footer}\n"
+HERALD_FOOTER = "Get the Valley Herald app for alerts from the flood zone and beyond"
+HERALD_BODIES = [
+    "The Kessel bridge reopened to traffic on Monday after repairs, the council said.",
+    "Schools in Marrow will stay closed until Friday, the district office announced today.",
+    "Farmers near Tine counted losses after the river flooded fields along its east bank.",
+    "A ferry from Orvel ran again on Tuesday after the storm, its operator confirmed.",
+]
+
+
+def write_herald(folder: Path, bodies: list[str]) -> None:
+    """Valley Herald articles, each ending in the outlet's app footer."""
+    folder.mkdir(exist_ok=True)
+    for body in bodies:
+        name = body.split()[1].lower()
+        (folder / f"{name}.txt").write_text(
+            f"{body}\n{body.split()[1]} officials gave no further detail.\n{HERALD_FOOTER}\n"
         )
-        (folder / f"h{i}.meta.json").write_text('{"outlet": "Valley Herald"}')
-    report = ingest_paths([folder], config)
+        (folder / f"{name}.meta.json").write_text('{"outlet": "Valley Herald"}')
+
+
+def test_outlet_repeated_footer_is_learned(tmp_path, config):
+    write_herald(tmp_path / "herald", HERALD_BODIES[:3])
+    report = ingest_paths([tmp_path / "herald"], config)
     assert report.recleaned == 3
     store = open_store(config.db)
     for article in store.iter_articles():
-        assert footer not in article.text
-        assert footer in article.removed
+        assert HERALD_FOOTER not in article.text
+        assert HERALD_FOOTER in article.removed
     store.close()
 
 
 def test_footer_learned_before_is_cleaned_from_new_articles_only(tmp_path, config, monkeypatch):
-    footer = "Get the Valley Herald app for alerts from the flood zone and beyond"
-    bodies = [
-        "The Kessel bridge reopened to traffic on Monday after repairs, the council said.",
-        "Schools in Marrow will stay closed until Friday, the district office announced today.",
-        "Farmers near Tine counted losses after the river flooded fields along its east bank.",
-        "A ferry from Orvel ran again on Tuesday after the storm, its operator confirmed.",
-    ]
-    for i, body in enumerate(bodies):
-        folder = tmp_path / ("later" if i == 3 else "first")
-        folder.mkdir(exist_ok=True)
-        (folder / f"h{i}.txt").write_text(
-            f"{body}\n{body.split()[1]} officials gave no further detail.\n{footer}\n"
-        )
-        (folder / f"h{i}.meta.json").write_text('{"outlet": "Valley Herald"}')
+    write_herald(tmp_path / "first", HERALD_BODIES[:3])
+    write_herald(tmp_path / "later", HERALD_BODIES[3:])
     assert ingest_paths([tmp_path / "first"], config).recleaned == 3
     cleaned: list[str] = []
     original = pipeline.clean_text
@@ -169,7 +166,7 @@ def test_footer_learned_before_is_cleaned_from_new_articles_only(tmp_path, confi
     # Only the new article is cleaned again: the three older ones lost the footer already.
     assert (second.recleaned, len(cleaned)) == (1, 1)
     store = open_store(config.db)
-    assert all(footer not in article.text for article in store.iter_articles())
+    assert all(HERALD_FOOTER not in article.text for article in store.iter_articles())
     store.close()
 
 
