@@ -681,9 +681,29 @@ def test_less_common_verbs_of_saying_are_cues(text: str, needle: str, speaker: s
 
 
 def test_gerund_subject_names_an_activity_not_a_stance() -> None:
-    text = (
-        "Marta Lind spoke in Velmar.\nShe insisted that supporting Ostland now is strategically "
-        "wiser than facing a victorious Dravia later.\n"
-    )
-    quotes = analyse(text).quotes
-    assert [(q.kind, q.cue) for q in quotes] == [("indirect", "insisted")]
+    # "that supporting Ostland now is wiser ...": the gerund is the clause's subject; nobody is
+    # said to support anything, so no stance quote on "Ostland" beside the reported clause.
+    rows = [
+        ("Marta", "PROPN", "NNP", "compound", 1, "Marta"),
+        ("Lind", "PROPN", "NNP", "nsubj", 2, "Lind"),
+        ("spoke", "VERB", "VBD", "ROOT", 2, "speak"),
+        ("in", "ADP", "IN", "prep", 2, "in"),
+        ("Velmar", "PROPN", "NNP", "pobj", 3, "Velmar"),
+        (".", "PUNCT", ".", "punct", 2, "."),
+        ("She", "PRON", "PRP", "nsubj", 7, "she"),
+        ("insisted", "VERB", "VBD", "ROOT", 7, "insist"),
+        ("that", "SCONJ", "IN", "mark", 12, "that"),
+        ("supporting", "VERB", "VBG", "csubj", 12, "support"),
+        ("Ostland", "PROPN", "NNP", "dobj", 9, "Ostland"),
+        ("now", "ADV", "RB", "advmod", 12, "now"),
+        ("is", "AUX", "VBZ", "ccomp", 7, "be"),
+        ("wiser", "ADJ", "JJR", "acomp", 12, "wise"),
+        ("than", "ADP", "IN", "prep", 13, "than"),
+        ("waiting", "VERB", "VBG", "pcomp", 14, "wait"),
+        (".", "PUNCT", ".", "punct", 7, "."),
+    ]
+    spaces = [True] * 4 + [False] + [True] * 10 + [False, False]
+    quotes = quotes_of(parsed(rows, spaces, [(0, 2), (10, 11)]))
+    assert [(q.kind, q.cue, q.text) for q in quotes] == [
+        ("indirect", "insisted", "supporting Ostland now is wiser than waiting")
+    ]

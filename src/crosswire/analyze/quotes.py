@@ -964,7 +964,7 @@ def _asserted(verb: Token) -> bool:
     if any(c.lower_ in _HYPOTHETICAL for c in verb.children if c.dep_ in ("aux", "mark")):
         return False
     if verb.tag_ == "VBG" and verb.dep_ in ("csubj", "csubjpass"):
-        return False  # "supporting Ukraine now is wiser": an activity named, no stance taken
+        return False  # "supporting Ostland now is wiser": an activity named, no stance taken
     # "if NATO were drawn into supporting X": a participle under a condition
     return verb.tag_ != "VBG" or not any(
         c.lower_ in ("if", "unless") for a in verb.ancestors for c in a.children if c.dep_ == "mark"
