@@ -125,7 +125,7 @@ def generate(
         make_events(rng, max(1, articles // 5), vocabulary[3000:]), key=lambda e: e.day
     )
     truth: dict[str, int] = {}
-    previous: dict[int, str] = {}  # the last 500 bodies, for syndicated copies
+    previous: dict[int, dict[str, str]] = {}  # the last 500 records, for syndicated copies
     files: list[Path] = []
     out = None
     for n in range(articles):
@@ -141,13 +141,19 @@ def generate(
             index = min(len(events) - 1, max(0, now + rng.randint(-10, 10)))
         record = report(rng, events[index], common, rng.randrange(OUTLETS))
         if rng.random() < 0.1 and n:
-            # A syndicated copy of an earlier report, with the copier's sign-off line.
+            # A syndicated copy of an earlier report: its title, text and date, another
+            # outlet, and the copier's sign-off line.
             earlier = rng.randrange(max(0, n - 500), n)
             index = truth[f"r{earlier}"]
-            record = dict(record, maintext=previous[earlier % 500] + "\n\nDistributed by a wire.")
+            copied = previous[earlier % 500]
+            record = dict(
+                copied,
+                maintext=copied["maintext"] + "\n\nDistributed by a wire.",
+                source_domain=f"outlet{rng.randrange(OUTLETS):02d}.example",
+            )
         record["id"] = f"r{n}"
         truth[record["id"]] = index
-        previous[n % 500] = record["maintext"]
+        previous[n % 500] = record
         assert out is not None
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     if out:
