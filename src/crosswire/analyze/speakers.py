@@ -202,10 +202,6 @@ def speaker_of(verb: Token, focus: Focus) -> Speaker | None:
             ),
             None,
         )
-    if subject is not None and subject.pos_ == "ADP":
-        # "Of Holm, Marek, who ..., said, “X”": the parser took the preposition of a fronted
-        # phrase for the subject; the speaker is found as for a verb without one.
-        subject = None
     if verb.tag_ == "VBN" and (subject is None or subject.head.i != verb.i):
         # "widely labeled as a “charade” by harbour workers", "as described by the
         # inspector": a participle with a "by" agent names who speaks.
@@ -368,11 +364,17 @@ def _name_before_aside(doc: Doc, comma: int, start: int, focus: Focus) -> Token 
     return None
 
 
+def _preposition(tok: Token) -> bool:
+    """A preposition with its object, which the parser can take for a subject: the "Of" of a
+    fronted "Of Holm, Marek, who ..., said". A bare one ("From said") is a name it mistagged."""
+    return tok.pos_ == "ADP" and any(c.dep_ == "pobj" for c in tok.children)
+
+
 def find_subject(verb: Token) -> Token | None:
     """The grammatical subject of a cue, climbing over participles and conjuncts."""
     tok = verb
     for _ in range(6):
-        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not _preposition(c)]
         if subjects:
             # Two subjects come from a misparsed apposition ("Lind's cousin, Marta Lind,
             # disagreed"): the named person is the speaker.
