@@ -161,7 +161,6 @@ def generate(
     return files, truth
 
 
-
 def trimmed_rss_mib() -> float:
     """Resident memory after the C allocator hands freed memory back (glibc's malloc_trim):
     what the process still holds, without pages kept only for reuse. Plain RSS elsewhere."""
