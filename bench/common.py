@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
+import csv
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+SEMEVAL_PAIRS = SHARED / "data" / "stories" / "semeval2022-task8" / "pairs.csv"
+
+
+def semeval_texts(language: str = "en") -> dict[str, list[str]]:
+    """Every text of one language in the SemEval pairs, by article id (a few ids carry two
+    versions of their text in different pairs)."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    csv.field_size_limit(1 << 30)
+    with SEMEVAL_PAIRS.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            for key, side in zip(row["pair_id"].split("_"), ("1", "2"), strict=True):
+                text = row["text" + side]
+                if row["lang" + side] == language and text not in texts[key]:
+                    texts[key].append(text)
+    return dict(texts)
 
 
 @dataclass(slots=True, frozen=True)

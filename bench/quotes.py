@@ -51,6 +51,7 @@ from crosswire.analyze.attribution_eval import (
     Gold,
     Scores,
     Span,
+    article_bodies,
     load_gold,
     load_offset_sample,
     match,
@@ -65,11 +66,12 @@ from crosswire.records import Quote
 from crosswire.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SHARED  # noqa: E402
+from common import SEMEVAL_PAIRS, SHARED, semeval_texts  # noqa: E402
 
 DATA = SHARED / "data" / "quotes" / "polnear"
 UNSEEN_TEXTS = SHARED / "data" / "extraction" / "zyte-dev" / "ground-truth.json"
 UNSEEN = Path(__file__).resolve().parent / "data" / "quotes-unseen.json"
+NEWS = Path(__file__).resolve().parent / "data" / "quotes-news.json"
 
 
 # -- the rules found on dev ------------------------------------------------------------------------
@@ -97,7 +99,12 @@ def without_dev_rules() -> Iterator[None]:
 
 def load_unseen() -> list[Gold]:
     """The unseen sample: annotation offsets from bench/data, texts from ../shared."""
-    return load_offset_sample(UNSEEN, UNSEEN_TEXTS)
+    return load_offset_sample(UNSEEN, article_bodies(UNSEEN_TEXTS))
+
+
+def load_news() -> list[Gold]:
+    """The news sample: annotation offsets from bench/data, texts from the SemEval pairs."""
+    return load_offset_sample(NEWS, semeval_texts("en"))
 
 
 # -- offsets: clean text -> gold text -------------------------------------------------------------
@@ -383,21 +390,24 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --direct: switch off the four rules found on dev")
     parser.add_argument("--unseen", action="store_true",
                         help="direct quotes on the unseen sample (bench/data/quotes-unseen.json)")
+    parser.add_argument("--news", action="store_true",
+                        help="direct quotes on the news sample (bench/data/quotes-news.json)")
     parser.add_argument("--errors", type=Path, metavar="FILE",
-                        help="with --direct: write every direct-quote error as JSON Lines")
+                        help="with --direct or --news: write each direct-quote error (JSON Lines)")
     args = parser.parse_args(argv)
-    if args.errors is not None and (args.unseen or not args.direct):
+    if args.errors is not None and (args.unseen or not (args.direct or args.news)):
         # The unseen sample stays a held-out check: its errors are not listed for rule work.
-        parser.error("--errors needs --direct and a PolNeAR split, not --unseen")
-    if args.unseen:
-        if not UNSEEN_TEXTS.exists():
-            print(f"{UNSEEN_TEXTS} is missing: ../shared must sit beside the project")
+        parser.error("--errors needs --direct on a PolNeAR split or --news, never --unseen")
+    if args.unseen or args.news:
+        if not (UNSEEN_TEXTS if args.unseen else SEMEVAL_PAIRS).exists():
+            print("the sample's texts are missing: ../shared must sit beside the project")
             return 1
-        gold = load_unseen()
+        gold = load_unseen() if args.unseen else load_news()
         n_quotes = sum(len(g.attributions) for g in gold)
-        print(f"unseen sample: {len(gold)} articles, {n_quotes} direct quotes")
+        name = "unseen sample" if args.unseen else "news sample"
+        print(f"{name}: {len(gold)} articles, {n_quotes} direct quotes")
         direct_scores(gold, with_crosswire=True, with_baseline=not args.no_baseline,
-                      both_rule_sets=True, direct_only=True)
+                      both_rule_sets=True, direct_only=True, errors=args.errors)
         return 0
     path = DATA / f"{args.split}.jsonl"
     if not path.exists():

@@ -13,9 +13,10 @@ Shared by ``bench/quotes.py`` and the evaluation gate test, so both count the sa
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,14 +69,15 @@ def load_gold(path: Path, limit: int | None = None) -> list[Gold]:
     return out
 
 
-def load_offset_sample(sample: Path, texts: Path) -> list[Gold]:
-    """Direct-quote annotations kept as offsets only (``bench/data/quotes-unseen.json``) on
-    article texts kept elsewhere (a ``{id: {"articleBody": text}}`` file)."""
-    bodies = json.loads(texts.read_text(encoding="utf-8"))
+def load_offset_sample(sample: Path, texts: Mapping[str, Sequence[str]]) -> list[Gold]:
+    """Direct-quote annotations kept as offsets only (``bench/data/quotes-*.json``) on article
+    texts kept elsewhere: ``texts`` gives each id's candidate texts, and an article's ``sha1``,
+    where the sample records one, picks the text that was annotated (a source may hold two
+    versions of one article)."""
     data = json.loads(sample.read_text(encoding="utf-8"))
     out: list[Gold] = []
     for article in data["articles"]:
-        text = bodies[article["id"]]["articleBody"]
+        text = _annotated_text(article, texts[article["id"]])
         spans = []
         for q in article["quotes"]:
             content = [(a, b) for a, b in q["content"]]
@@ -84,6 +86,25 @@ def load_offset_sample(sample: Path, texts: Path) -> list[Gold]:
             spans.append(Span(content, source, quoted, True))
         out.append(Gold(article["id"], text, spans))
     return out
+
+
+def article_bodies(path: Path) -> dict[str, list[str]]:
+    """A ``{id: {"articleBody": text}}`` file (the Zyte benchmark's gold) as candidate texts."""
+    bodies = json.loads(path.read_text(encoding="utf-8"))
+    return {key: [value["articleBody"]] for key, value in bodies.items()}
+
+
+def text_digest(text: str) -> str:
+    """The checksum an offset sample records for the text it annotates."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _annotated_text(article: dict, candidates: Sequence[str]) -> str:
+    digest = article.get("sha1")
+    for text in candidates:
+        if digest is None or text_digest(text) == digest:
+            return text
+    raise ValueError(f"article {article['id']}: no text matches the annotated one")
 
 
 def _overlap(a: Span, b: Span) -> int:
