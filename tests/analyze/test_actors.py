@@ -39,3 +39,18 @@ def test_specific_title_does_not_go_to_the_wrong_person() -> None:
         "The president was not there."
     )
     assert all("The president" not in forms for forms in actors.values())
+
+
+def test_role_of_another_country_is_not_the_main_figure() -> None:
+    # "leader" alone would go to the person the story is about; "the Nordland leader" names
+    # somebody tied to Nordland, which nothing says Brill is.
+    actors = actors_of(
+        "President Ana Brill spoke on Tuesday. Brill said she trusts Oren Vask. Brill added "
+        "that talks go on, after the Nordland leader threatened to walk out."
+    )
+    assert all("the Nordland leader" not in forms for forms in actors.values())
+    generic = actors_of(
+        "President Ana Brill spoke on Tuesday. Brill said she trusts Oren Vask. Brill added "
+        "that talks go on. The leader then left the hall."
+    )
+    assert "The leader" in generic["Ana Brill"]

@@ -36,3 +36,59 @@ def test_doubled_apostrophes_pair_like_straight_marks() -> None:
     quotes = find_quotations(text)
     assert contents(text) == ["we will win", "First part. Second part,"]
     assert text[quotes[0].after :].startswith(" and left")
+
+
+def test_blank_lines_between_paragraphs_of_one_quote() -> None:
+    # Clean text separates paragraphs with a blank line; the quote still runs on.
+    text = (
+        'Ines Halm said she would stay.\n\n"The first years were hard.\n\n"Now the mill '
+        'pays," she said.'
+    )
+    assert contents(text) == ["The first years were hard. Now the mill pays,"]
+
+
+def test_an_unclosed_quote_before_a_plain_paragraph_still_ends() -> None:
+    text = 'He said "we will win\n\nThe next paragraph is narration.'
+    quotes = find_quotations(text)
+    assert len(quotes) == 1 and not quotes[0].closed
+    assert contents(text) == ["we will win"]
+
+
+def test_single_marks_quote_outside_double_marks() -> None:
+    text = "The mayor called the scheme ‘a disaster waiting to happen’. He said 'no deal'."
+    assert contents(text) == ["a disaster waiting to happen", "no deal"]
+
+
+def test_apostrophes_are_not_single_quotes() -> None:
+    text = "Don’t touch the workers’ fund, rock 'n' roll since the '90s, Ines' car."
+    assert contents(text) == []
+
+
+def test_plural_possessive_inside_a_single_quote() -> None:
+    text = "‘The harbour stays, and the workers’ jobs with it,’ she said."
+    assert contents(text) == ["The harbour stays, and the workers’ jobs with it,"]
+
+
+def test_single_marks_inside_double_marks_are_one_quotation() -> None:
+    text = "He said: “They told me ‘wait’ twice.” Then he left."
+    assert contents(text) == ["They told me ‘wait’ twice."]
+
+
+def test_a_line_that_is_only_a_single_quoted_phrase_is_a_subheading() -> None:
+    text = "Harbour plan\n\n'A fight from start to finish.'\n\nThe council met on Monday."
+    assert contents(text) == []
+
+
+def test_straight_closing_mark_without_its_opening_is_skipped() -> None:
+    # A cut text lost the opening mark; the next quotation still pairs the right way round.
+    text = 'across the valley.\" The authors concluded: "This study adds to it." It ended.'
+    assert contents(text) == ["This study adds to it."]
+
+
+def test_lost_straight_closing_mark_before_a_new_quotation() -> None:
+    text = 'the release said. "Most pups had wounds. "All found homes," the shelter said.'
+    assert contents(text) == ["Most pups had wounds.", "All found homes,"]
+
+
+def test_inch_mark_is_not_a_quotation() -> None:
+    assert contents('It was "great" and 5" long.') == ["great"]

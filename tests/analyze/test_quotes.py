@@ -707,3 +707,66 @@ def test_gerund_subject_names_an_activity_not_a_stance() -> None:
     assert [(q.kind, q.cue, q.text) for q in quotes] == [
         ("indirect", "insisted", "supporting Ostland now is wiser than waiting")
     ]
+
+
+def test_according_to_in_the_next_sentence_does_not_source_a_closed_quote() -> None:
+    quote = find(analyse(
+        'The council met again. "It is a good year for the port," said Ines Halm, head of '
+        'cargo at Castlemere. "I would not expect the toll to rise." The highest toll was 40 '
+        "crowns in 2008, according to the Harbour League."
+    ), "good year for the port", "direct")
+    assert "toll to rise" in quote.text
+    assert (quote.cue, quote.speaker) == ("said", "Ines Halm")
+
+
+def test_a_closed_quote_is_not_reported_by_a_verb_deep_in_the_next_sentence() -> None:
+    quote = find(analyse(
+        'Coach Dara Pell wants a title. "It is a one-game season," Pell said at her press '
+        'conference. "It is a new season." The Herons have lost four straight finals and Pell '
+        "has left nothing to chance in a bid to snap the losing run."
+    ), "one-game season", "direct")
+    assert "a new season" in quote.text
+    assert (quote.cue, quote.speaker_text) == ("said", "Pell")
+
+
+def test_described_source_with_a_modifier_before_a_verb_tagged_as_noun() -> None:
+    analysis = analyse(
+        "The search ended on Friday, the Valley Herald reported.\n\n“Our thoughts are with the "
+        "crew and their families,” a statement from the harbour authority read.\n\n“We ask "
+        "for privacy.”"
+    )
+    first = find(analysis, "Our thoughts")
+    assert (first.cue, first.speaker_text) == ("read", "a statement")
+    # The uncued paragraph after it continues the statement, not the newspaper.
+    assert find(analysis, "privacy").speaker_text == "a statement"
+
+
+def test_quotation_glued_to_the_words_around_it() -> None:
+    # Flattened text loses the spaces around the marks; the speaker is still found.
+    quote = find(analyse(
+        "The mayor spoke at the pier on Monday.The talks had stalled.\"We will see. I have a "
+        'good relationship with the union,"Halm told reporters at the pier.'
+    ), "We will see")
+    assert (quote.kind, quote.cue, quote.speaker_text) == ("direct", "told", "Halm")
+
+
+def test_single_quotation_marks_quote_like_double_ones() -> None:
+    analysis = analyse(
+        "The transport minister, Ellen Voss, defended the plan on Monday. ‘We will not back "
+        "down,’ Ms Voss said. ‘The harbour scheme stands, and the workers’ jobs with it.’\n\n"
+        "‘I have seen the costs double in a year,’ the mayor, Tobias Renn, said."
+    )
+    voss = find(analysis, "back down")
+    assert "workers’ jobs with it" in voss.text
+    assert (voss.kind, voss.speaker) == ("direct", "Ellen Voss")
+    assert find(analysis, "costs double").speaker == "Tobias Renn"
+
+
+def test_quote_over_paragraphs_with_blank_lines_takes_the_cue_at_its_end() -> None:
+    quote = find(analyse(
+        "Marla Quint said she wanted to win on her own.\n\n\"People laughed at me when I was "
+        "young. I was thin then.\n\n\"Only after the results came did I share my training,\" "
+        "she said."
+    ), "People laughed")
+    assert "share my training" in quote.text
+    assert (quote.cue, quote.speaker_text, quote.speaker) == ("said", "she", "Marla Quint")

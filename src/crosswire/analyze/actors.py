@@ -229,7 +229,7 @@ class ActorIndex:
             if len(top) == 1:
                 return top[0].name
             return None
-        if span.root.lower_ not in GENERIC_ROLES:
+        if span.root.lower_ not in GENERIC_ROLES or _qualified(span):
             return None
         counts = Counter(
             {p.name: sum(1 for s in p.narrated if s < span.start_char) for p in before}
@@ -317,6 +317,16 @@ def is_description(span: Span) -> bool:
         return False
     first = span[0]
     return first.lower_ in ("the", "this", "that") or any(t.dep_ == "poss" for t in span)
+
+
+def _qualified(span: Span) -> bool:
+    """A role tied to a named country or body ("the North Korean leader") that nobody's titles
+    matched is somebody else than the story's main figure."""
+    return any(
+        t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG")
+        for t in span
+        if t.i != span.root.i
+    )
 
 
 def description_span(token: Token) -> Span:

@@ -15,7 +15,15 @@ OPENING = frozenset("“„«")
 CLOSING = frozenset("”»")
 STRAIGHT = '"'
 DOUBLED = "''"
-ALL_MARKS = OPENING | CLOSING | {STRAIGHT}
+ALL_MARKS = OPENING | CLOSING | {STRAIGHT, "‘", "’", "'"}
+# Single marks quote too (British and Indian outlets, headlines everywhere), but "’" and "'"
+# are also apostrophes: a single-quoted span opens at the start of a word and closes before
+# a space or a stop, within one paragraph, and only outside double-quoted text (inside it, a
+# single-quoted span is a quotation within the quotation).
+SINGLE_PAIRS = {"‘": "’", "'": "'"}
+_SINGLE_LONGEST = 600
+_BEFORE_OPENING = "([{—–-:/"
+_AFTER_CLOSING = ",.;:!?)]—–-…\"”"
 
 
 @dataclass(slots=True)
@@ -65,8 +73,12 @@ def find_quotations(text: str) -> list[Quotation]:
         i = pos
         if current is not None:
             # A quote left open at the previous paragraph's end continues only when this
-            # paragraph reopens it; otherwise it ended with its paragraph.
+            # paragraph reopens it; otherwise it ended with its paragraph. Blank lines
+            # between the paragraphs do not end it.
             lead = _first_non_space(text, pos, para_end)
+            if lead is None and nl != -1:
+                pos = nl + 1
+                continue
             if lead is not None and text[lead] in OPENING | {STRAIGHT}:
                 current.parts.append((lead + 1, lead + 1))
                 i = lead + 1
@@ -81,6 +93,17 @@ def find_quotations(text: str) -> list[Quotation]:
             ch = text[i]
             width = 2 if text.startswith(DOUBLED, i) else 1
             straight = ch == STRAIGHT or width == 2
+            if ch == STRAIGHT and current is None and _only_closes(text, i):
+                i += 1  # 'Ute." They concluded': a closing mark whose opening was cut away
+                continue
+            if ch == STRAIGHT and current is not None and _reopens(text, i, current):
+                # '"It was late. "Then ...': the closing mark was lost, the quote so far
+                # ended with its sentence and a new one opens.
+                s, _ = current.parts[-1]
+                current.parts[-1] = (s, i)
+                _close_unterminated(current, text)
+                quotes.append(current)
+                current = None
             if ch in OPENING or (straight and current is None):
                 if current is not None and ch in OPENING:
                     # A second opening before any closing: the first mark was stray.
@@ -104,7 +127,89 @@ def find_quotations(text: str) -> list[Quotation]:
     if current is not None:
         _close_unterminated(current, text)
         quotes.append(current)
-    return [q for q in quotes if q.end - q.start > 0]
+    doubles = [q for q in quotes if q.end - q.start > 0]
+    singles = _single_quotations(text, doubles)
+    return sorted(doubles + singles, key=lambda q: q.open) if singles else doubles
+
+
+def _single_quotations(text: str, doubles: list[Quotation]) -> list[Quotation]:
+    """Spans in single marks ("‘not optimistic’", "'the brilliant script'") that lie outside
+    every double-quoted one."""
+    out: list[Quotation] = []
+    taken = [(q.open, q.after) for q in doubles]
+    i = 0
+    length = len(text)
+    while i < length:
+        ch = text[i]
+        close = _single_close(text, i) if ch in SINGLE_PAIRS and _opens_single(text, i) else None
+        if close is None:
+            i += 1
+            continue
+        if not any(a < close + 1 and i < b for a, b in taken) and not _whole_line(text, i, close):
+            out.append(Quotation(open=i, close=close, parts=[(i + 1, close)]))
+        i = close + 1
+    return out
+
+
+def _whole_line(text: str, open_: int, close: int) -> bool:
+    """A line that is nothing but a single-quoted phrase is a subheading quoting the article
+    ("'A change warrior.'"), not a statement reported there."""
+    start = text.rfind("\n", 0, open_) + 1
+    end = text.find("\n", close)
+    rest = text[start:open_] + text[close + 1 : len(text) if end == -1 else end]
+    return not rest.strip(" \t.,:;")
+
+
+def _opens_single(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in _BEFORE_OPENING) and (after.isalnum() or after in "“\"")
+
+
+def _single_close(text: str, i: int) -> int | None:
+    """Offset of the mark closing the single quotation opened at ``i`` (same paragraph)."""
+    closer = SINGLE_PAIRS[text[i]]
+    end = min(len(text), i + _SINGLE_LONGEST)
+    newline = text.find("\n", i)
+    if newline != -1:
+        end = min(end, newline)
+    fallback = None
+    for k in range(i + 2, end):
+        if text[k] == "‘" and closer == "’" and _opens_single(text, k):
+            break  # the next quotation opens: this one closed before it or not at all
+        if text[k] != closer:
+            continue
+        after = text[k + 1] if k + 1 < len(text) else " "
+        if text[k - 1].isspace() or not (after.isspace() or after in _AFTER_CLOSING):
+            continue
+        if k == i + 2:
+            return None  # one letter between two marks: "rock 'n' roll"
+        if text[k - 1] == "s" and text[k + 2 : k + 3].islower():
+            # "the workers’ jobs": a plural possessive; with curly marks, it closes the
+            # quote only when no other mark does ("‘dancing in streets’ over ...").
+            if fallback is None and closer == "’":
+                fallback = k
+            continue
+        return k
+    return fallback
+
+
+def _only_closes(text: str, i: int) -> bool:
+    """A straight mark after a word and before a space or a stop cannot open a quotation."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not (before.isspace() or before in _BEFORE_OPENING) and (
+        after.isspace() or after in ",.;:!?)]"
+    )
+
+
+def _reopens(text: str, i: int, current: Quotation) -> bool:
+    """A straight mark that can only open, after a finished sentence inside the open quote."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    start = current.parts[-1][0]
+    inside = text[start:i].rstrip()
+    return before.isspace() and after.isalnum() and len(inside) > 1 and inside[-1] in ".!?"
 
 
 def _first_non_space(text: str, start: int, end: int) -> int | None:

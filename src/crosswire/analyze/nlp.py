@@ -7,8 +7,15 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 PARAGRAPHS = "crosswire_paragraphs"
+# A double quotation mark glued to the words around it ("concessions.\"We'll", "Kim,\"Trump
+# told"; flattened text loses the space) is a token of its own, or the quote's first word
+# and the speaker's name are lost inside it.
+GLUED_QUOTE = (
+    r"""(?<=\w)[,!?;:](?=["“”]\w)|(?<=[\w.,!?;:])["“”](?=\w)|(?<=\w)["“”](?=[.,!?;:])"""
+)
 
 
 @Language.component(PARAGRAPHS)
@@ -38,4 +45,6 @@ def load_nlp(model: str) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    infixes = [*nlp.Defaults.infixes, GLUED_QUOTE]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp

@@ -69,7 +69,7 @@ _DASH_SIGNATURE = re.compile(r"[.,!?]?[”\"’][ \t\xa0]*[―—–-][ \t\xa0]*
 # Only a spaced dash ends a headline: "R-Ill." or "Jenna-Lee" join words.
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 # Tokens that close a quotation (a straight mark closes as often as it opens).
-_CLOSERS = CLOSING | {STRAIGHT, DOUBLED}
+_CLOSERS = CLOSING | {STRAIGHT, DOUBLED, "’", "'"}
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "parataxis", "csubj", "conj"})
 # Right dependents that make up what a stance verb takes ("accused Cruz of lying").
 _OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "prep", "oprd", "attr", "prt"})
@@ -242,7 +242,9 @@ class _Extractor:
     def _sentence_start_before(self, pos: int, floor: int) -> int:
         for i in range(pos - 1, floor - 1, -1):
             ch = self.text[i]
-            ends = ch in _SENTENCE_END and self.text[i + 1 : i + 2].isspace()
+            # A quotation glued to the full stop before it (".\"It's") opens a sentence too:
+            # flattened text loses the space or the line break there.
+            ends = ch in _SENTENCE_END and (self.text[i + 1 : i + 2].isspace() or i + 1 == pos)
             if ends and not self._abbreviation_at(i):
                 return i + 1
         return floor
@@ -327,11 +329,18 @@ class _Extractor:
         open_end = content[-1:] in _OPEN_ENDINGS or (
             content[-1:] in "?!" and rest[:1].islower()
         )
+        # "“X.” The peak was $4, according to Y.": a quotation that closed its sentence is
+        # not the statement an "according to" in the next one sources.
+        new_sentence = content[-1:] in _SENTENCE_END and rest[:1].isupper()
+        if open_end:
+            final = self._final_noun_cue(start, end)
+            if final is not None:
+                return final
         first_verb = True
         for tok in self._tokens(start, end):
             if self.inside[tok.i]:
                 continue
-            if _is_according(tok):
+            if _is_according(tok) and not new_sentence:
                 # "“X,” according to the court filing.": the source is named without a verb
                 # (a verb before it, "Lind said, according to Y", was the cue already).
                 return tok
@@ -343,6 +352,11 @@ class _Extractor:
             elif first_verb and open_end and _noun_tagged_cue(tok):
                 first_verb = False
                 reporting = True
+            elif new_sentence and not first_verb:
+                # After a closed quotation, a sentence of its own reports it only with its
+                # first verb ("Rutte said."), not a speech verb deep in other news ("Georgia
+                # has lost four games and Smart wants to snap the streak").
+                return None
             if (
                 not reporting
                 and not is_speech_verb(tok)
@@ -376,6 +390,24 @@ class _Extractor:
             return tok
         return None
 
+    def _final_noun_cue(self, start: int, end: int) -> Token | None:
+        """"“X,” a statement from the publisher read.": the cue ends the clause and the tagger
+        took it for a noun (here the object of "from"), so no verb is found before it."""
+        tokens = [t for t in self._tokens(start, end) if not self.inside[t.i]]
+        words = [t for t in tokens if not t.is_punct and not t.is_space]
+        if len(words) < 3 or len(words) > 14:
+            return None
+        last = words[-1]
+        if last.tag_ not in ("NN", "NNS") or last.dep_ == "ROOT":
+            return None
+        lemma = last.lemma_.lower()
+        if lemma not in AFTER_QUOTE_LEMMAS and not (
+            last.tag_ == "NNS" and last.lower_.endswith("s") and lemma in SPEECH_LEMMAS
+        ):
+            return None
+        finite = [t for t in words[:-1] if t.pos_ in ("VERB", "AUX") and t.dep_ != "acl"]
+        return None if finite else last
+
     def _reports_quote(self, verb: Token) -> bool:
         """Whether ``verb`` is the main verb the quotation before it hangs on."""
         return verb.dep_ == "ROOT" or any(self.inside[c.i] for c in verb.children)
@@ -403,6 +435,14 @@ class _Extractor:
         ) and words[-1].i == verb.i - 1:
             # "“X,” the editorial read": a described source, the verb tagged as a noun.
             span = self.doc[first.i : words[-1].i + 1]
+        elif verb.pos_ == "NOUN" and first.pos_ in ("DET", "ADJ", "NOUN"):
+            # "“X,” a statement from the publisher read": the noun phrase before its modifier.
+            head = first
+            while head.i + 1 < verb.i and self.doc[head.i + 1].pos_ in (
+                "DET", "ADJ", "NOUN", "PROPN", "NUM"
+            ):
+                head = self.doc[head.i + 1]
+            span = self.doc[first.i : head.i + 1]
         else:
             return None
         return self._speaker(span, span.root)
@@ -936,10 +976,13 @@ def _balanced(span: Span) -> Span:
     doc, text = span.doc, span.text
     left, right = span.start, span.end
     straight_odd = text.count('"') % 2 == 1
-    if text.count("“") > text.count("”") or (straight_odd and text.rfind('"') > 0):
+    single_open = text.count("‘") > text.count("’")
+    if text.count("“") > text.count("”") or single_open or (
+        straight_odd and text.rfind('"') > 0
+    ):
         # the mark may follow the sentence's stop ("... embankment.”")
         for end in (right, right + 1):
-            if end < len(doc) and doc[end].text in ("”", '"'):
+            if end < len(doc) and doc[end].text in ("”", '"', "’"):
                 right = end + 1
                 break
             if end >= len(doc) or not doc[end].is_punct:

@@ -164,6 +164,20 @@ def _strip_determiner(text: str) -> str:
 def subject_mention(tok: Token) -> Span:
     """The mention a subject token heads: the whole name, the role phrase, "officials in
     Warsaw"; relative clauses and appositions are left out."""
+    return _without_blanks(_mention(tok))
+
+
+def _without_blanks(span: Span) -> Span:
+    """The span less the whitespace tokens at its edges (an entity can start with one)."""
+    start, end = span.start, span.end
+    while start < end - 1 and span.doc[start].is_space:
+        start += 1
+    while end > start + 1 and span.doc[end - 1].is_space:
+        end -= 1
+    return span.doc[start:end]
+
+
+def _mention(tok: Token) -> Span:
     doc = tok.doc
     for child in tok.children:
         # "Lind's cousin, Marta Lind, said": the apposed name is the speaker's mention.
