@@ -770,3 +770,11 @@ def test_quote_over_paragraphs_with_blank_lines_takes_the_cue_at_its_end() -> No
     ), "People laughed")
     assert "share my training" in quote.text
     assert (quote.cue, quote.speaker_text, quote.speaker) == ("said", "she", "Marla Quint")
+
+
+def test_a_name_given_by_a_participle_is_not_a_quote() -> None:
+    analysis = analyse(
+        "Harbour Air will give away 5,000 tickets.\n\nThe campaign, called \"Win a Seat with "
+        'Harbour Air," will begin in late February, and a show called "Dockside" will air it.'
+    )
+    assert [q.text for q in analysis.quotes if q.kind != "indirect"] == []

@@ -287,6 +287,10 @@ class _Extractor:
                     # "Sykes said, “X.” Then, he added, Y": the quote closed its sentence;
                     # a cue after it belongs to the next one.
                     cue = before_cue
+                elif follows_cue and after_cue is not None and self._subject_before(after_cue, q):
+                    # "The campaign, called “Win a Trip,” will begin in May": the verb after
+                    # the quote has its subject before it; the quote sits inside its clause.
+                    cue = before_cue
                 cand = _Candidate(q, "direct", cue)
                 if cue is not after_cue and self._dashed_source(q.open):
                     # "Pollsters agree - Carl Bialik: “X”": a roundup names the source after
@@ -301,6 +305,8 @@ class _Extractor:
                     elif cand.speaker is None and cue.is_sent_start:
                         cand.speaker = self.opening_cue_name(cue)
                     cand.cue_end = after_end if cue is after_cue else None
+                    if cand.speaker is None and _naming_participle(cue):
+                        continue  # "The campaign, called “Win a Seat,” will begin": a name
                 out.append(cand)
                 continue
             cue = self._governing_cue(q) or (before_cue if follows_cue else None)
@@ -389,6 +395,11 @@ class _Extractor:
                 continue
             return tok
         return None
+
+    @staticmethod
+    def _subject_before(verb: Token, q: Quotation) -> bool:
+        subject = find_subject(verb)
+        return subject is not None and subject.idx < q.open
 
     def _final_noun_cue(self, start: int, end: int) -> Token | None:
         """"“X,” a statement from the publisher read.": the cue ends the clause and the tagger
@@ -1011,6 +1022,15 @@ def _asserted(verb: Token) -> bool:
     # "if NATO were drawn into supporting X": a participle under a condition
     return verb.tag_ != "VBG" or not any(
         c.lower_ in ("if", "unless") for a in verb.ancestors for c in a.children if c.dep_ == "mark"
+    )
+
+
+def _naming_participle(tok: Token) -> bool:
+    """"a show called “X”", "so-called “X”": a participle that names, with nobody naming."""
+    return (
+        tok.lemma_.lower() in NAMING_LEMMAS
+        and tok.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "agent") for c in tok.children)
     )
 
 
