@@ -778,3 +778,19 @@ def test_a_name_given_by_a_participle_is_not_a_quote() -> None:
         'Harbour Air," will begin in late February, and a show called "Dockside" will air it.'
     )
     assert [q.text for q in analysis.quotes if q.kind != "indirect"] == []
+
+
+def test_full_stop_of_a_title_before_a_name_ends_no_sentence() -> None:
+    quote = find(analyse(
+        "The attorney pressed him. “That is correct,” Sgt. Jeffrey Krueger responded."
+    ), "That is correct")
+    assert (quote.cue, quote.speaker) == ("responded", "Jeffrey Krueger")
+
+
+def test_described_as_when_the_parser_hangs_as_on_the_object() -> None:
+    quote = find(analyse(
+        "The Dalmora health agency has described an outbreak linked to a church in Castlemere "
+        "as a “superspreading event.” Other experts disagree."
+    ), "superspreading event")
+    assert (quote.kind, quote.cue) == ("partial", "described")
+    assert quote.speaker_text == "The Dalmora health agency"

@@ -71,6 +71,11 @@ _SPACED_DASH = re.compile(r"\s[-–—]\s")
 # Tokens that close a quotation (a straight mark closes as often as it opens).
 _CLOSERS = CLOSING | {STRAIGHT, DOUBLED, "’", "'"}
 _CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "parataxis", "csubj", "conj"})
+# Titles written short before a name: their full stop ends no sentence.
+TITLE_ABBREVIATIONS = words_of(
+    "sgt cpl pvt lt col capt maj gen adm cmdr gov sen rep pres prof dr mr mrs ms st supt "
+    "insp det rev hon atty"
+)
 # Right dependents that make up what a stance verb takes ("accused Cruz of lying").
 _OBJECT_DEPS = frozenset({"dobj", "dative", "xcomp", "prep", "oprd", "attr", "prt"})
 # Punctuation that ends a quote fragment meant to be followed by its cue ("X," he said).
@@ -233,11 +238,15 @@ class _Extractor:
         return limit
 
     def _abbreviation_at(self, i: int) -> bool:
-        """A full stop that belongs to its token ("Gov.", "U.S.") does not end a sentence."""
+        """A full stop that belongs to its token ("Gov.", "U.S.") or ends a title before a
+        name ("Sgt. Jeffrey Krueger", which the tokenizer splits) does not end a sentence."""
         if self.text[i] != ".":
             return False
         tok = self.doc[_token_at(self.starts, i)]
-        return tok.text != "." and tok.text.endswith(".")
+        if tok.text != "." and tok.text.endswith("."):
+            return True
+        word = self.text[max(0, i - 6) : i].split()[-1:] if i > 0 else []
+        return bool(word) and word[0].lower() in TITLE_ABBREVIATIONS
 
     def _sentence_start_before(self, pos: int, floor: int) -> int:
         for i in range(pos - 1, floor - 1, -1):
@@ -529,6 +538,9 @@ class _Extractor:
                 # Stop at a clause boundary: in "while Beijing favors 'X', its drills suggest
                 # Y" the fragment belongs to "favors", not to the verb of the main clause.
                 if head.head is head or (head.dep_ in _CLAUSE_DEPS and not _named_as(head)):
+                    described = _described_as(head)
+                    if described is not None and not self.inside[described.i]:
+                        return described
                     break
                 head = head.head
                 if not self.inside[head.i] and (
@@ -1023,6 +1035,19 @@ def _asserted(verb: Token) -> bool:
     return verb.tag_ != "VBG" or not any(
         c.lower_ in ("if", "unless") for a in verb.ancestors for c in a.children if c.dep_ == "mark"
     )
+
+
+def _described_as(clause: Token) -> Token | None:
+    """"described an outbreak linked to a church as “X”": the parser hung "as" on the
+    participle inside the object; the verb that describes is the object's head."""
+    if clause.dep_ != "acl" or not any(c.lower_ == "as" for c in clause.children):
+        return None
+    verb = clause.head.head
+    if clause.head.dep_ == "dobj" and (
+        verb.lemma_.lower() in NAMING_LEMMAS or verb.lemma_.lower() == "describe"
+    ):
+        return verb
+    return None
 
 
 def _naming_participle(tok: Token) -> bool:
