@@ -92,3 +92,13 @@ def test_lost_straight_closing_mark_before_a_new_quotation() -> None:
 
 def test_inch_mark_is_not_a_quotation() -> None:
     assert contents('It was "great" and 5" long.') == ["great"]
+
+
+def test_curly_quotation_inside_a_straight_one() -> None:
+    text = '"The court is not about “Equal Justice” anymore. It is about power," Ward said.'
+    assert contents(text) == ["The court is not about “Equal Justice” anymore. It is about power,"]
+
+
+def test_a_stray_straight_mark_does_not_swallow_the_curly_quotes_after_it() -> None:
+    text = 'The "main pipe burst. “We are working on it,” the mayor said.'
+    assert contents(text) == ["We are working on it,"]

@@ -794,3 +794,10 @@ def test_described_as_when_the_parser_hangs_as_on_the_object() -> None:
     ), "superspreading event")
     assert (quote.kind, quote.cue) == ("partial", "described")
     assert quote.speaker_text == "The Dalmora health agency"
+
+
+def test_verb_of_saying_parsed_as_a_modifier_of_the_noun_before_it() -> None:
+    quote = find(analyse(
+        "Some in the crowd booed, and when Ortiz thanked the city, a man yelled “Stay there!”"
+    ), "Stay there")
+    assert (quote.cue, quote.speaker_text) == ("yelled", "a man")

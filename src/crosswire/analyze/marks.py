@@ -104,6 +104,10 @@ def find_quotations(text: str) -> list[Quotation]:
                 _close_unterminated(current, text)
                 quotes.append(current)
                 current = None
+            nested = _nested_curly(text, i, para_end, current)
+            if nested is not None:
+                i = nested + 1  # '"It isn’t about “Equal Justice” anymore."': a quote within
+                continue
             if ch in OPENING or (straight and current is None):
                 if current is not None and ch in OPENING:
                     # A second opening before any closing: the first mark was stray.
@@ -192,6 +196,20 @@ def _single_close(text: str, i: int) -> int | None:
             continue
         return k
     return fallback
+
+
+def _nested_curly(text: str, i: int, end: int, current: Quotation | None) -> int | None:
+    """Where a curly quotation opened at ``i`` inside a straight one closes (the offset of its
+    closing mark): it must close before the next straight mark, and that mark must follow in
+    the paragraph to close the straight quotation; else None (a stray straight mark)."""
+    if current is None or text[i] not in OPENING or text[current.open] != STRAIGHT:
+        return None
+    for k in range(i + 1, end):
+        if text[k] == STRAIGHT or text[k] in OPENING:
+            return None
+        if text[k] in CLOSING:
+            return k if STRAIGHT in text[k + 1 : end] else None
+    return None
 
 
 def _only_closes(text: str, i: int) -> bool:
