@@ -723,7 +723,7 @@ def test_a_closed_quote_is_not_reported_by_a_verb_deep_in_the_next_sentence() ->
     quote = find(analyse(
         'Coach Dara Pell wants a title. "It is a one-game season," Pell said at her press '
         'conference. "It is a new season." The Herons have lost four straight finals and Pell '
-        "has left nothing to chance in a bid to snap the losing run."
+        "has vowed to end that run."
     ), "one-game season", "direct")
     assert "a new season" in quote.text
     assert (quote.cue, quote.speaker_text) == ("said", "Pell")
@@ -775,16 +775,16 @@ def test_quote_over_paragraphs_with_blank_lines_takes_the_cue_at_its_end() -> No
 def test_a_name_given_by_a_participle_is_not_a_quote() -> None:
     analysis = analyse(
         "Harbour Air will give away 5,000 tickets.\n\nThe campaign, called \"Win a Seat with "
-        'Harbour Air," will begin in late February, and a show called "Dockside" will air it.'
+        'Harbour Air," starts in March, and a show called "Dockside" will air it.'
     )
     assert [q.text for q in analysis.quotes if q.kind != "indirect"] == []
 
 
 def test_full_stop_of_a_title_before_a_name_ends_no_sentence() -> None:
     quote = find(analyse(
-        "The attorney pressed him. “That is correct,” Sgt. Jeffrey Krueger responded."
+        "The attorney pressed him. “That is correct,” Sgt. Ilse Brandt responded."
     ), "That is correct")
-    assert (quote.cue, quote.speaker) == ("responded", "Jeffrey Krueger")
+    assert (quote.cue, quote.speaker) == ("responded", "Ilse Brandt")
 
 
 def test_described_as_when_the_parser_hangs_as_on_the_object() -> None:
@@ -798,6 +798,6 @@ def test_described_as_when_the_parser_hangs_as_on_the_object() -> None:
 
 def test_verb_of_saying_parsed_as_a_modifier_of_the_noun_before_it() -> None:
     quote = find(analyse(
-        "Some in the crowd booed, and when Ortiz thanked the city, a man yelled “Stay there!”"
-    ), "Stay there")
+        "People on the quay jeered, and as Ortiz thanked the town, a man yelled “Go home!”"
+    ), "Go home")
     assert (quote.cue, quote.speaker_text) == ("yelled", "a man")

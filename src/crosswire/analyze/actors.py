@@ -320,7 +320,7 @@ def is_description(span: Span) -> bool:
 
 
 def _qualified(span: Span) -> bool:
-    """A role tied to a named country or body ("the North Korean leader") that nobody's titles
+    """A role tied to a named country or body ("the Nordland leader") that nobody's titles
     matched is somebody else than the story's main figure."""
     return any(
         t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "GPE", "ORG")

@@ -106,7 +106,7 @@ def find_quotations(text: str) -> list[Quotation]:
                 current = None
             nested = _nested_curly(text, i, para_end, current)
             if nested is not None:
-                i = nested + 1  # '"It isn’t about “Equal Justice” anymore."': a quote within
+                i = nested + 1  # '"It isn’t about “fair play” now."': a quote within
                 continue
             if ch in OPENING or (straight and current is None):
                 if current is not None and ch in OPENING:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 PARAGRAPHS = "crosswire_paragraphs"
-# A double quotation mark glued to the words around it ("concessions.\"We'll", "Kim,\"Trump
+# A double quotation mark glued to the words around it ("talks.\"We'll", "Halm,\"Quist
 # told"; flattened text loses the space) is a token of its own, or the quote's first word
 # and the speaker's name are lost inside it.
 GLUED_QUOTE = (

@@ -239,7 +239,7 @@ class _Extractor:
 
     def _abbreviation_at(self, i: int) -> bool:
         """A full stop that belongs to its token ("Gov.", "U.S.") or ends a title before a
-        name ("Sgt. Jeffrey Krueger", which the tokenizer splits) does not end a sentence."""
+        name ("Sgt. Ilse Brandt", which the tokenizer splits) does not end a sentence."""
         if self.text[i] != ".":
             return False
         tok = self.doc[_token_at(self.starts, i)]
@@ -411,8 +411,8 @@ class _Extractor:
         return subject is not None and subject.idx < q.open
 
     def _final_noun_cue(self, start: int, end: int) -> Token | None:
-        """"“X,” a statement from the publisher read.": the cue ends the clause and the tagger
-        took it for a noun (here the object of "from"), so no verb is found before it."""
+        """"“X,” a statement from the harbour authority read.": the cue ends the clause and the
+        tagger took it for a noun (here the object of "from"), so no verb is found before it."""
         tokens = [t for t in self._tokens(start, end) if not self.inside[t.i]]
         words = [t for t in tokens if not t.is_punct and not t.is_space]
         if len(words) < 3 or len(words) > 14:
@@ -456,7 +456,8 @@ class _Extractor:
             # "“X,” the editorial read": a described source, the verb tagged as a noun.
             span = self.doc[first.i : words[-1].i + 1]
         elif verb.pos_ == "NOUN" and first.pos_ in ("DET", "ADJ", "NOUN"):
-            # "“X,” a statement from the publisher read": the noun phrase before its modifier.
+            # "“X,” a statement from the port authority read": the noun phrase before its
+            # modifier.
             head = first
             while head.i + 1 < verb.i and self.doc[head.i + 1].pos_ in (
                 "DET", "ADJ", "NOUN", "PROPN", "NUM"
