@@ -18,6 +18,7 @@ spaCy's own time is the baseline the overhead is measured against.
     .venv/bin/python bench/quotes.py --split train --limit 100 --direct   # tuning split
     .venv/bin/python bench/quotes.py --direct --train-rules-only   # dev held out for every rule
     .venv/bin/python bench/quotes.py --unseen        # articles no rule was tuned on
+    .venv/bin/python bench/quotes.py --news --errors /tmp/news-errors.jsonl   # open for rules
     .venv/bin/python bench/quotes.py --split train --direct --errors /tmp/train-errors.jsonl
 
 ``--train-rules-only`` switches off the four rules that were found by reading dev errors
@@ -26,7 +27,8 @@ for every remaining rule. ``--unseen`` scores direct quotes and speakers on 63 E
 articles of 2019 (../shared/data/extraction/zyte-dev, the gold article bodies) annotated for
 this check by readers who did not see crosswire's output, offsets only in
 bench/data/quotes-unseen.json; crosswire with and without the dev-found rules and textacy run
-on the same parses.
+on the same parses. ``--news`` does the same on 168 English SemEval-2022 news articles
+annotated the same way (bench/data/quotes-news.json), whose errors are open for rule work.
 """
 
 from __future__ import annotations
