@@ -297,7 +297,7 @@ class _Extractor:
                     # a cue after it belongs to the next one.
                     cue = before_cue
                 elif follows_cue and after_cue is not None and self._subject_before(after_cue, q):
-                    # "The campaign, called “Win a Trip,” will begin in May": the verb after
+                    # "The campaign, called “Win a Seat,” will start in May": the verb after
                     # the quote has its subject before it; the quote sits inside its clause.
                     cue = before_cue
                 cand = _Candidate(q, "direct", cue)
@@ -369,8 +369,8 @@ class _Extractor:
                 reporting = True
             elif new_sentence and not first_verb:
                 # After a closed quotation, a sentence of its own reports it only with its
-                # first verb ("Rutte said."), not a speech verb deep in other news ("Georgia
-                # has lost four games and Smart wants to snap the streak").
+                # first verb ("Rutte said."), not a speech verb deep in other news ("The Herons
+                # have lost four finals and Pell vowed to end the run").
                 return None
             if (
                 not reporting
@@ -1039,7 +1039,7 @@ def _asserted(verb: Token) -> bool:
 
 
 def _described_as(clause: Token) -> Token | None:
-    """"described an outbreak linked to a church as “X”": the parser hung "as" on the
+    """"described an outbreak linked to a school as “X”": the parser hung "as" on the
     participle inside the object; the verb that describes is the object's head."""
     if clause.dep_ != "acl" or not any(c.lower_ == "as" for c in clause.children):
         return None

@@ -402,7 +402,7 @@ def find_subject(verb: Token) -> Token | None:
             return None
         if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "relcl", "pcomp") and tok.head is not tok:
             if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.i == tok.i - 1:
-                # "a man yelled “Stay there!”" parsed as a man (who was) yelled: a finite
+                # "a man yelled “Go home!”" parsed as a man (who was) yelled: a finite
                 # verb right after its noun has that noun for subject.
                 return tok.head if tok.head.pos_ in ("PROPN", "NOUN") else None
             if tok.dep_ == "relcl":
