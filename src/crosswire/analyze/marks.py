@@ -9,6 +9,7 @@ the text first gives the spans the parse-based attribution then works on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 OPENING = frozenset("“„«")
@@ -21,6 +22,8 @@ ALL_MARKS = OPENING | CLOSING | {STRAIGHT, "‘", "’", "'"}
 # a space or a stop, within one paragraph, and only outside double-quoted text (inside it, a
 # single-quoted span is a quotation within the quotation).
 SINGLE_PAIRS = {"‘": "’", "'": "'"}
+_SINGLE_MARK = re.compile("[‘']")
+_DOUBLE_MARK = re.compile("''|[" + "".join(sorted(OPENING | CLOSING)) + '"]')
 _SINGLE_LONGEST = 600
 _BEFORE_OPENING = "([{—–-:/"
 _AFTER_CLOSING = ",.;:!?)]—–-…\"”"
@@ -89,9 +92,10 @@ def find_quotations(text: str) -> list[Quotation]:
                 _close_unterminated(current, text)
                 quotes.append(current)
                 current = None
-        while i < para_end:
+        while (mark := _DOUBLE_MARK.search(text, i, para_end)) is not None:
+            i = mark.start()  # only the marks are visited, not every character
             ch = text[i]
-            width = 2 if text.startswith(DOUBLED, i) else 1
+            width = mark.end() - i
             straight = ch == STRAIGHT or width == 2
             if ch == STRAIGHT and current is None and _only_closes(text, i):
                 i += 1  # 'Ute." They concluded': a closing mark whose opening was cut away
@@ -104,7 +108,7 @@ def find_quotations(text: str) -> list[Quotation]:
                 _close_unterminated(current, text)
                 quotes.append(current)
                 current = None
-            nested = _nested_curly(text, i, para_end, current)
+            nested = _nested_curly(text, i, para_end, current) if ch in OPENING else None
             if nested is not None:
                 i = nested + 1  # '"It isn’t about “fair play” now."': a quote within
                 continue
@@ -141,17 +145,17 @@ def _single_quotations(text: str, doubles: list[Quotation]) -> list[Quotation]:
     every double-quoted one."""
     out: list[Quotation] = []
     taken = [(q.open, q.after) for q in doubles]
-    i = 0
-    length = len(text)
-    while i < length:
-        ch = text[i]
-        close = _single_close(text, i) if ch in SINGLE_PAIRS and _opens_single(text, i) else None
+    resume = 0
+    for mark in _SINGLE_MARK.finditer(text):
+        i = mark.start()
+        if i < resume or not _opens_single(text, i):
+            continue
+        close = _single_close(text, i)
         if close is None:
-            i += 1
             continue
         if not any(a < close + 1 and i < b for a, b in taken) and not _whole_line(text, i, close):
             out.append(Quotation(open=i, close=close, parts=[(i + 1, close)]))
-        i = close + 1
+        resume = close + 1
     return out
 
 
