@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import SHARED  # noqa: E402
+from common import SEMEVAL_PAIRS, SHARED  # noqa: E402
 
 from crosswire import api  # noqa: E402
 from crosswire.analyze import analyze_articles  # noqa: E402
@@ -110,13 +110,12 @@ def digest(name: str, articles: list[Article], analyses: dict[str, Analysis]) ->
         print(f"  ({line.status}, {len(line.outlets)} outlets) {_short(line.text, 120)}")
 
 
-PAIRS = SHARED / "data" / "stories" / "semeval2022-task8" / "pairs.csv"
 
 
 def semeval_pairs(max_overall: float) -> list[dict[str, str]]:
     """English-English pairs people rated as (mostly) the same story, most similar first."""
     csv.field_size_limit(1 << 30)
-    with PAIRS.open(encoding="utf-8", newline="") as fh:
+    with SEMEVAL_PAIRS.open(encoding="utf-8", newline="") as fh:
         rows = [
             r for r in csv.DictReader(fh)
             if r["lang1"] == "en" and r["lang2"] == "en" and float(r["Overall"]) <= max_overall

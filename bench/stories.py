@@ -35,7 +35,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import PRF, SHARED, best_threshold, pairwise_prf  # noqa: E402
+from common import PRF, SEMEVAL_PAIRS, best_threshold, pairwise_prf  # noqa: E402
 
 import crosswire.embed as embed  # noqa: E402
 import crosswire.stories.similarity as similarity  # noqa: E402
@@ -47,7 +47,6 @@ from crosswire.stories.embedding import decode_vector  # noqa: E402
 from crosswire.stories.features import StoryFeatures  # noqa: E402
 from crosswire.stories.similarity import pair_score, vectors  # noqa: E402
 
-PAIRS = SHARED / "data" / "stories" / "semeval2022-task8" / "pairs.csv"
 SAME, DIFFERENT = 1.5, 3.5
 BATCH = 50
 # Thresholds tried for the sweep and the 2-fold estimate (whole grouping re-run for each).
@@ -373,7 +372,7 @@ def sentence_speed(embedder: str, texts: dict[str, str]) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pairs", type=Path, default=PAIRS)
+    parser.add_argument("--pairs", type=Path, default=SEMEVAL_PAIRS)
     parser.add_argument("--cross", action="store_true", help="also score cross-lingual pairs")
     parser.add_argument(
         "--other", action="store_true", help="also score same-language non-English pairs"
