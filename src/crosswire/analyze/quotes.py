@@ -418,13 +418,8 @@ class _Extractor:
         if len(words) < 3 or len(words) > 14:
             return None
         last = words[-1]
-        if last.tag_ not in ("NN", "NNS") or last.dep_ == "ROOT":
-            return None
-        lemma = last.lemma_.lower()
-        if lemma not in AFTER_QUOTE_LEMMAS and not (
-            last.tag_ == "NNS" and last.lower_.endswith("s") and lemma in SPEECH_LEMMAS
-        ):
-            return None
+        if last.dep_ == "ROOT" or not _cue_as_noun(last):
+            return None  # a root is found by the verb walk (_noun_tagged_cue)
         finite = [t for t in words[:-1] if t.pos_ in ("VERB", "AUX") and t.dep_ != "acl"]
         return None if finite else last
 
@@ -1061,13 +1056,17 @@ def _naming_participle(tok: Token) -> bool:
 
 
 def _noun_tagged_cue(tok: Token) -> bool:
-    """A cue the tagger took for a noun: "“X,” Bozell answers." ("answers" NNS), "“X,” the
+    """A cue the tagger took for a noun, as the root of the clause after the quotation."""
+    return tok.dep_ == "ROOT" and _cue_as_noun(tok)
+
+
+def _cue_as_noun(tok: Token) -> bool:
+    """A verb of saying tagged as a noun: "“X,” Bozell answers." ("answers" NNS), "“X,” the
     editorial read." ("read" NN)."""
-    plural = tok.tag_ == "NNS" and tok.lower_.endswith("s")
     lemma = tok.lemma_.lower()
-    return tok.dep_ == "ROOT" and (
-        (plural and lemma in SPEECH_LEMMAS)
-        or (tok.tag_ in ("NN", "NNS") and lemma in AFTER_QUOTE_LEMMAS)  # "the editorial read"
+    plural = tok.tag_ == "NNS" and tok.lower_.endswith("s")
+    return (plural and lemma in SPEECH_LEMMAS) or (
+        tok.tag_ in ("NN", "NNS") and lemma in AFTER_QUOTE_LEMMAS  # "the editorial read"
     )
 
 
