@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import hashlib
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from crosswire.compare import compare_story
+from crosswire.compare.origins import by_age
 from crosswire.config import Config
+from crosswire.dates import parse_date
 from crosswire.errors import NotFound as NotFound  # re-exported: part of the API
 from crosswire.records import Analysis, Article, Comparison, Story
 from crosswire.store import Store
@@ -47,6 +50,97 @@ def story_comparison(
         True
     """
     story, articles, analyses = load_story(store, story_id)
+    return story, articles, compare_story(story.id, articles, analyses, config)
+
+
+# Articles a query may bring into one comparison: a topic, not the whole store.
+MAX_CHOSEN = 500
+
+
+def select_articles(
+    store: Store,
+    refs: Iterable[str] = (),
+    query: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = MAX_CHOSEN,
+) -> list[str]:
+    """The ids of the articles an analyst picks: by reference (an id, a unique id prefix or
+    the start of a file name, as ``show`` takes them) or by a full-text ``query`` (every word
+    must occur), kept to those published from ``since`` to ``until`` (ISO dates, both days
+    included; an undated article is left out when a date is given).
+
+    Raises :class:`NotFound` for a reference that names no article, or when nothing is left.
+    """
+    ids: list[str] = []
+    for ref in refs:
+        found = store.resolve_article_id(ref)
+        if found is None:
+            raise NotFound(f"no article {ref!r}; an id, an id prefix or a file name")
+        ids.append(found)
+    if query:
+        ids += store.search(query, limit=limit)
+    ids = list(dict.fromkeys(ids))
+    if since or until:
+        first, last = parse_date(since), parse_date(until)
+        if (since and first is None) or (until and last is None):
+            raise ValueError(f"dates must be ISO dates (YYYY-MM-DD), not {since or until!r}")
+        kept = []
+        for article in store.iter_articles(ids):
+            day = parse_date(article.published)
+            if day is None:
+                continue
+            if (first is None or day.date() >= first.date()) and (
+                last is None or day.date() <= last.date()
+            ):
+                kept.append(article.id)
+        ids = kept
+    if not ids:
+        what = f"query {query!r}" if query else "the references given"
+        raise NotFound(f"no article matches {what}" + (" in those dates" if since or until else ""))
+    return ids
+
+
+def chosen_story(articles: list[Article], title: str | None = None) -> Story:
+    """A :class:`Story` standing for a set of articles an analyst chose, so that every report
+    format shows it as it shows a story; its id is stable for the same set."""
+    ids = sorted(a.id for a in articles)
+    digest = hashlib.blake2b("\x1f".join(ids).encode(), digest_size=6).hexdigest()
+    dates = sorted(a.published for a in articles if a.published)
+    return Story(
+        id=f"set-{digest}",
+        title=title or f"{len(articles)} chosen articles",
+        articles=[a.id for a in articles],
+        outlets=list(dict.fromkeys(a.outlet for a in articles if a.outlet)),
+        first_published=dates[0] if dates else None,
+        last_published=dates[-1] if dates else None,
+    )
+
+
+def compare_articles(
+    store: Store,
+    article_ids: Iterable[str],
+    config: Config | None = None,
+    title: str | None = None,
+) -> tuple[Story, list[Article], Comparison]:
+    """Compare any set of stored articles as one story: a topic that spans several stories
+    read as one, with the same comparison a story gets (copies, origins, discrepancies).
+
+    Examples:
+        >>> from crosswire.pipeline import ingest_paths
+        >>> from crosswire.store import open_store
+        >>> store = open_store(":memory:")
+        >>> _ = ingest_paths(["examples/demo"], Config(progress=False), store)
+        >>> ids = select_articles(store, query="spillway")
+        >>> story, articles, comparison = compare_articles(store, ids)
+        >>> story.id.startswith("set-") and len(articles) == len(ids)
+        True
+    """
+    articles = by_age(store.iter_articles(dict.fromkeys(article_ids)))
+    if not articles:
+        raise NotFound("no article to compare")
+    analyses = {a.id: an for a in articles if (an := store.get_analysis(a.id)) is not None}
+    story = chosen_story(articles, title)
     return story, articles, compare_story(story.id, articles, analyses, config)
 
 

@@ -211,6 +211,9 @@ class QuoteGroup(Record):
     # How the wordings differ beyond a word here and there: an outlet quoting only part of
     # the statement, or adding words no other outlet quotes.
     notes: list[str] = field(default_factory=list)
+    # The independent origins among ``outlets`` (see ``Origin``): an outlet carrying
+    # another's words counts once with it.
+    origins: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -223,15 +226,23 @@ class FigureGroup(Record):
     status: Status
     mentions: list[Passage]
     outlets: list[str] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class Discrepancy(Record):
-    """A point where outlets disagree: figure value/meaning, venue, date, attribution."""
+    """A point where outlets disagree: figure value/meaning, venue, date, attribution.
+
+    ``why`` says what makes it one (what the sides share, how they differ) and ``confidence``
+    (0-1) how sure the comparison is that it is a real difference between independent
+    sources: the report ranks discrepancies by it and folds the weak ones.
+    """
 
     kind: str
     summary: str
     sides: list[Passage]
+    why: str = ""
+    confidence: float = 1.0
 
 
 @dataclass(slots=True)
@@ -246,6 +257,19 @@ class SummaryLine(Record):
     sources: list[Passage]
     outlets: list[str] = field(default_factory=list)
     kind: str = "fact"
+    origins: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Origin(Record):
+    """One independent origin of a compared set: an original article (``articles[0]``) and
+    the articles that copy it, with how each does (``evidence``); ``label`` names it as the
+    report names the original's outlet."""
+
+    label: str
+    articles: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -258,6 +282,7 @@ class Comparison(Record):
     discrepancies: list[Discrepancy] = field(default_factory=list)
     unique: list[Passage] = field(default_factory=list)
     summary: list[SummaryLine] = field(default_factory=list)
+    origins: list[Origin] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Comparison:
@@ -283,4 +308,5 @@ class Comparison(Record):
                 SummaryLine.from_dict({**line, "sources": passages(line.get("sources", []))})
                 for line in data.get("summary", [])
             ],
+            origins=[Origin.from_dict(o) for o in data.get("origins", [])],
         )

@@ -5,10 +5,15 @@ authority" and "340 injured, the army said" are two different claims even when t
 agrees. A figure's source is the ``source`` claim of its sentence ("according to X", "..., X
 said."), or else the speaker of the quote it sits in ("According to our estimates ...," Rutte
 said -> Rutte): first-person sources ("our estimates") are the speaker's own.
+
+Two outlets crediting a common value ("2%") to different people are often reporting two
+statements that happen to share it; the dispute is as sure as the two sentences are about one
+thing (:func:`crosswire.compare.rank.subject_overlap`).
 """
 
 from __future__ import annotations
 
+from crosswire.compare.rank import SAME_SUBJECT, subject_overlap
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import compatible_credits
 from crosswire.compare.text import passage
@@ -90,10 +95,14 @@ def compare_figure_sources(
                                  figure.sentence_start, figure.sentence_end))
         described = "; ".join(f"{s} ({o})" for o, s in credited.items())
         text = group.mentions[0].text
+        subject = subject_overlap(sides)
         discrepancies.append(Discrepancy(
             "figure-attribution",
             f'Outlets credit "{text}" {group.counts or ""} to different sources: {described}.'
             .replace("  ", " "),
             sides,
+            f"one figure, sources that cannot be one body; the sentences share {subject:.0%} "
+            "of their words besides numbers",
+            min(1.0, subject / SAME_SUBJECT),
         ))
     return discrepancies

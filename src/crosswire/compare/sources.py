@@ -1,4 +1,4 @@
-"""The independent sources of a story: one per original article, syndicated copies dropped."""
+"""The independent sources of a story: one per original article, copies dropped."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from crosswire.compare.origins import Origins, find_origins
 from crosswire.records import Analysis, Article
 
 
@@ -19,18 +20,22 @@ class Source:
     order: int
 
 
-def independent_sources(articles: list[Article], analyses: dict[str, Analysis]) -> list[Source]:
-    """Articles that are not syndicated copies of another article of the story.
+def independent_sources(
+    articles: list[Article], analyses: dict[str, Analysis], origins: Origins | None = None
+) -> list[Source]:
+    """Articles that are not copies of another article of the story.
 
-    A copy (``duplicate_of`` pointing inside the story) repeats its original word for word;
-    counting it would turn one report into two "corroborating" outlets. A copy whose original
-    is not in the story stands in for it. Articles without an analysis are skipped.
+    A copy (``duplicate_of`` pointing inside the story, or a text that repeats, carries part
+    of or rewords another's: see :mod:`crosswire.compare.origins`) adds nothing its original
+    does not say; counting it would turn one report into two "corroborating" outlets. A copy
+    whose original is not in the story stands in for it. Articles without an analysis are
+    skipped.
     """
-    ids = {a.id for a in articles}
+    origins = origins or find_origins(articles)
     unnamed = unnamed_labels(articles)
     sources = []
     for article in articles:
-        if article.duplicate_of is not None and article.duplicate_of in ids:
+        if origins.origin_of(article.id) != article.id:
             continue
         analysis = analyses.get(article.id)
         if analysis is None:
@@ -38,6 +43,12 @@ def independent_sources(articles: list[Article], analyses: dict[str, Analysis]) 
         outlet = article.outlet or unnamed[article.id]
         sources.append(Source(article, analysis, outlet, len(sources)))
     return sources
+
+
+def source_labels(articles: list[Article]) -> dict[str, str]:
+    """Article id -> the name a comparison gives its outlet (see :class:`Source`)."""
+    unnamed = unnamed_labels(articles)
+    return {a.id: a.outlet or unnamed[a.id] for a in articles}
 
 
 def outlets_of(sources: list[Source]) -> list[str]:

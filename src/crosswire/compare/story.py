@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from crosswire.compare.attribution import compare_figure_sources
+from crosswire.compare.attribution import compare_figure_sources, figure_source
 from crosswire.compare.figures import group_figures
+from crosswire.compare.origins import Origins, find_origins, origin_records, passage_origins
 from crosswire.compare.quotes import Embed, group_quotes
-from crosswire.compare.sources import independent_sources
+from crosswire.compare.rank import assess, ranked
+from crosswire.compare.sources import Source, independent_sources, source_labels
 from crosswire.compare.summary import summarize_sources
 from crosswire.compare.unique import unique_passages
 from crosswire.compare.venues import compare_venues
 from crosswire.config import Config
-from crosswire.records import Analysis, Article, Comparison
+from crosswire.records import Analysis, Article, Comparison, FigureGroup, Passage, QuoteGroup
 
 
 def quote_embedder(config: Config | None) -> Embed | None:
@@ -33,23 +35,71 @@ def compare_story(
 ) -> Comparison:
     """Line up quotes and figures across outlets and list discrepancies and unique content.
 
-    Syndicated copies (``duplicate_of`` set) count once: they are not independent sources.
-    Every :class:`Passage` in the result is ``article.text[start:end]`` of its article.
+    Copies count once: an article that copies another of the set (whole, in part, reworded)
+    is no source, and an item whose outlets carry one another's sentences has one origin (see
+    :mod:`crosswire.compare.origins`); "corroborated" needs two independent origins, which
+    the item names. Discrepancies come ranked, most certain first. Every :class:`Passage` in
+    the result is ``article.text[start:end]`` of its article.
     """
-    sources = independent_sources(articles, analyses)
+    origins = find_origins(articles)
+    sources = independent_sources(articles, analyses, origins)
+    by_article = {s.article.id: s for s in sources}
     quotes, attribution = group_quotes(sources, quote_embedder(config))
     figures, figure_discrepancies = group_figures(sources)
+    for group in [*quotes, *figures]:
+        _name_origins(group, by_article, origins)
+    discrepancies = [
+        *figure_discrepancies,
+        *compare_figure_sources(sources, figures),
+        *compare_venues(sources, quotes),
+        *attribution,
+    ]
     comparison = Comparison(
         story=story_id,
         quotes=quotes,
         figures=figures,
-        discrepancies=[
-            *figure_discrepancies,
-            *compare_figure_sources(sources, figures),
-            *compare_venues(sources),
-            *attribution,
-        ],
+        discrepancies=ranked([assess(d, sources, origins) for d in discrepancies]),
         unique=unique_passages(sources, quotes),
+        origins=origin_records(articles, origins, source_labels(articles)),
     )
-    comparison.summary = summarize_sources(sources, comparison)
+    summary = summarize_sources(sources, comparison)
+    for line in summary:
+        if line.kind == "fact":
+            line.origins = _origins(line.sources, by_article, origins)
+    # An agreed fact needs two origins, like any corroborated item.
+    comparison.summary = [s for s in summary if s.kind != "fact" or len(s.origins) >= 2]
     return comparison
+
+
+def _credited(source: Source, passage: Passage) -> str | None:
+    """Whom the article credits for a cited quote or figure: its speaker, or its source."""
+    for quote in source.analysis.quotes:
+        if quote.start == passage.start and quote.end == passage.end:
+            return quote.speaker
+    for figure in source.analysis.figures:
+        if figure.start == passage.start and figure.end == passage.end:
+            return figure_source(source, figure)
+    return None
+
+
+def _origins(
+    passages: list[Passage], by_article: dict[str, Source], origins: Origins
+) -> list[str]:
+    return passage_origins(
+        (
+            (by_article[p.article].outlet, p, _credited(by_article[p.article], p))
+            for p in passages if p.article in by_article
+        ),
+        origins,
+    )
+
+
+def _name_origins(
+    group: QuoteGroup | FigureGroup, by_article: dict[str, Source], origins: Origins
+) -> None:
+    """Name the group's independent origins; outlets that carry one another's words do not
+    corroborate one another."""
+    passages = group.variants if isinstance(group, QuoteGroup) else group.mentions
+    group.origins = _origins(passages, by_article, origins)
+    if group.status == "corroborated" and len(group.origins) < 2:
+        group.status = "single-source"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from crosswire.analyze.marks import CLOSING, OPENING, STRAIGHT
 from crosswire.compare.lexicon import normal_stems
+from crosswire.compare.rank import weak
 from crosswire.compare.sources import Source, independent_sources
 from crosswire.compare.text import containment, overlap, passage
 from crosswire.compare.unique import Sentence, is_statement, sentences_of
@@ -98,6 +99,8 @@ def summarize_sources(sources: list[Source], comparison: Comparison) -> list[Sum
     ]
     outlet_of = {s.article.id: s.outlet for s in sources}
     for d in comparison.discrepancies:
+        if weak(d):
+            continue  # folded in the report: not a disputed point of the story
         lines.append(
             SummaryLine(
                 text=d.summary,

@@ -3,18 +3,29 @@
 "In remarks to a German outlet" and "in an interview with Bild" are compatible (both an
 interview with a media outlet, one unnamed); either against "Speaking in Brussels" is a
 different occasion, which an analyst must know before treating the quotes as one event.
+
+Such a dispute is only as sure as the evidence that both outlets describe the same remarks:
+both naming the same speaker, and both carrying one of the speaker's statements. Four outlets
+that each interviewed someone else (one of them "a lumber broker") dispute nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from crosswire.compare.sources import Source
-from crosswire.compare.speakers import compatible_speakers
+from crosswire.compare.speakers import compatible_speakers, display_speaker, is_name, same_name
 from crosswire.compare.text import passage
-from crosswire.records import Claim, Discrepancy, Passage
+from crosswire.records import Claim, Discrepancy, Passage, QuoteGroup
 
 _GENERIC_PREFIXES = ("a ", "an ")
+# Confidence that two outlets' occasions are those of the same remarks: what any two claims
+# of one story start with, what the same named speaker adds, and what one shared statement
+# of that speaker adds.
+BASE_CONFIDENCE = 0.35
+SAME_SPEAKER = 0.35
+SHARED_STATEMENT = 0.3
 
 
 def _occasion(claim: Claim) -> tuple[str, str]:
@@ -94,13 +105,39 @@ def _same_remarks(a: set[str], b: set[str]) -> bool:
     return not a or not b or any(compatible_speakers(x, y) for x in a for y in b)
 
 
+def _named_alike(a: set[str], b: set[str]) -> bool:
+    """Both sides name a speaker, and one of them is the same person on both."""
+    return any(is_name(x) and is_name(y) and same_name(x, y) for x in a for y in b)
+
+
+def _shared_statement(
+    a: Source, b: Source, speakers: set[str], quotes: list[QuoteGroup]
+) -> bool:
+    """Whether both outlets carry one statement of the speaker (the same remarks)."""
+    return any(
+        a.outlet in g.outlets and b.outlet in g.outlets
+        and (not speakers or any(compatible_speakers(g.speaker, s) for s in speakers))
+        for g in quotes
+    )
+
+
+@dataclass(slots=True)
+class _Conflict:
+    sides: list[tuple[Source, Claim]]
+    confidence: float
+    why: str
+
+
 def _conflicts(
-    per_source: list[tuple[Source, Claim]], compatible: Callable[[str, str], bool]
-) -> list[tuple[Source, Claim]] | None:
+    per_source: list[tuple[Source, Claim]],
+    compatible: Callable[[str, str], bool],
+    quotes: list[QuoteGroup],
+) -> _Conflict | None:
     """One claim per outlet if some two outlets' claims about the same remarks are
-    incompatible, else None."""
+    incompatible, else None; sure as the best-evidenced incompatible pair."""
     speakers = [_speakers(s, c) for s, c in per_source]
     sides: dict[str, tuple[Source, Claim]] = {}
+    best, why = 0.0, ""
     for i, (source_a, a) in enumerate(per_source):
         for j in range(i + 1, len(per_source)):
             source_b, b = per_source[j]
@@ -111,31 +148,53 @@ def _conflicts(
             ):
                 sides.setdefault(source_a.outlet, (source_a, a))
                 sides.setdefault(source_b.outlet, (source_b, b))
+                named = _named_alike(speakers[i], speakers[j])
+                shared = _shared_statement(
+                    source_a, source_b, speakers[i] | speakers[j], quotes
+                )
+                score = BASE_CONFIDENCE + SAME_SPEAKER * named + SHARED_STATEMENT * shared
+                if score > best:
+                    who = display_speaker(sorted(speakers[i] | speakers[j])) or "someone unnamed"
+                    best = score
+                    why = (
+                        f"{source_a.outlet} and {source_b.outlet} describe the remarks of {who}"
+                        + ("; both name the speaker" if named else "; the speaker is not named "
+                           "alike on both sides, so they may be different remarks")
+                        + ("; both carry one of the speaker's statements" if shared else "")
+                    )
     if not sides:
         return None
-    return sorted(sides.values(), key=lambda side: (side[0].order, side[1].start))
+    ordered = sorted(sides.values(), key=lambda side: (side[0].order, side[1].start))
+    return _Conflict(ordered, best, why)
 
 
-def compare_venues(sources: list[Source]) -> list[Discrepancy]:
+def compare_venues(
+    sources: list[Source], quotes: list[QuoteGroup] | None = None
+) -> list[Discrepancy]:
     """A "venue" discrepancy when outlets place the remarks at incompatible occasions, and a
-    "date" discrepancy when they date them differently."""
+    "date" discrepancy when they date them differently. ``quotes`` (the story's statements)
+    tell which outlets carry the same remarks."""
     discrepancies: list[Discrepancy] = []
     venues = [(s, c) for s in sources for c in _venue_claims(s)]
-    sides = _conflicts(venues, compatible_venues)
-    if sides:
-        described = "; ".join(f"{_label(c.value)} ({s.outlet})" for s, c in sides)
+    conflict = _conflicts(venues, compatible_venues, quotes or [])
+    if conflict:
+        described = "; ".join(f"{_label(c.value)} ({s.outlet})" for s, c in conflict.sides)
         discrepancies.append(Discrepancy(
             "venue",
             f"Outlets place the remarks at different occasions: {described}.",
-            [_side(s, c) for s, c in sides],
+            [_side(s, c) for s, c in conflict.sides],
+            f"incompatible occasions; {conflict.why}",
+            conflict.confidence,
         ))
     dates = [(s, c) for s in sources for c in _remark_dates(s)]
-    sides = _conflicts(dates, lambda a, b: a.lower() == b.lower())
-    if sides:
-        described = "; ".join(f'"{c.text}" ({s.outlet})' for s, c in sides)
+    conflict = _conflicts(dates, lambda a, b: a.lower() == b.lower(), quotes or [])
+    if conflict:
+        described = "; ".join(f'"{c.text}" ({s.outlet})' for s, c in conflict.sides)
         discrepancies.append(Discrepancy(
             "date",
             f"Outlets date the remarks differently: {described}.",
-            [_side(s, c) for s, c in sides],
+            [_side(s, c) for s, c in conflict.sides],
+            f"different dates; {conflict.why}",
+            conflict.confidence,
         ))
     return discrepancies

@@ -42,6 +42,9 @@ MIN_OWN_WORDS = 30
 # quotations has its joins ('...," said Reid on the Senate floor, "however'), which a crop
 # of another page shares and another reporter quoting the same words does not.
 MIN_OWN_SHINGLES = 10
+# A sentence or two in common is a formula ("At least 40 people were hurt, according to
+# ...") or a quotation; a copy carries more of its original than that.
+MIN_COPY_WORDS = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +132,8 @@ def judge(copy: Profile, original: Profile, aligned: np.ndarray) -> CopyEvidence
     reworded = sum(len(u.words) for u, a in own if a) / total if total else 0.0
     contained = _contained(copy, original)
     share = max(reworded, contained)
-    if share < MIN_SHARE:
+    carried = max(sum(len(u.words) for u, a in own if a), round(contained * total))
+    if share < MIN_SHARE or carried < MIN_COPY_WORDS:
         return None
     chars = sum(u.end - u.start for u, a in own if a)
     if contained >= MIN_SHARE:
