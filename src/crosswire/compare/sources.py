@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
-from crosswire.compare.origins import Origins, find_origins
 from crosswire.records import Analysis, Article
+
+if TYPE_CHECKING:  # the report names sources without paying for the alignment's imports
+    from crosswire.compare.origins import Origins
 
 
 @dataclass(slots=True)
@@ -31,7 +34,10 @@ def independent_sources(
     whose original is not in the story stands in for it. Articles without an analysis are
     skipped.
     """
-    origins = origins or find_origins(articles)
+    if origins is None:
+        from crosswire.compare.origins import find_origins
+
+        origins = find_origins(articles)
     unnamed = unnamed_labels(articles)
     sources = []
     for article in articles:
