@@ -17,7 +17,7 @@ from rich.table import Table
 
 from crosswire.config import DEFAULT_DB, Config
 from crosswire.errors import EMBEDDER_MISSING, NotFound
-from crosswire.records import IngestError
+from crosswire.records import Article, Comparison, IngestError, Story
 from crosswire.report import FORMATS, print_report, render_report
 from crosswire.store import Store, open_store
 
@@ -173,6 +173,42 @@ def cmd_report(args: argparse.Namespace) -> int:
     with _open(config) as store:
         story_id = args.story or api.largest_story(store)
         story, articles, comparison = api.story_comparison(store, story_id, config)
+    return _write_report(args, story, articles, comparison)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from crosswire import api  # imported here: it loads spaCy and scikit-learn
+
+    if not args.articles and not args.query:
+        err.print("[red]error:[/] name articles to compare, or give --query TEXT")
+        return 2
+    config = _config(args)
+    try:
+        with _open(config) as store:
+            ids = api.select_articles(
+                store, args.articles, args.query, getattr(args, "from"), args.to,
+                args.limit or api.MAX_CHOSEN,
+            )
+            story, articles, comparison = api.compare_articles(
+                store, ids, config, title=args.title or _set_title(args)
+            )
+    except ValueError as exc:
+        err.print(f"[red]error:[/] {escape(str(exc))}")
+        return 2
+    return _write_report(args, story, articles, comparison)
+
+
+def _set_title(args: argparse.Namespace) -> str | None:
+    if not args.query:
+        return None
+    dates = " – ".join(d for d in (getattr(args, "from"), args.to) if d)
+    return f"Articles matching “{args.query}”" + (f", {dates}" if dates else "")
+
+
+def _write_report(
+    args: argparse.Namespace, story: Story, articles: list[Article], comparison: Comparison
+) -> int:
+    """Print or write the report of a story or a chosen set in ``args.format``."""
     if args.format == "text" and not args.output:
         print_report(story, articles, comparison, out)
         return 0
@@ -362,6 +398,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("--output", "-o", help="write to a file instead of the terminal")
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser(
+        "compare", parents=[common], help="compare any chosen articles as one story"
+    )
+    p.add_argument("articles", nargs="*", metavar="ARTICLE",
+                   help="article ids, id prefixes or file names")
+    p.add_argument("--query", help="full-text search: articles holding every word")
+    p.add_argument("--from", metavar="DATE", help="published on or after (YYYY-MM-DD)")
+    p.add_argument("--to", metavar="DATE", help="published on or before (YYYY-MM-DD)")
+    p.add_argument("--limit", type=int, help="at most this many query matches (default 500)")
+    p.add_argument("--title", help="the report's title (default: the query)")
+    p.add_argument("--format", choices=FORMATS, default="text")
+    p.add_argument("--output", "-o", help="write to a file instead of the terminal")
+    p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("claims", parents=[common], help="figures and claims of a story by status")
     p.add_argument("--story", help="story id (default: the largest story)")

@@ -8,12 +8,12 @@ said -> Rutte): first-person sources ("our estimates") are the speaker's own.
 
 Two outlets crediting a common value ("2%") to different people are often reporting two
 statements that happen to share it; the dispute is as sure as the two sentences are about one
-thing (:func:`crosswire.compare.rank.subject_overlap`).
+thing (:func:`crosswire.compare.assess.subject_overlap`).
 """
 
 from __future__ import annotations
 
-from crosswire.compare.rank import SAME_SUBJECT, subject_overlap
+from crosswire.compare.assess import SAME_SUBJECT, subject_overlap
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import compatible_credits
 from crosswire.compare.text import passage

@@ -15,6 +15,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from crosswire.dates import parse_date
 from crosswire.dedup.align import Link, Unit, link_units
@@ -22,11 +23,12 @@ from crosswire.dedup.copies import Copy, copies_among, profile
 from crosswire.dedup.credits import Credit, find_credit
 from crosswire.records import Article, Origin, Passage
 
-# A passage rests on another article's when that article carries its sentence nearly word for
-# word (quoted at length, pasted): formulaic sentences two reporters write alike ("At least 40
-# people were hurt, according to ...") keep a fifth of their words apart, spun ones more.
+# A passage rests on another article's when that article carries its sentence at length:
+# nearly word for word, or a run of words no two reporters write alike by chance (quoted,
+# pasted). Formulaic sentences ("At least 40 people were hurt, according to ...") keep a
+# fifth of their words apart and share runs of six or seven words.
 MIN_PASSAGE_SIMILARITY = 0.8
-MIN_PASSAGE_WORDS = 10
+MIN_PASSAGE_RUN = 10
 
 
 @dataclass(slots=True)
@@ -68,12 +70,18 @@ class Origins:
                 found |= {
                     (link.b, link.j)
                     for link in self.links.get((passage.article, i), [])
-                    if not link.quotation
-                    and link.similarity >= MIN_PASSAGE_SIMILARITY
-                    and min(len(unit.words), len(self.units[link.b][link.j].words))
-                    >= MIN_PASSAGE_WORDS
+                    if not link.quotation and self._at_length(link)
                 }
         return found
+
+    def _at_length(self, link: Link) -> bool:
+        a, b = self.units[link.a][link.i].words, self.units[link.b][link.j].words
+        if link.similarity >= MIN_PASSAGE_SIMILARITY and min(len(a), len(b)) >= MIN_PASSAGE_RUN:
+            return True
+        run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(
+            0, len(a), 0, len(b)
+        )
+        return run.size >= MIN_PASSAGE_RUN
 
     def sentences(self, passage: Passage) -> set[tuple[str, int]]:
         """The sentences (article id, sentence number) ``passage`` overlaps."""

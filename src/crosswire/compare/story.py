@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from crosswire.compare.assess import assess
 from crosswire.compare.attribution import compare_figure_sources, figure_source
 from crosswire.compare.figures import group_figures
 from crosswire.compare.origins import Origins, find_origins, origin_records, passage_origins
 from crosswire.compare.quotes import Embed, group_quotes
-from crosswire.compare.rank import assess, ranked
+from crosswire.compare.rank import ranked
 from crosswire.compare.sources import Source, independent_sources, source_labels
 from crosswire.compare.summary import summarize_sources
 from crosswire.compare.unique import unique_passages
@@ -72,13 +73,14 @@ def compare_story(
 
 
 def _credited(source: Source, passage: Passage) -> str | None:
-    """Whom the article credits for a cited quote or figure: its speaker, or its source."""
-    for quote in source.analysis.quotes:
-        if quote.start == passage.start and quote.end == passage.end:
-            return quote.speaker
+    """Whom the article credits for a cited passage: the source of a figure, else the
+    speaker of a quote in it."""
     for figure in source.analysis.figures:
         if figure.start == passage.start and figure.end == passage.end:
             return figure_source(source, figure)
+    for quote in source.analysis.quotes:
+        if quote.speaker and quote.start < passage.end and passage.start < quote.end:
+            return quote.speaker
     return None
 
 

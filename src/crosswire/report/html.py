@@ -10,12 +10,13 @@ from __future__ import annotations
 from html import escape
 from importlib.resources import files
 
-from crosswire.records import Article, Passage
+from crosswire.records import Article, Discrepancy, Passage
 from crosswire.report.diff import mark_differences
 from crosswire.report.view import (
     ReportView,
     anchor_id,
     article_anchor,
+    confidence_label,
     quoted,
     show_date,
     show_value,
@@ -75,10 +76,8 @@ def render_html(view: ReportView) -> str:
 def _header(view: ReportView) -> str:
     rows = []
     for a in view.articles:
-        note = ""
-        if a.duplicate_of:
-            original = escape(view.label(a.duplicate_of))
-            note = f'<span class="copy">syndicated copy of {original}</span>'
+        copy = view.copy_note(a.id)
+        note = f'<span class="copy">{escape(copy)}</span>' if copy else ""
         rows.append(
             f'<tr><td><a href="#{article_anchor(a.id)}">{escape(view.label(a.id))}</a>'
             f"</td><td>{escape(a.title or '')}</td><td>{escape(show_date(a.published))}</td>"
@@ -108,22 +107,33 @@ def _summary(view: ReportView) -> str:
     return f'<section id="summary">\n<h2>Summary</h2>\n<ul>{"".join(items)}</ul>\n</section>'
 
 
+def _discrepancy(view: ReportView, d: Discrepancy) -> str:
+    sides = "".join(
+        f'<li><span class="outlet">{escape(view.label(s.article))}</span> {_said(view, s)}</li>'
+        for s in d.sides
+    )
+    why = f'<p class="why">Why: {escape(d.why)}</p>' if d.why else ""
+    return (
+        f'<article class="discrepancy"><h3><span class="kind">{escape(d.kind)}</span> '
+        f'{escape(d.summary)} <span class="confidence">confidence {confidence_label(d)}</span>'
+        f"</h3>{why}<ul>{sides}</ul></article>"
+    )
+
+
 def _discrepancies(view: ReportView) -> str:
-    items = []
-    for d in view.comparison.discrepancies:
-        sides = "".join(
-            f'<li><span class="outlet">{escape(view.label(s.article))}</span> {_said(view, s)}</li>'
-            for s in d.sides
-        )
+    items = [_discrepancy(view, d) for d in view.shown_discrepancies()]
+    folded = view.folded_discrepancies()
+    if folded:
         items.append(
-            f'<article class="discrepancy"><h3><span class="kind">{escape(d.kind)}</span> '
-            f"{escape(d.summary)}</h3><ul>{sides}</ul></article>"
+            f'<details class="folded"><summary>{len(folded)} weak discrepancies</summary>'
+            + "".join(_discrepancy(view, d) for d in folded) + "</details>"
         )
     content = "\n".join(items) or '<p class="none">No disagreement found between outlets.</p>'
     return f'<section id="discrepancies">\n<h2>Discrepancies</h2>\n{content}\n</section>'
 
 
-def _notes(notes: list[str]) -> str:
+def _notes(notes: list[str | None]) -> str:
+    notes = [n for n in notes if n]
     if not notes:
         return ""
     return '<ul class="notes">' + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>"
@@ -146,7 +156,7 @@ def _quotes(view: ReportView) -> str:
         items.append(
             f'<article class="quote {escape(group.status)}"><h3>{speaker} '
             f'{_badge(group.status)}</h3><div class="variants">{"".join(columns)}</div>'
-            f"{_notes(group.notes)}</article>"
+            f"{_notes([*group.notes, view.origin_note(group)])}</article>"
         )
     lone = view.lone_quotes()
     if lone:
@@ -181,13 +191,15 @@ def _figures(view: ReportView) -> str:
         )
     rows = []
     for f in view.comparison.figures:
-        outlets = ", ".join(sorted({view.label(m.article) for m in f.mentions}))
+        outlets = escape(", ".join(sorted({view.label(m.article) for m in f.mentions})))
+        if (note := view.origin_note(f)) is not None:
+            outlets += f'<br><span class="origins">{escape(note)}</span>'
         written = "<br>".join(_in_context(view, m) for m in f.mentions)
         value = escape(show_value(f.value, f.unit))
         rows.append(
             f'<tr class="{escape(f.status)}"><td class="value">{value}</td>'
             f"<td>{escape(f.counts or '')}</td><td>{_badge(f.status)}</td>"
-            f"<td>{escape(outlets)}</td><td>{written}</td></tr>"
+            f"<td>{outlets}</td><td>{written}</td></tr>"
         )
     return (
         '<section id="figures">\n<h2>Figures</h2>\n<table class="figures"><thead><tr>'

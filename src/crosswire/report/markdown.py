@@ -10,7 +10,7 @@ import re
 
 from crosswire.records import Passage
 from crosswire.report.diff import mark_differences
-from crosswire.report.view import ReportView, quoted, show_date, show_value
+from crosswire.report.view import ReportView, confidence_label, quoted, show_date, show_value
 
 # Characters that Markdown would read as formatting or table structure. Brackets stay: a lone
 # "[...]" renders as written in GitHub Markdown, and source references are written that way.
@@ -58,7 +58,7 @@ def _header(view: ReportView) -> list[str]:
         "|---|---|---|---|---|",
     ]
     for a in view.articles:
-        note = f"syndicated copy of {escape(view.label(a.duplicate_of))}" if a.duplicate_of else ""
+        note = escape(view.copy_note(a.id) or "")
         lines.append(
             f"| {escape(view.label(a.id))} | {escape(a.title or '')} | "
             f"{show_date(a.published)} | `{a.id}` | {note} |"
@@ -81,10 +81,25 @@ def _discrepancies(view: ReportView) -> list[str]:
     lines = ["## Discrepancies", ""]
     if not view.comparison.discrepancies:
         return [*lines, "No disagreement found between outlets.", ""]
-    for d in view.comparison.discrepancies:
-        lines += [f"### {escape(d.kind.capitalize())}: {escape(d.summary)}", ""]
+    for d in view.shown_discrepancies():
+        lines += [
+            f"### {escape(d.kind.capitalize())}: {escape(d.summary)} "
+            f"(confidence {confidence_label(d)})",
+            "",
+        ]
+        if d.why:
+            lines += [f"*Why: {escape(d.why)}*", ""]
         lines += [f"- **{escape(view.label(s.article))}**: {_said(view, s)}" for s in d.sides]
         lines.append("")
+    folded = view.folded_discrepancies()
+    if folded:
+        lines += [f"<details><summary>{len(folded)} weak discrepancies</summary>", ""]
+        lines += [
+            f"- {escape(d.kind)} ({confidence_label(d)}): {escape(d.summary)} "
+            f"*Why: {escape(d.why)}* " + " ".join(_cite(view, s) for s in d.sides)
+            for d in folded
+        ]
+        lines += ["", "</details>", ""]
     return lines
 
 
@@ -106,8 +121,9 @@ def _quotes(view: ReportView) -> list[str]:
         lines.append("| " + " | ".join(cells) + " |")
         lines.append("| " + " | ".join(_cite(view, v) for v in group.variants) + " |")
         lines.append("")
-        if group.notes:
-            lines += [f"- {escape(note)}" for note in group.notes] + [""]
+        notes = [*group.notes, *filter(None, [view.origin_note(group)])]
+        if notes:
+            lines += [f"- {escape(note)}" for note in notes] + [""]
     lone = view.lone_quotes()
     if lone:
         lines += ["### Quoted by one outlet only", ""]
@@ -137,11 +153,13 @@ def _figures(view: ReportView) -> list[str]:
         return [*lines, "No figures found.", ""]
     lines += ["| Value | Counts | Status | Outlets | As written |", "|---|---|---|---|---|"]
     for f in view.comparison.figures:
-        outlets = sorted({view.label(m.article) for m in f.mentions})
+        outlets = escape(", ".join(sorted({view.label(m.article) for m in f.mentions})))
+        if (note := view.origin_note(f)) is not None:
+            outlets += f"<br>*{escape(note)}*"
         written = "<br>".join(_in_context(view, m) for m in f.mentions)
         lines.append(
             f"| {escape(show_value(f.value, f.unit))} | {escape(f.counts or '')} | "
-            f"{_badge(f.status)} | {escape(', '.join(outlets))} | {written} |"
+            f"{_badge(f.status)} | {outlets} | {written} |"
         )
     return [*lines, ""]
 

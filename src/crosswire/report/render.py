@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.console import Console
 
+from crosswire.compare.rank import weak
 from crosswire.records import Article, Comparison, Story
 from crosswire.report.html import render_html
 from crosswire.report.markdown import render_markdown
@@ -35,9 +36,11 @@ def report_dict(story: Story, articles: list[Article], comparison: Comparison) -
         ],
         "quotes": [q.as_dict() for q in comparison.quotes],
         "figures": [f.as_dict() for f in comparison.figures],
-        "discrepancies": [d.as_dict() for d in comparison.discrepancies],
+        # ranked, most certain first; "folded" marks those the other formats collapse
+        "discrepancies": [{**d.as_dict(), "folded": weak(d)} for d in comparison.discrepancies],
         "unique": [u.as_dict() for u in comparison.unique],
         "summary": [line.as_dict() for line in comparison.summary],
+        "origins": [o.as_dict() for o in comparison.origins],
     }
 
 

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from crosswire.records import Passage, QuoteGroup
 from crosswire.report.diff import Segment, mark_differences
-from crosswire.report.view import ReportView, quoted, show_date, show_value
+from crosswire.report.view import ReportView, confidence_label, quoted, show_date, show_value
 
 STATUS_STYLES = {
     "corroborated": "bold white on green",
@@ -92,9 +92,9 @@ def _header(view: ReportView) -> Panel:
             f" — {a.title or 'untitled'} · ",
             (show_date(a.published), "dim"),
         )
-        if a.duplicate_of:
-            copied = view.label(a.duplicate_of)
-            line.append(f"  syndicated copy of {copied}", style="italic magenta")
+        note = view.copy_note(a.id)
+        if note:
+            line.append(f"  {note}", style="italic magenta")
         lines.append(line)
     title = Text(view.story.title or "Untitled story", style="bold")
     return Panel(Group(*lines), title=title, title_align="left", border_style="cyan")
@@ -104,8 +104,14 @@ def _discrepancies(view: ReportView) -> Iterator[RenderableType]:
     if not view.comparison.discrepancies:
         yield Text("No disagreement found between outlets.", style="dim")
         return
-    for d in view.comparison.discrepancies:
-        yield Text.assemble((f"{d.kind.upper()} ", "bold red"), d.summary)
+    for d in view.shown_discrepancies():
+        yield Text.assemble(
+            (f"{d.kind.upper()} ", "bold red"),
+            d.summary,
+            (f" (confidence {confidence_label(d)})", "dim"),
+        )
+        if d.why:
+            yield Text(f"why: {d.why}", style="dim")
         table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
         table.add_column("outlet", style="bold", no_wrap=True)
         table.add_column("says", ratio=1)
@@ -113,15 +119,21 @@ def _discrepancies(view: ReportView) -> Iterator[RenderableType]:
             says = Text.assemble(quoted(side.text), " ", _ref(view, side))
             table.add_row(Text(view.label(side.article)), says)
         yield table
+    folded = view.folded_discrepancies()
+    if folded:
+        yield Text(f"{len(folded)} weak discrepancies folded:", style="dim")
+        for d in folded:
+            yield Text(f"  {d.kind} {confidence_label(d)}: {d.summary} (why: {d.why})", style="dim")
 
 
 def quote_table(view: ReportView, group: QuoteGroup, plain: bool = False) -> Table:
     """One statement side by side: a column per outlet, changed words highlighted."""
     speaker = group.speaker or "Unattributed"
     title = Text.assemble((speaker, "bold"), " ", badge(group.status, plain))
+    notes = [*group.notes, *filter(None, [view.origin_note(group)])]
     table = Table(
         title=title, title_justify="left", expand=True, show_lines=False,
-        caption="\n".join(group.notes) or None, caption_justify="left",
+        caption="\n".join(notes) or None, caption_justify="left",
     )  # fmt: skip
     marked = mark_differences([v.text for v in group.variants])
     for variant in group.variants:
@@ -174,6 +186,8 @@ def _figures(view: ReportView, plain: bool) -> Iterator[RenderableType]:
         value = Text(show_value(f.value, f.unit), style="bold")
         if f.counts:
             value.append(f"\n{f.counts}", style="dim")
+        if (note := view.origin_note(f)) is not None:
+            value.append(f"\n{note}", style="dim italic")
         for i, m in enumerate(f.mentions):
             table.add_row(
                 value if i == 0 else Text(""),

@@ -10,8 +10,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from crosswire.compare.rank import weak
 from crosswire.compare.sources import unnamed_labels
-from crosswire.records import Article, Comparison, Passage, QuoteGroup, Story
+from crosswire.records import (
+    Article,
+    Comparison,
+    Discrepancy,
+    FigureGroup,
+    Passage,
+    QuoteGroup,
+    Story,
+)
 
 STATUSES = ("corroborated", "conflicting", "single-source")
 # Where a sentence ends: terminal punctuation (maybe closing a quotation) then space, or a newline.
@@ -28,10 +37,15 @@ class ReportView:
     comparison: Comparison
     by_id: dict[str, Article] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    copied: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {a.id: a for a in self.articles}
         self.labels = _labels(self.articles)
+        # Copies the comparison found (in part, reworded): copy -> (original, how it copies).
+        for origin in self.comparison.origins:
+            for copy, how in zip(origin.articles[1:], origin.evidence, strict=False):
+                self.copied[copy] = (origin.articles[0], how)
 
     # -- naming --------------------------------------------------------------------------------
     def label(self, article_id: str) -> str:
@@ -39,8 +53,40 @@ class ReportView:
         return self.labels.get(article_id) or article_id[:8]
 
     def copies(self) -> list[tuple[Article, str]]:
-        """Syndicated copies with the label of the article they copy."""
-        return [(a, self.label(a.duplicate_of)) for a in self.articles if a.duplicate_of]
+        """Copies (syndicated, stored as such, or found by the comparison) with the label of
+        the article they copy."""
+        return [(a, note) for a in self.articles if (note := self.copy_note(a.id))]
+
+    def copy_note(self, article_id: str) -> str | None:
+        """How the report marks a copy: "syndicated copy of X" for a stored one, "copy of X:
+        how" for one the comparison found; None for an original."""
+        article = self.by_id.get(article_id)
+        if article is not None and article.duplicate_of:
+            return f"syndicated copy of {self.label(article.duplicate_of)}"
+        if article_id in self.copied:
+            original, how = self.copied[article_id]
+            return f"copy of {self.label(original)} ({how})"
+        return None
+
+    def origin_note(self, group: QuoteGroup | FigureGroup) -> str | None:
+        """Which outlets of an item are one origin, when some are: "2 outlets, 1 independent
+        origin: kesq.com". None when every outlet is an origin of its own."""
+        if not group.origins or len(group.origins) >= len(group.outlets):
+            return None
+        origins = _plural(len(group.origins), "independent origin")
+        return (
+            f"{_plural(len(group.outlets), 'outlet')}, {origins}: {', '.join(group.origins)} "
+            "(the others carry their words)"
+        )
+
+    # -- discrepancies -------------------------------------------------------------------------
+    def shown_discrepancies(self) -> list[Discrepancy]:
+        """The discrepancies worth reading, most certain first."""
+        return [d for d in self.comparison.discrepancies if not weak(d)]
+
+    def folded_discrepancies(self) -> list[Discrepancy]:
+        """The weak ones: listed after the others, collapsed, one line each."""
+        return [d for d in self.comparison.discrepancies if weak(d)]
 
     # -- citations -----------------------------------------------------------------------------
     def span(self, passage: Passage) -> tuple[int, int] | None:
@@ -152,7 +198,8 @@ class ReportView:
         parts = [
             _counted(len(cmp.quotes), "quote", Counter(q.status for q in cmp.quotes)),
             _counted(len(cmp.figures), "figure", Counter(f.status for f in cmp.figures)),
-            _plural(len(cmp.discrepancies), "discrepancy", "discrepancies"),
+            _plural(len(cmp.discrepancies), "discrepancy", "discrepancies")
+            + (f" ({len(folded)} weak, folded)" if (folded := self.folded_discrepancies()) else ""),
             _plural(len(cmp.unique), "passage") + " only in one outlet",
         ]
         return " · ".join(parts)
@@ -161,9 +208,14 @@ class ReportView:
         copies = len(self.copies())
         articles = _plural(len(self.articles), "article")
         if copies:
-            articles += f" ({_plural(copies, 'syndicated copy', 'syndicated copies')})"
+            found = copies - sum(1 for a in self.articles if a.duplicate_of)
+            kind = "copy" if found else "syndicated copy"
+            articles += f" ({_plural(copies, kind, kind.replace('copy', 'copies'))})"
         ids = {a.id for a in self.articles}
-        unnamed = sum(1 for a in self.articles if not a.outlet and a.duplicate_of not in ids)
+        unnamed = sum(
+            1 for a in self.articles
+            if not a.outlet and a.duplicate_of not in ids and a.id not in self.copied
+        )
         outlets = _plural(len(self.outlets()), "outlet")
         if unnamed:
             outlets = f"{outlets} + {unnamed} unnamed"
@@ -188,6 +240,11 @@ def quoted(text: str) -> str:
     """Text in curly quotes, unless it already opens with a quotation mark of its own."""
     text = text.strip()
     return text if text[:1] in "\"“‘'«" else f"“{text}”"
+
+
+def confidence_label(discrepancy: Discrepancy) -> str:
+    """The confidence as the report prints it beside the kind: "0.70"."""
+    return f"{discrepancy.confidence:.2f}"
 
 
 def show_date(value: str | None) -> str:
