@@ -80,3 +80,33 @@ def test_the_command_and_the_ingest_workers_import_no_model_code():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_compare_a_chosen_set_by_query_and_by_reference(db, capsys, tmp_path):
+    chosen = _json(capsys, ["compare", "--query", "spillway", "--db", db, "--format", "json"])
+    outlets = {a["outlet"] for a in chosen["articles"]}
+    assert {"Tidewire Press Service", "Harbour Herald"} <= outlets
+    assert chosen["story"]["id"].startswith("set-")
+    assert chosen["story"]["title"] == "Articles matching “spillway”"
+    assert all("folded" in d and "confidence" in d for d in chosen["discrepancies"])
+    # two articles by id prefix: the comparison of just those two
+    pair = [a["id"][:8] for a in chosen["articles"][:2]]
+    two = _json(capsys, ["compare", *pair, "--db", db, "--format", "json"])
+    assert [a["id"][:8] for a in two["articles"]] == pair
+    for fmt in ("md", "html", "text"):
+        out = tmp_path / f"chosen.{fmt}"
+        assert main(["compare", *pair, "--db", db, "--format", fmt, "-o", str(out)]) == 0
+        assert "Kellmoor" in out.read_text()
+
+
+def test_compare_keeps_the_dates_asked_for_and_says_what_is_wrong(db, capsys):
+    dated = _json(capsys, ["compare", "--query", "spillway", "--from", "2026-03-11", "--to",
+                           "2026-03-11", "--db", db, "--format", "json"])
+    assert {a["published"][:10] for a in dated["articles"]} == {"2026-03-11"}
+    assert main(["compare", "--query", "spillway", "--from", "2030-01-01", "--db", db]) == 2
+    assert "no article matches" in capsys.readouterr().err
+    assert main(["compare", "no-such-article", "--db", db]) == 2
+    assert "no article 'no-such-article'" in capsys.readouterr().err
+    assert main(["compare", "--db", db]) == 2
+    assert main(["compare", "--query", "dam", "--from", "March", "--db", db]) == 2
+    assert "ISO dates" in capsys.readouterr().err

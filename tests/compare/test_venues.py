@@ -73,3 +73,30 @@ def test_interviews_of_different_speakers_are_not_a_venue_discrepancy(story):
     morrow.speaker = "Brandt"  # the same speaker in two places is a dispute again
     (venue,) = compare_venues(story.sources())
     assert venue.kind == "venue"
+
+
+def test_a_dispute_is_as_sure_as_the_evidence_that_the_remarks_are_one(story):
+    from crosswire.records import QuoteGroup
+
+    story.article("a", "Harbor Ledger", LEDGER)
+    story.article("c", "Valley Wire", WIRE)
+    story.claim("a", "In remarks to a Vorland daily", "venue", "interview:a Vorland daily")
+    story.claim("c", "Speaking in Ostberg", "venue", "speech:Ostberg")
+    story.quote("a", "spoke of the border", speaker="Ilse Brandt")
+    story.quote("c", "warned of the border", speaker="Brandt")
+    (named,) = compare_venues(story.sources())
+    assert 0.5 <= named.confidence < 1 and "both name the speaker" in named.why
+    shared = QuoteGroup("Ilse Brandt", "corroborated", [], ["Harbor Ledger", "Valley Wire"])
+    (sure,) = compare_venues(story.sources(), [shared])
+    assert sure.confidence == 1.0 and "carry one of the speaker's statements" in sure.why
+
+
+def test_an_unnamed_speaker_against_a_named_one_is_a_weak_dispute(story):
+    story.article("a", "Harbor Ledger", "A lumber broker told the Ledger in an interview.")
+    story.article("c", "Valley Wire", WIRE)
+    story.claim("a", "told the Ledger in an interview", "venue", "interview:Ledger")
+    story.claim("c", "Speaking in Ostberg", "venue", "speech:Ostberg")
+    story.quote("a", "A lumber broker", speaker="a lumber broker")
+    story.quote("c", "warned of the border", speaker="Brandt")
+    (weak,) = compare_venues(story.sources())
+    assert weak.confidence < 0.5 and "may be different remarks" in weak.why

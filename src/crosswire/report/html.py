@@ -125,7 +125,7 @@ def _discrepancies(view: ReportView) -> str:
     folded = view.folded_discrepancies()
     if folded:
         items.append(
-            f'<details class="folded"><summary>{len(folded)} weak discrepancies</summary>'
+            f'<details class="folded"><summary>{escape(view.folded_heading())}</summary>'
             + "".join(_discrepancy(view, d) for d in folded) + "</details>"
         )
     content = "\n".join(items) or '<p class="none">No disagreement found between outlets.</p>'

@@ -93,7 +93,7 @@ def _discrepancies(view: ReportView) -> list[str]:
         lines.append("")
     folded = view.folded_discrepancies()
     if folded:
-        lines += [f"<details><summary>{len(folded)} weak discrepancies</summary>", ""]
+        lines += [f"<details><summary>{escape(view.folded_heading())}</summary>", ""]
         lines += [
             f"- {escape(d.kind)} ({confidence_label(d)}): {escape(d.summary)} "
             f"*Why: {escape(d.why)}* " + " ".join(_cite(view, s) for s in d.sides)

@@ -121,7 +121,7 @@ def _discrepancies(view: ReportView) -> Iterator[RenderableType]:
         yield table
     folded = view.folded_discrepancies()
     if folded:
-        yield Text(f"{len(folded)} weak discrepancies folded:", style="dim")
+        yield Text(f"{view.folded_heading()}:", style="dim")
         for d in folded:
             yield Text(f"  {d.kind} {confidence_label(d)}: {d.summary} (why: {d.why})", style="dim")
 

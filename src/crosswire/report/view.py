@@ -88,6 +88,11 @@ class ReportView:
         """The weak ones: listed after the others, collapsed, one line each."""
         return [d for d in self.comparison.discrepancies if weak(d)]
 
+    def folded_heading(self) -> str:
+        """The line over the folded ones: "3 weak discrepancies, folded"."""
+        count = len(self.folded_discrepancies())
+        return f"{_plural(count, 'weak discrepancy', 'weak discrepancies')}, folded"
+
     # -- citations -----------------------------------------------------------------------------
     def span(self, passage: Passage) -> tuple[int, int] | None:
         """Where ``passage`` is in its article's clean text, or None if it cannot be found.
