@@ -12,8 +12,18 @@ the grouping decided. The digest lists, per pair, every discrepancy with both si
 sentences, the corroborated figures and shared quotes, and with ``--verbose`` each article's
 clean text, figures and claims, so that misses can be spotted too.
 
+``--recession`` compares one week of real coverage (``../shared/data/compare/recession``, 37
+outlets) as one chosen set, as ``crosswire compare`` would: it ingests the news-please file
+into a fresh database (the pages that are walls or widgets become errors), compares every
+stored article as one set, and prints what a reader needs to judge it: the pages refused, the
+copies found and how, every discrepancy with its confidence, why, sides and whether the report
+folds it, and every corroborated item with the independent origins it names. It checks that
+the cluster's three copies (a partial syndicated op-ed on a second local site; the national
+piece quoting that op-ed; a synonym-spun scrape) are found.
+
     .venv/bin/python bench/compare.py [--corpus seeds|demo|all]
     .venv/bin/python bench/compare.py --semeval [--max-overall 2.0] [--verbose] [--out FILE]
+    .venv/bin/python bench/compare.py --recession [--out FILE]
 """
 
 from __future__ import annotations
@@ -225,6 +235,91 @@ def run_semeval(max_overall: float, verbose: bool, out: Path | None) -> None:
           f"shared quotes {total['shared quotes']}" + (f"; digest in {out}" if out else ""))
 
 
+RECESSION = SHARED / "data" / "compare" / "recession" / "articles.jsonl"
+
+
+def _recession_checks(articles: list[Article], comparison: Comparison) -> list[tuple[str, bool]]:
+    """The cluster's three copies, by what the README says of them."""
+    by_outlet = {a.outlet: a.id for a in articles}
+    copied = {
+        copy: origin.articles[0] for origin in comparison.origins for copy in origin.articles[1:]
+    }
+    wilcox = [
+        g for g in comparison.figures + comparison.quotes
+        if "cnn.com" in g.outlets and "kesq.com" in g.outlets
+    ]
+    return [
+        ("partial op-ed: erienewsnow.com copies kesq.com",
+         copied.get(by_outlet.get("erienewsnow.com")) == by_outlet.get("kesq.com")),
+        ("synonym-spun scrape: globalonlinemony.com copies nytimes.com",
+         any(copied.get(a.id) and a.outlet == "globalonlinemony.com" for a in articles)
+         and {a.outlet for a in articles if a.id in set(copied.values())} >= {"nytimes.com"}),
+        ("quoted op-ed: items cnn.com shares with kesq.com count one origin",
+         bool(wilcox) and all(not {"cnn.com", "kesq.com"} <= set(g.origins) for g in wilcox)),
+    ]
+
+
+def run_recession(out: Path | None) -> None:
+    from crosswire.compare.rank import weak
+
+    sink = out.open("w", encoding="utf-8") if out else nullcontext(sys.stdout)
+    with tempfile.TemporaryDirectory() as tmp, sink as fh, redirect_stdout(fh):
+        db = str(Path(tmp) / "recession.db")
+        store = open_store(db)
+        began = time.perf_counter()
+        report = ingest_paths([RECESSION], Config(db=db, progress=False), store)
+        ingest_seconds = time.perf_counter() - began
+        began = time.perf_counter()
+        _, articles, comparison = api.compare_articles(store, [a.id for a in store.iter_articles()])
+        seconds = time.perf_counter() - began
+        store.close()
+        label = {a.id: a.outlet or a.id for a in articles}
+        print(f"recession cluster: {report.files} file, {len(report.added)} articles stored, "
+              f"{len(report.errors)} refused (ingest {ingest_seconds:.0f} s); "
+              f"compared as one set in {seconds:.1f} s")
+        for e in report.errors:
+            print(f"  refused {e.code}: {e.message}")
+        copies = [o for o in comparison.origins if len(o.articles) > 1]
+        print(f"\n{len(articles)} articles, {len(comparison.origins)} independent origins; "
+              f"copies:")
+        for origin in copies:
+            for how in origin.evidence:
+                print(f"  {how}")
+        shown = [d for d in comparison.discrepancies if not weak(d)]
+        print(f"\ndiscrepancies: {len(comparison.discrepancies)}, {len(shown)} listed, "
+              f"{len(comparison.discrepancies) - len(shown)} folded (ranked, most certain first)")
+        for n, d in enumerate(comparison.discrepancies):
+            mark = "folded" if weak(d) else "listed"
+            print(f"  D{n} {mark} {d.confidence:.2f} [{d.kind}] {d.summary}")
+            print(f"      why: {d.why}")
+            for side in d.sides:
+                print(f"      {label.get(side.article)}: {_short(side.text, 200)}")
+        corroborated = [g for g in comparison.figures + comparison.quotes
+                        if g.status == "corroborated"]
+        print(f"\ncorroborated items: {len(corroborated)}")
+        for g in comparison.figures:
+            if g.status == "corroborated":
+                print(f"  figure {g.value:g} {g.unit or ''} ({g.counts or '?'}): "
+                      f"origins {', '.join(g.origins)}")
+                for m in g.mentions:
+                    print(f"      {label.get(m.article)}: {_short(m.text, 60)}")
+        for g in comparison.quotes:
+            if g.status == "corroborated":
+                print(f"  quote {g.speaker or '(no speaker)'}: origins {', '.join(g.origins)}")
+                for v in g.variants:
+                    print(f"      {label.get(v.article)}: {_short(v.text, 120)}")
+        resting = [g for g in comparison.figures + comparison.quotes
+                   if len(g.outlets) >= 2 and len(g.origins) < len(g.outlets)]
+        print(f"\nitems whose outlets are fewer origins: {len(resting)}")
+        for g in resting:
+            print(f"  {g.status}: outlets {', '.join(g.outlets)} -> origins {', '.join(g.origins)}")
+        print("\nchecks:")
+        for name, ok in _recession_checks(articles, comparison):
+            print(f"  {'ok  ' if ok else 'FAIL'} {name}")
+    if out:
+        print(f"recession digest in {out}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", choices=("seeds", "demo", "all"), default="all")
@@ -232,8 +327,13 @@ def main() -> None:
     ap.add_argument("--max-overall", type=float, default=1.5,
                     help="pairs rated at most this (1 = same story, 4 = unrelated)")
     ap.add_argument("--verbose", action="store_true", help="print texts and extractions")
-    ap.add_argument("--out", type=Path, help="write the SemEval digest here")
+    ap.add_argument("--recession", action="store_true",
+                    help="the recession cluster compared as one set")
+    ap.add_argument("--out", type=Path, help="write the SemEval or recession digest here")
     args = ap.parse_args()
+    if args.recession:
+        run_recession(args.out)
+        return
     if args.semeval:
         run_semeval(args.max_overall, args.verbose, args.out)
         return

@@ -113,10 +113,11 @@ def _named_alike(a: set[str], b: set[str]) -> bool:
 def _shared_statement(
     a: Source, b: Source, speakers: set[str], quotes: list[QuoteGroup]
 ) -> bool:
-    """Whether both outlets carry one statement of the speaker (the same remarks)."""
+    """Whether both outlets carry one statement of the named speaker (the same remarks); a
+    description ("a lumber broker") fits any statement, so it shows nothing."""
     return any(
         a.outlet in g.outlets and b.outlet in g.outlets
-        and (not speakers or any(compatible_speakers(g.speaker, s) for s in speakers))
+        and g.speaker is not None and _named_alike({g.speaker}, speakers)
         for g in quotes
     )
 
