@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from crosswire.dates import day_number
+from crosswire.dates import date_key, day_number
 from crosswire.records import Analysis, Article, IngestError, Story
 
 ARTICLE_COLUMNS = (
@@ -510,11 +510,9 @@ class Store:
 
     # -- stories -------------------------------------------------------------------------------
     def story_article_ids(self, story: str) -> list[str]:
-        rows = self.query(
-            "SELECT id FROM articles WHERE story = ? ORDER BY published IS NULL, published, id",
-            (story,),
-        )
-        return [r[0] for r in rows]
+        rows = self.query("SELECT id, published FROM articles WHERE story = ?", (story,))
+        # In time order by the instant each date names, not by its string: zones differ.
+        return [r[0] for r in sorted(rows, key=lambda r: (*date_key(r[1]), r[0]))]
 
     _STORY_ROWS = "SELECT story, id, outlet, title, published FROM articles WHERE "
     _STORY_ORDER = " ORDER BY story, published IS NULL, published, id"
@@ -522,11 +520,11 @@ class Store:
     @staticmethod
     def _stories_from_rows(rows: list[tuple[Any, ...]]) -> list[Story]:
         grouped: dict[str, list[tuple[Any, ...]]] = {}
-        for row in rows:
+        for row in sorted(rows, key=lambda r: (r[0], *date_key(r[4]), r[1])):
             grouped.setdefault(row[0], []).append(row)
         stories = []
         for story_id, members in grouped.items():
-            dates = sorted(m[4] for m in members if m[4])
+            dates = sorted((m[4] for m in members if m[4]), key=date_key)
             first = next((m for m in members if m[1] == story_id), members[0])
             stories.append(
                 Story(
@@ -544,7 +542,8 @@ class Store:
         """Every story, newest first, with its outlets and articles."""
         rows = self.query(self._STORY_ROWS + "story IS NOT NULL" + self._STORY_ORDER)
         stories = self._stories_from_rows(rows)
-        stories.sort(key=lambda s: (s.last_published or "", s.id), reverse=True)
+        # Newest first by the instant each date names (zones differ), undated last.
+        stories.sort(key=lambda s: (date_key(s.last_published)[1], s.id), reverse=True)
         return stories
 
     def get_story(self, story_id: str) -> Story | None:
