@@ -81,7 +81,7 @@ def _discrepancies(view: ReportView) -> list[str]:
     lines = ["## Discrepancies", ""]
     if not view.comparison.discrepancies:
         return [*lines, "No disagreement found between outlets.", ""]
-    for d in view.comparison.discrepancies:
+    for d in view.discrepancies():
         lines += [f"### {escape(d.kind.capitalize())}: {escape(d.summary)}", ""]
         lines += [f"- **{escape(view.label(s.article))}**: {_said(view, s)}" for s in d.sides]
         lines.append("")
@@ -110,7 +110,12 @@ def _quotes(view: ReportView) -> list[str]:
             lines += [f"- {escape(note)}" for note in group.notes] + [""]
     lone = view.lone_quotes()
     if lone:
-        lines += ["### Quoted by one outlet only", ""]
+        lines += [
+            "### Quoted by one outlet only",
+            "",
+            f"<details><summary>{len(lone)} quotes, main voices first</summary>",
+            "",
+        ]
         for group in lone:
             variant = group.variants[0]
             speaker = escape(group.speaker) if group.speaker else "Unattributed"
@@ -119,7 +124,7 @@ def _quotes(view: ReportView) -> list[str]:
                 f"- **{speaker}** ({escape(view.label(variant.article))}): "
                 f"{_said(view, variant)}{badge}"
             )
-        lines.append("")
+        lines += ["", "</details>", ""]
     return lines
 
 
@@ -150,6 +155,8 @@ def _unique(view: ReportView) -> list[str]:
     lines: list[str] = []
     for article_id, passages in view.unique_by_article().items():
         lines += [f"## Only in {escape(view.label(article_id))}", ""]
+        count = f"{len(passages)} passage{'' if len(passages) == 1 else 's'}"
+        lines += [f"<details><summary>{count}</summary>", ""]
         lines += [f"- {escape(p.text.strip())} {_cite(view, p)}" for p in passages]
-        lines.append("")
+        lines += ["", "</details>", ""]
     return lines
