@@ -50,6 +50,28 @@ def story_comparison(
     return story, articles, compare_story(story.id, articles, analyses, config)
 
 
+def cached_comparison(
+    store: Store, story_id: str, config: Config | None = None
+) -> tuple[Story, list[Article], Comparison]:
+    """:func:`story_comparison`, kept in the store for as long as the story does not change
+    (``store/comparisons.py``): a story page is read far more often than its story changes,
+    and comparing fifty articles takes seconds. A store that cannot be written still answers,
+    comparing anew each time."""
+    from crosswire.store.comparisons import cached, save_comparison, story_signature
+
+    story = store.get_story(story_id)
+    if story is None:
+        raise NotFound(f"no story {story_id!r}; `crosswire stories` lists them")
+    settings = (config or Config()).story_embedder or ""
+    signature = story_signature(store, story.id, settings)
+    comparison = cached(store, story.id, signature)
+    if comparison is not None:
+        return story, list(store.iter_articles(store.story_article_ids(story.id))), comparison
+    story, articles, comparison = story_comparison(store, story.id, config)
+    save_comparison(store, story.id, signature, comparison)
+    return story, articles, comparison
+
+
 def article_record(article: Article, analysis: Analysis | None) -> dict[str, Any]:
     """One article as ``export --format jsonl`` and ``show --json`` write it."""
     return {

@@ -14,6 +14,8 @@ from typing import Any
 
 from crosswire.dates import date_key, day_number
 from crosswire.records import Analysis, Article, IngestError, Story
+from crosswire.store.comparisons import TABLES as COMPARISON_TABLES
+from crosswire.store.follows import TABLES as FOLLOW_TABLES
 
 ARTICLE_COLUMNS = (
     "id, source, title, outlet, url, published, authors, language, raw, text, removed, "
@@ -165,6 +167,8 @@ class Store:
             """CREATE TABLE IF NOT EXISTS term_df (
                 term TEXT PRIMARY KEY, df INTEGER NOT NULL)""",
         ]
+        # Tables of the web app's follows and of the comparison cache live with their code.
+        statements += [*FOLLOW_TABLES, *COMPARISON_TABLES]
         for statement in statements:
             self.execute(statement)
         self._date_story_keys()
