@@ -1,0 +1,70 @@
+"""Story comparisons for pages: the store's cache, with the latest few also kept in memory.
+
+The store keeps every comparison with the signature of the story it was made of
+(``store/comparisons.py``); here the most recent are also held as objects, so a popular story
+costs one signature query per view instead of decoding its comparison again.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+
+from crosswire import api
+from crosswire.config import Config
+from crosswire.records import Article, Comparison, Story
+from crosswire.store import Store
+from crosswire.store.comparisons import coverage_counts, known_counts, story_signature
+
+Compared = tuple[Story, list[Article], Comparison]
+KEPT = 32
+
+
+class Comparisons:
+    def __init__(self, config: Config, kept: int = KEPT) -> None:
+        self.config = config
+        self.kept = kept
+        self._recent: OrderedDict[tuple[str, str], Compared] = OrderedDict()
+        # Coverage counts of what this process compared: all a read-only store remembers.
+        self._counts: dict[str, dict[str, int]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, store: Store, story_id: str) -> Compared:
+        """The comparison of one story (an exact id) as it is now."""
+        signature = story_signature(store, story_id, self.config.story_embedder or "")
+        key = (story_id, signature)
+        with self._lock:
+            found = self._recent.get(key)
+            if found is not None:
+                self._recent.move_to_end(key)
+                return found
+        found = api.cached_comparison(store, story_id, self.config)
+        with self._lock:
+            self._recent[key] = found
+            self._counts[story_id] = coverage_counts(found[2])
+            while len(self._recent) > self.kept:
+                self._recent.popitem(last=False)
+        return found
+
+    def counts(self, store: Store, story_ids: list[str]) -> dict[str, dict[str, int]]:
+        """Coverage counts of the stories compared before, in the store or in this process."""
+        found = known_counts(store, story_ids)
+        with self._lock:
+            found.update((s, self._counts[s]) for s in story_ids if s in self._counts)
+        return found
+
+    def fill(self, store: Store, story_ids: list[str], budget_s: float) -> int:
+        """Compare those of ``story_ids`` never compared, until ``budget_s`` seconds are spent:
+        the list shows their coverage from then on. Returns how many were compared."""
+        known = self.counts(store, story_ids)
+        started = time.monotonic()
+        done = 0
+        for story_id in story_ids:
+            if story_id in known:
+                continue
+            if time.monotonic() - started >= budget_s:
+                break
+            self.get(store, story_id)
+            done += 1
+        return done
