@@ -80,3 +80,57 @@ def test_the_command_and_the_ingest_workers_import_no_model_code():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_read_command_never_creates_a_database(tmp_path, capsys):
+    missing = tmp_path / "typo.db"
+    for argv in (["stories"], ["report"], ["show", "x"], ["errors"], ["export"], ["follow"]):
+        assert main([*argv, "--db", str(missing)]) == 2, argv
+        err = capsys.readouterr().err
+        assert "no database at" in err and "Traceback" not in err
+        assert not missing.exists()
+
+
+def test_a_folder_or_a_foreign_file_as_db_is_one_clear_line(tmp_path, capsys):
+    junk = tmp_path / "notes.db"
+    junk.write_text("shopping list\n" * 50)
+    for db, said in ((tmp_path, "is a folder"), (junk, "file is not a database")):
+        for argv in (["stories"], ["ingest", str(DEMO)]):
+            assert main([*argv, "--db", str(db)]) == 2
+            err = capsys.readouterr().err
+            assert said in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_global_options_go_before_or_after_the_command(db, capsys):
+    before = _json(capsys, ["--db", db, "stories", "--json"])
+    after = _json(capsys, ["stories", "--json", "--db", db])
+    assert before == after and len(before) == 2
+
+
+def test_an_ambiguous_prefix_lists_the_matches(db, capsys):
+    ids = [r["id"] for r in (json.loads(line) for line in (
+        main(["export", "--db", db]), capsys.readouterr())[1].out.splitlines())]  # fmt: skip
+    prefix = next(i[:1] for i in ids if sum(j.startswith(i[:1]) for j in ids) > 1)
+    assert main(["show", prefix, "--db", db]) == 2
+    err = capsys.readouterr().err
+    assert "ambiguous" in err
+    assert {line.strip() for line in err.splitlines()[1:]} == {
+        i for i in ids if i.startswith(prefix)
+    }
+
+
+def test_a_terminal_citation_leads_to_its_sentence(db, capsys):
+    import re
+
+    assert main(["report", "--db", db]) == 0
+    report = " ".join(capsys.readouterr().out.replace("│", " ").split())
+    assert "crosswire show ARTICLE_ID --at START-END" in report
+    outlet, start, end = re.search(r"\[(Harbour Herald) §(\d+)–(\d+)\]", report).groups()
+    article_id = re.search(r"Harbour Herald — .*? · (\w{16})", report).group(1)
+    shown = _json(capsys, ["show", article_id, "--db", db, "--json"])
+    cited = shown["text"][int(start) : int(end)]
+    assert main(["show", article_id[:8], "--at", f"{start}-{end}", "--db", db]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"«{' '.join(cited.split())}»" in out and outlet in out
+    assert main(["show", article_id, "--at", "999999", "--db", db]) == 2
+    assert "no span of this article" in capsys.readouterr().err

@@ -195,8 +195,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
         err.print("[red]error:[/] the web UI needs its extra: pip install 'crosswire[web]'")
         return 2
     config = _config(args)
-    _open(config).close()  # a missing or unusable database is said now, in one line
-    app = create_app(config, read_only=True if args.read_only else None, uploads=args.uploads)
+    problem = database_problem(config.db, must_exist=True)
+    if problem:  # said now, in one line; a database that cannot be written is served read-only
+        raise CommandError(problem)
+    try:
+        app = create_app(config, read_only=True if args.read_only else None,
+                         uploads=args.uploads)  # fmt: skip
+    except sqlite3.DatabaseError as exc:
+        raise CommandError(f"cannot open the database {config.db}: {exc}") from exc
     state = app.state.crosswire
     mode = "read-only" if not state.writable else "writes with the token"
     if state.read_only:
