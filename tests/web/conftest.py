@@ -45,3 +45,12 @@ def demo_copy(sqlite_demo, tmp_path) -> str:
     target = tmp_path / "demo.db"
     shutil.copy(sqlite_demo, target)
     return str(target)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each test's outcome on it: the browser tests take a screenshot when it failed."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.rep_call = report
