@@ -1,13 +1,9 @@
 """Ids matched literally, on every backend: a typed prefix is never a pattern."""
 
-import uuid
-
 import pytest
-from helpers import drop_schema, postgres_url
 
 from crosswire.errors import Ambiguous, NotFound
 from crosswire.records import Article
-from crosswire.store import open_store
 from crosswire.store.lookup import (
     article_matches,
     like_prefix,
@@ -15,20 +11,6 @@ from crosswire.store.lookup import (
     resolve_story,
     story_matches,
 )
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        s = open_store(str(tmp_path / "test.db"))
-        yield s
-        s.close()
-        return
-    schema = f"cw_{uuid.uuid4().hex[:10]}"
-    s = open_store(postgres_url(schema))
-    yield s
-    s.close()
-    drop_schema(schema)
 
 
 def _add(store, aid: str, story: str, source: str) -> None:

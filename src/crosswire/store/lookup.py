@@ -70,19 +70,17 @@ def article_matches(store: Store, ref: str, limit: int = MAX_MATCHES) -> list[st
 
 def resolve_story(store: Store, ref: str) -> str:
     """The one story ``ref`` names; NotFound, or Ambiguous with the matches."""
-    found = story_matches(store, ref)
-    if not found:
-        raise NotFound(f"no story {ref!r}; `crosswire stories` lists them")
-    if len(found) > 1:
-        raise Ambiguous("story", ref, found)
-    return found[0]
+    return _one("story", ref, story_matches(store, ref), "; `crosswire stories` lists them")
 
 
 def resolve_article(store: Store, ref: str) -> str:
     """The one article ``ref`` names; NotFound, or Ambiguous with the matches."""
-    found = article_matches(store, ref)
+    return _one("article", ref, article_matches(store, ref))
+
+
+def _one(what: str, ref: str, found: list[str], hint: str = "") -> str:
     if not found:
-        raise NotFound(f"no article {ref!r}")
+        raise NotFound(f"no {what} {ref!r}{hint}")
     if len(found) > 1:
-        raise Ambiguous("article", ref, found)
+        raise Ambiguous(what, ref, found)
     return found[0]

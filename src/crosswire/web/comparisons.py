@@ -1,8 +1,9 @@
 """Story comparisons for pages: the store's cache, with the latest few also kept in memory.
 
 The store keeps every comparison with the signature of the story it was made of
-(``store/comparisons.py``); here the most recent are also held as objects, so a popular story
-costs one signature query per view instead of decoding its comparison again.
+(``store/comparisons.py``); here the most recent are also held as objects, with the rendered
+body of their story page, so a popular story costs one signature query per view instead of
+decoding its comparison and rendering its fifty articles' items again.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 
 from crosswire import api
 from crosswire.config import Config
@@ -28,24 +30,44 @@ class Comparisons:
         self._recent: OrderedDict[tuple[str, str], Compared] = OrderedDict()
         # Coverage counts of what this process compared: all a read-only store remembers.
         self._counts: dict[str, dict[str, int]] = {}
+        self._bodies: dict[tuple[str, str], str] = {}
         self._lock = threading.Lock()
 
-    def get(self, store: Store, story_id: str) -> Compared:
-        """The comparison of one story (an exact id) as it is now."""
+    def _entry(self, store: Store, story_id: str) -> tuple[tuple[str, str], Compared]:
         signature = story_signature(store, story_id, self.config.story_embedder or "")
         key = (story_id, signature)
         with self._lock:
             found = self._recent.get(key)
             if found is not None:
                 self._recent.move_to_end(key)
-                return found
+                return key, found
         found = api.cached_comparison(store, story_id, self.config)
         with self._lock:
             self._recent[key] = found
             self._counts[story_id] = coverage_counts(found[2])
             while len(self._recent) > self.kept:
-                self._recent.popitem(last=False)
-        return found
+                evicted, _ = self._recent.popitem(last=False)
+                self._bodies.pop(evicted, None)
+        return key, found
+
+    def get(self, store: Store, story_id: str) -> Compared:
+        """The comparison of one story (an exact id) as it is now."""
+        return self._entry(store, story_id)[1]
+
+    def rendered(self, store: Store, story_id: str, render: Callable[[Compared], str]
+                 ) -> tuple[Compared, str]:  # fmt: skip
+        """The comparison and ``render`` of it, made once per state of the story: the body of
+        a story page is the same for every reader, and rendering fifty articles' worth of
+        items costs more than everything else a warm request does."""
+        key, found = self._entry(store, story_id)
+        with self._lock:
+            body = self._bodies.get(key)
+        if body is None:
+            body = render(found)
+            with self._lock:
+                if key in self._recent:
+                    self._bodies[key] = body
+        return found, body
 
     def counts(self, store: Store, story_ids: list[str]) -> dict[str, dict[str, int]]:
         """Coverage counts of the stories compared before, in the store or in this process."""

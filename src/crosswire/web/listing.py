@@ -249,11 +249,17 @@ def list_stories(
     return listing
 
 
+def highlighted(snippet: str) -> list[tuple[str, bool]]:
+    """A search snippet as runs of text, each flagged when it is a matched word."""
+    parts = snippet.replace(STOP, START).split(START)
+    return [(part, i % 2 == 1) for i, part in enumerate(parts) if part]
+
+
 def plain_snippet(snippet: str) -> dict[str, Any]:
     """A snippet for JSON: its text, and the [start, end) of each matched word in it."""
     text, spans, at = [], [], 0
-    for i, part in enumerate(snippet.replace(STOP, START).split(START)):
-        if i % 2 == 1 and part:
+    for part, hit in highlighted(snippet):
+        if hit:
             spans.append([at, at + len(part)])
         text.append(part)
         at += len(part)

@@ -15,13 +15,13 @@ from urllib.parse import parse_qs, urlsplit
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 
 from crosswire.follow import follow
 from crosswire.report.page import StoryPage
 from crosswire.report.view import ReportView
 from crosswire.store.follows import alerts, follow_id, follows, get_follow, remove_follow
 from crosswire.store.lookup import resolve_article, resolve_story
-from crosswire.store.snippets import START, STOP
 from crosswire.templates import render, stylesheet
 from crosswire.web.article_view import article_view
 from crosswire.web.auth import COOKIE, can_write, require_writer
@@ -34,7 +34,7 @@ from crosswire.web.links import (
     person_url,
     story_url,
 )
-from crosswire.web.listing import Filters
+from crosswire.web.listing import Filters, highlighted
 from crosswire.web.people import person
 from crosswire.web.state import state_of
 
@@ -83,15 +83,6 @@ def html_response(html: str, status: int = 200, headers: dict[str, str] | None =
 
 def page(request: Request, template: str, status: int = 200, **context: Any) -> Response:
     return html_response(render_page(request, template, **context), status)
-
-
-def highlighted(snippet: str) -> list[tuple[str, bool]]:
-    """A search snippet as runs of text, each flagged when it is a matched word."""
-    runs: list[tuple[str, bool]] = []
-    for i, part in enumerate(snippet.replace(STOP, START).split(START)):
-        if part:
-            runs.append((part, i % 2 == 1))
-    return runs
 
 
 def pager(number: int, count: int, make_url: Any) -> Pager:
@@ -162,11 +153,18 @@ def story_page(request: Request, story_id: str) -> Response:
         full = resolve_story(s, story_id)
         if full != story_id:
             return RedirectResponse(story_url(full), status_code=307)
-        story, articles, comparison = state.comparisons.get(s, full)
-    view = ReportView(story, articles, comparison)
+        (story, _, _), body = state.comparisons.rendered(s, full, lambda c: story_body(request, c))
     box = _follow_box(request, "story", full)
-    story_page = StoryPage(view, WebLinks(view), neighbours=_neighbours(request, story))
-    return page(request, "story.html", page=story_page, follow=box, feed=box["feed"])
+    return page(request, "story.html", story=story, body=Markup(body), follow=box,
+                feed=box["feed"])  # fmt: skip
+
+
+def story_body(request: Request, compared: tuple[Any, Any, Any]) -> str:
+    """The part of a story page that is the same for every reader (``_story.html``)."""
+    story, articles, comparison = compared
+    view = ReportView(story, articles, comparison)
+    body = StoryPage(view, WebLinks(view), neighbours=_neighbours(request, story))
+    return render("_story.html", page=body)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
