@@ -134,3 +134,59 @@ def test_a_terminal_citation_leads_to_its_sentence(db, capsys):
     assert f"«{' '.join(cited.split())}»" in out and outlet in out
     assert main(["show", article_id, "--at", "999999", "--db", db]) == 2
     assert "no span of this article" in capsys.readouterr().err
+
+
+def test_watch_rounds_bring_follows_up_to_date(db, tmp_path, capsys):
+    """A followed story gets a new outlet through a polled feed: the round says so and the
+    follow has its alert."""
+    import shutil
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from helpers import RESOURCES
+
+    record = json.loads((RESOURCES / "web" / "valley_post.json").read_text(encoding="utf-8"))
+    paragraphs = "".join(f"<p>{p}</p>" for p in record["maintext"].split("\n\n"))
+    page = (f"<html><head><title>{record['title']}</title></head><body><article><h1>"
+            f"{record['title']}</h1>{paragraphs}</article></body></html>").encode()  # fmt: skip
+
+    class Site(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            port = self.server.server_address[1]
+            body, kind, status = b"", "text/plain", 404
+            if self.path == "/feed":
+                status, kind = 200, "application/rss+xml"
+                body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Post</title>'
+                        f"<item><title>{record['title']}</title>"
+                        f"<link>http://127.0.0.1:{port}/story</link></item></channel></rss>"
+                        ).encode()  # fmt: skip
+            elif self.path == "/story":
+                status, kind, body = 200, "text/html; charset=utf-8", page
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    copy = str(tmp_path / "demo.db")
+    shutil.copy(db, copy)
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"http://127.0.0.1:{server.server_address[1]}/feed\n")
+    try:
+        stories = _json(capsys, ["stories", "--db", copy, "--json"])
+        dam = max(stories, key=lambda s: len(s["articles"]))
+        assert main(["follow", dam["id"], "--db", copy]) == 0
+        capsys.readouterr()
+        argv = ["watch", str(feeds), "--rounds", "1", "--every", "0", "--delay", "0",
+                "--into", str(tmp_path / "dl"), "--db", copy]  # fmt: skip
+        assert main(argv) == 0
+        said = capsys.readouterr().err
+        assert "round 1: 1 new articles" in said and "0 new alerts" not in said, said
+    finally:
+        server.shutdown()
+    listed = _json(capsys, ["follow", "--list", "--json", "--db", copy])
+    assert any(a["kind"] == "outlet" for a in listed["alerts"]), listed
