@@ -10,6 +10,7 @@ them without importing it.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 
 
 def _parse(value: str | None) -> datetime | None:
@@ -43,8 +44,11 @@ def parse_date(value: str | None) -> datetime | None:
     return parsed.astimezone(UTC)
 
 
+@lru_cache(maxsize=1 << 16)
 def date_key(value: str | None) -> tuple[bool, str]:
-    """A sort key putting dates in time order, whatever their zones, and unknown dates last."""
+    """A sort key putting dates in time order, whatever their zones, and unknown dates last.
+
+    Kept per string: sorting a store's articles asks for the same few dates many times."""
     parsed = parse_date(value)
     return (parsed is None, parsed.isoformat() if parsed else "")
 

@@ -8,6 +8,8 @@ decoding its comparison and rendering its fifty articles' items again.
 
 from __future__ import annotations
 
+import logging
+import queue
 import threading
 import time
 from collections import OrderedDict
@@ -18,15 +20,21 @@ from crosswire.config import Config
 from crosswire.records import Article, Comparison, Story
 from crosswire.store import Store
 from crosswire.store.comparisons import coverage_counts, known_counts, story_signature
+from crosswire.web.stores import Stores
 
 Compared = tuple[Story, list[Article], Comparison]
 KEPT = 32
+log = logging.getLogger("crosswire.web")
 
 
 class Comparisons:
-    def __init__(self, config: Config, kept: int = KEPT) -> None:
+    def __init__(self, config: Config, stores: Stores | None = None, kept: int = KEPT) -> None:
         self.config = config
+        self.stores = stores
         self.kept = kept
+        self._pending: queue.SimpleQueue[str] = queue.SimpleQueue()
+        self._queued: set[str] = set()
+        self._worker: threading.Thread | None = None
         self._recent: OrderedDict[tuple[str, str], Compared] = OrderedDict()
         # Coverage counts of what this process compared: all a read-only store remembers.
         self._counts: dict[str, dict[str, int]] = {}
@@ -77,16 +85,52 @@ class Comparisons:
         return found
 
     def fill(self, store: Store, story_ids: list[str], budget_s: float) -> int:
-        """Compare those of ``story_ids`` never compared, until ``budget_s`` seconds are spent:
-        the list shows their coverage from then on. Returns how many were compared."""
+        """Compare those of ``story_ids`` never compared, for at most ``budget_s`` seconds;
+        the rest are compared in the background (when the app gave its stores), so that a
+        list page is answered at once and shows their coverage on the next view. Returns how
+        many were compared here."""
         known = self.counts(store, story_ids)
         started = time.monotonic()
         done = 0
+        later = []
         for story_id in story_ids:
             if story_id in known:
                 continue
             if time.monotonic() - started >= budget_s:
-                break
+                later.append(story_id)
+                continue
             self.get(store, story_id)
             done += 1
+        if later and self.stores is not None:
+            self._enqueue(later)
         return done
+
+    def waiting(self) -> int:
+        """Stories queued for the background comparer."""
+        with self._lock:
+            return len(self._queued)
+
+    def _enqueue(self, story_ids: list[str]) -> None:
+        with self._lock:
+            fresh = [s for s in story_ids if s not in self._queued]
+            self._queued.update(fresh)
+            if self._worker is None:
+                self._worker = threading.Thread(target=self._work, name="comparer", daemon=True)
+                self._worker.start()
+        for story_id in fresh:
+            self._pending.put(story_id)
+
+    def _work(self) -> None:
+        """One thread, with its own store, comparing what list pages found uncompared."""
+        assert self.stores is not None
+        while True:
+            story_id = self._pending.get()
+            try:
+                with self.stores.session() as store:
+                    self.get(store, story_id)
+            except Exception:  # a story gone or a store busy: it is compared on its page
+                log.warning("comparing story %s in the background failed", story_id,
+                            exc_info=True)  # fmt: skip
+            finally:
+                with self._lock:
+                    self._queued.discard(story_id)

@@ -9,7 +9,6 @@ every request; a running ingest makes the list be rebuilt as it goes.
 from __future__ import annotations
 
 import threading
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -56,13 +55,18 @@ class StoryEntry:
 
 @dataclass(slots=True)
 class Snapshot:
-    """The stories of one state of the store, newest first, and each article's story."""
+    """The stories of one state of the store, newest first, and each article's story.
+
+    ``last_seq`` is the newest article read and ``pending`` the articles read before they had
+    a story: what a refresh reads again."""
 
     token: tuple[Any, ...]
     stories: list[StoryEntry]
     by_id: dict[str, StoryEntry]
     story_of: dict[str, str]
     outlets: list[str]
+    last_seq: int = 0
+    pending: set[str] = field(default_factory=set)
 
 
 def _unnamed_label(source: str) -> str:
@@ -70,52 +74,81 @@ def _unnamed_label(source: str) -> str:
     return (record or PurePath(base).name)[:40]
 
 
-def build_snapshot(store: Store, token: tuple[Any, ...]) -> Snapshot:
-    rows = store.query(
-        "SELECT story, id, outlet, title, published, duplicate_of, source FROM articles "
-        "WHERE story IS NOT NULL"
+_ROWS = "SELECT story, id, outlet, title, published, duplicate_of, source, seq FROM articles "
+
+
+def _entry(story_id: str, members: list[tuple[Any, ...]]) -> StoryEntry:
+    """A story's list entry from its article rows (``_ROWS``)."""
+    keyed = sorted(((date_key(m[4]), m) for m in members), key=lambda km: (*km[0], km[1][1]))
+    members = [m for _, m in keyed]
+    ids = {m[1] for m in members}
+    # A copy of an article in the story is no outlet of its own.
+    originals = [m for m in members if not (m[5] and m[5] in ids)]
+    dated = [(k, m[4]) for k, m in keyed if m[4] and not k[0]]
+    first = next((m for m in members if m[1] == story_id), members[0])
+    last = dated[-1] if dated else None
+    return StoryEntry(
+        id=story_id,
+        title=first[3] or next((m[3] for m in members if m[3]), None),
+        articles=[m[1] for m in members],
+        outlets=sorted({m[2] for m in members if m[2]}),
+        unnamed=sorted({_unnamed_label(m[6]) for m in originals if not m[2]}),
+        copies=len(members) - len(originals),
+        first_published=dated[0][1] if dated else None,
+        last_published=last[1] if last else None,
+        sort_key=last[0][1] if last else "",
     )
-    grouped: dict[str, list[tuple[Any, ...]]] = {}
-    for row in rows:
-        grouped.setdefault(row[0], []).append(row)
-    stories = []
-    outlets: Counter[str] = Counter()
-    for story_id, members in grouped.items():
-        members.sort(key=lambda m: (*date_key(m[4]), m[1]))
-        ids = {m[1] for m in members}
-        named = sorted({m[2] for m in members if m[2]})
-        outlets.update(named)
-        # A copy of an article in the story is no outlet of its own.
-        originals = [m for m in members if not (m[5] and m[5] in ids)]
-        unnamed = sorted({_unnamed_label(m[6]) for m in originals if not m[2]})
-        dated = [m[4] for m in members if m[4]]
-        first = next((m for m in members if m[1] == story_id), members[0])
-        last = max(dated, key=date_key, default=None) if dated else None
-        stories.append(
-            StoryEntry(
-                id=story_id,
-                title=first[3] or next((m[3] for m in members if m[3]), None),
-                articles=[m[1] for m in members],
-                outlets=named,
-                unnamed=unnamed,
-                copies=len(members) - len(originals),
-                first_published=min(dated, key=date_key) if dated else None,
-                last_published=last,
-                sort_key=date_key(last)[1],
-            )
-        )
-    stories.sort(key=lambda s: (s.sort_key, s.id), reverse=True)
+
+
+def _snapshot(token: tuple[Any, ...], entries: list[StoryEntry], last_seq: int,
+              pending: set[str]) -> Snapshot:  # fmt: skip
+    entries.sort(key=lambda s: (s.sort_key, s.id), reverse=True)
     return Snapshot(
         token=token,
-        stories=stories,
-        by_id={s.id: s for s in stories},
-        story_of={a: s.id for s in stories for a in s.articles},
-        outlets=sorted(outlets),
+        stories=entries,
+        by_id={s.id: s for s in entries},
+        story_of={a: s.id for s in entries for a in s.articles},
+        outlets=sorted({o for s in entries for o in s.outlets}),
+        last_seq=last_seq,
+        pending=pending,
     )
+
+
+def build_snapshot(store: Store, token: tuple[Any, ...]) -> Snapshot:
+    """Every story, from one read of the article rows."""
+    grouped: dict[str, list[tuple[Any, ...]]] = {}
+    pending: set[str] = set()
+    last_seq = 0
+    for row in store.query(_ROWS):
+        last_seq = max(last_seq, row[7])
+        if row[0] is None:
+            pending.add(row[1])
+        else:
+            grouped.setdefault(row[0], []).append(row)
+    entries = [_entry(story_id, members) for story_id, members in grouped.items()]
+    return _snapshot(token, entries, last_seq, pending)
+
+
+def refresh_snapshot(store: Store, old: Snapshot, token: tuple[Any, ...]) -> Snapshot:
+    """The snapshot after an ingest: only the stories of the articles stored since, and of
+    those that were waiting for a story, are read again (an ingest adds articles and gives
+    them stories; it never moves an article that has one)."""
+    rows = store.query(_ROWS + "WHERE seq > ?", (old.last_seq,))
+    waiting = sorted(old.pending)
+    for start in range(0, len(waiting), 500):
+        chunk = waiting[start : start + 500]
+        rows += store.query(_ROWS + f"WHERE id IN ({', '.join('?' for _ in chunk)})", chunk)
+    touched = {r[0] for r in rows if r[0] is not None}
+    pending = {r[1] for r in rows if r[0] is None}
+    entries = [e for e in old.stories if e.id not in touched]
+    for story_id in touched:
+        entries.append(_entry(story_id, store.query(_ROWS + "WHERE story = ?", (story_id,))))
+    last_seq = max([old.last_seq, *(r[7] for r in rows)])
+    return _snapshot(token, entries, last_seq, pending)
 
 
 class StoryIndex:
-    """The current :class:`Snapshot`, rebuilt when the articles change."""
+    """The current :class:`Snapshot`, brought up to date when the articles change."""
 
     def __init__(self) -> None:
         self._snapshot: Snapshot | None = None
@@ -125,7 +158,7 @@ class StoryIndex:
     def token(store: Store) -> tuple[Any, ...]:
         last = store.query("SELECT MAX(seq) FROM articles")[0][0]
         pending = store.query("SELECT COUNT(*) FROM articles WHERE story IS NULL")[0][0]
-        return (last, pending)
+        return (last or 0, pending)
 
     def snapshot(self, store: Store) -> Snapshot:
         token = self.token(store)
@@ -134,9 +167,13 @@ class StoryIndex:
             return current
         with self._lock:  # one rebuild at a time; the others wait for it
             current = self._snapshot
-            if current is None or current.token != token:
+            if current is not None and current.token == token:
+                return current
+            if current is None or token[0] < current.last_seq:  # a new or another store
                 current = build_snapshot(store, token)
-                self._snapshot = current
+            else:
+                current = refresh_snapshot(store, current, token)
+            self._snapshot = current
         return current
 
 

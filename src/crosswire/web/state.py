@@ -13,9 +13,10 @@ from crosswire.web.comparisons import Comparisons
 from crosswire.web.listing import Filters, Listing, StoryIndex, list_stories
 from crosswire.web.stores import Stores
 
-# Seconds a list page may spend comparing stories never compared before (their coverage bars
-# appear from then on); the rest wait for a later view.
-COMPARE_BUDGET_S = 0.3
+# Seconds a list page may spend comparing stories never compared before; the rest are
+# compared in the background and their coverage bars show on a later view. None by default:
+# a page of twenty new stories would otherwise cost seconds.
+COMPARE_BUDGET_S = 0.0
 
 
 @dataclass(slots=True)
@@ -32,7 +33,7 @@ class WebState:
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
-        self.comparisons = Comparisons(self.config)
+        self.comparisons = Comparisons(self.config, self.stores)
 
     def stories(self, filters: Filters, page: int, per_page: int) -> Listing:
         """One page of the story list; stories on it never compared are compared first,
