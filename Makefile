@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := out/demo.db
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean browser
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,16 @@ demo: $(BIN)/.installed
 	$(BIN)/crosswire stories --db $(DEMO_DB)
 	$(BIN)/crosswire report --db $(DEMO_DB)
 
-test: $(BIN)/.installed
+# The browser tests drive Debian's Chromium through Playwright (which never downloads a
+# browser of its own): installed here when missing, as root or through sudo.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "chromium could not be installed: the browser tests will say so"
+
+test: $(BIN)/.installed browser
 	$(BIN)/python -m pytest
 
 lint: $(BIN)/.installed

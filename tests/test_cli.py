@@ -110,3 +110,111 @@ def test_compare_keeps_the_dates_asked_for_and_says_what_is_wrong(db, capsys):
     assert main(["compare", "--db", db]) == 2
     assert main(["compare", "--query", "dam", "--from", "March", "--db", db]) == 2
     assert "ISO dates" in capsys.readouterr().err
+def test_a_read_command_never_creates_a_database(tmp_path, capsys):
+    missing = tmp_path / "typo.db"
+    for argv in (["stories"], ["report"], ["show", "x"], ["errors"], ["export"], ["follow"]):
+        assert main([*argv, "--db", str(missing)]) == 2, argv
+        err = capsys.readouterr().err
+        assert "no database at" in err and "Traceback" not in err
+        assert not missing.exists()
+
+
+def test_a_folder_or_a_foreign_file_as_db_is_one_clear_line(tmp_path, capsys):
+    junk = tmp_path / "notes.db"
+    junk.write_text("shopping list\n" * 50)
+    for db, said in ((tmp_path, "is a folder"), (junk, "file is not a database")):
+        for argv in (["stories"], ["ingest", str(DEMO)]):
+            assert main([*argv, "--db", str(db)]) == 2
+            err = capsys.readouterr().err
+            assert said in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_global_options_go_before_or_after_the_command(db, capsys):
+    before = _json(capsys, ["--db", db, "stories", "--json"])
+    after = _json(capsys, ["stories", "--json", "--db", db])
+    assert before == after and len(before) == 2
+
+
+def test_an_ambiguous_prefix_lists_the_matches(db, capsys):
+    ids = [r["id"] for r in (json.loads(line) for line in (
+        main(["export", "--db", db]), capsys.readouterr())[1].out.splitlines())]  # fmt: skip
+    prefix = next(i[:1] for i in ids if sum(j.startswith(i[:1]) for j in ids) > 1)
+    assert main(["show", prefix, "--db", db]) == 2
+    err = capsys.readouterr().err
+    assert "ambiguous" in err
+    assert {line.strip() for line in err.splitlines()[1:]} == {
+        i for i in ids if i.startswith(prefix)
+    }
+
+
+def test_a_terminal_citation_leads_to_its_sentence(db, capsys):
+    import re
+
+    assert main(["report", "--db", db]) == 0
+    report = " ".join(capsys.readouterr().out.replace("│", " ").split())
+    assert "crosswire show ARTICLE_ID --at START-END" in report
+    outlet, start, end = re.search(r"\[(Harbour Herald) §(\d+)–(\d+)\]", report).groups()
+    article_id = re.search(r"Harbour Herald — .*? · (\w{16})", report).group(1)
+    shown = _json(capsys, ["show", article_id, "--db", db, "--json"])
+    cited = shown["text"][int(start) : int(end)]
+    assert main(["show", article_id[:8], "--at", f"{start}-{end}", "--db", db]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"«{' '.join(cited.split())}»" in out and outlet in out
+    assert main(["show", article_id, "--at", "999999", "--db", db]) == 2
+    assert "no span of this article" in capsys.readouterr().err
+
+
+def test_watch_rounds_bring_follows_up_to_date(db, tmp_path, capsys):
+    """A followed story gets a new outlet through a polled feed: the round says so and the
+    follow has its alert."""
+    import shutil
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from helpers import RESOURCES
+
+    record = json.loads((RESOURCES / "web" / "valley_post.json").read_text(encoding="utf-8"))
+    paragraphs = "".join(f"<p>{p}</p>" for p in record["maintext"].split("\n\n"))
+    page = (f"<html><head><title>{record['title']}</title></head><body><article><h1>"
+            f"{record['title']}</h1>{paragraphs}</article></body></html>").encode()  # fmt: skip
+
+    class Site(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802 (http.server's name)
+            port = self.server.server_address[1]
+            body, kind, status = b"", "text/plain", 404
+            if self.path == "/feed":
+                status, kind = 200, "application/rss+xml"
+                body = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Post</title>'
+                        f"<item><title>{record['title']}</title>"
+                        f"<link>http://127.0.0.1:{port}/story</link></item></channel></rss>"
+                        ).encode()  # fmt: skip
+            elif self.path == "/story":
+                status, kind, body = 200, "text/html; charset=utf-8", page
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    copy = str(tmp_path / "demo.db")
+    shutil.copy(db, copy)
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"http://127.0.0.1:{server.server_address[1]}/feed\n")
+    try:
+        stories = _json(capsys, ["stories", "--db", copy, "--json"])
+        dam = max(stories, key=lambda s: len(s["articles"]))
+        assert main(["follow", dam["id"], "--db", copy]) == 0
+        capsys.readouterr()
+        argv = ["watch", str(feeds), "--rounds", "1", "--every", "0", "--delay", "0",
+                "--into", str(tmp_path / "dl"), "--db", copy]  # fmt: skip
+        assert main(argv) == 0
+        said = capsys.readouterr().err
+        assert "round 1: 1 new articles" in said and "0 new alerts" not in said, said
+    finally:
+        server.shutdown()
+    listed = _json(capsys, ["follow", "--list", "--json", "--db", copy])
+    assert any(a["kind"] == "outlet" for a in listed["alerts"]), listed

@@ -13,6 +13,7 @@ from crosswire.dates import parse_date
 from crosswire.errors import NotFound as NotFound  # re-exported: part of the API
 from crosswire.records import Analysis, Article, Comparison, Story
 from crosswire.store import Store
+from crosswire.store.lookup import resolve_article
 
 EXPORT_VERSION = 1
 
@@ -70,14 +71,11 @@ def select_articles(
     must occur), kept to those published from ``since`` to ``until`` (ISO dates, both days
     included; an undated article is left out when a date is given).
 
-    Raises :class:`NotFound` for a reference that names no article, or when nothing is left.
+    Raises :class:`NotFound` for a reference that names no article (``Ambiguous`` for one that
+    names several), or when nothing is left.
     """
     ids: list[str] = []
-    for ref in refs:
-        found = store.resolve_article_id(ref)
-        if found is None:
-            raise NotFound(f"no article {ref!r}; an id, an id prefix or a file name")
-        ids.append(found)
+    ids += [resolve_article(store, ref) for ref in refs]
     if query:
         ids += store.search(query, limit=limit)
     ids = list(dict.fromkeys(ids))
@@ -142,6 +140,26 @@ def compare_articles(
     analyses = {a.id: an for a in articles if (an := store.get_analysis(a.id)) is not None}
     story = chosen_story(articles, title)
     return story, articles, compare_story(story.id, articles, analyses, config)
+def cached_comparison(
+    store: Store, story_id: str, config: Config | None = None
+) -> tuple[Story, list[Article], Comparison]:
+    """:func:`story_comparison`, kept in the store for as long as the story does not change
+    (``store/comparisons.py``): a story page is read far more often than its story changes,
+    and comparing fifty articles takes seconds. A store that cannot be written still answers,
+    comparing anew each time."""
+    from crosswire.store.comparisons import cached, save_comparison, story_signature
+
+    story = store.get_story(story_id)
+    if story is None:
+        raise NotFound(f"no story {story_id!r}; `crosswire stories` lists them")
+    settings = (config or Config()).story_embedder or ""
+    signature = story_signature(store, story.id, settings)
+    comparison = cached(store, story.id, signature)
+    if comparison is not None:
+        return story, list(store.iter_articles(store.story_article_ids(story.id))), comparison
+    story, articles, comparison = story_comparison(store, story.id, config)
+    save_comparison(store, story.id, signature, comparison)
+    return story, articles, comparison
 
 
 def article_record(article: Article, analysis: Analysis | None) -> dict[str, Any]:

@@ -5,27 +5,35 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import re
+import sqlite3
 import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from crosswire.config import DEFAULT_DB, Config
-from crosswire.errors import EMBEDDER_MISSING, NotFound
-from crosswire.records import Article, Comparison, IngestError, Story
+from crosswire.dates import show_date
+from crosswire.errors import EMBEDDER_MISSING, Ambiguous, NotFound
+from crosswire.records import Analysis, Article, Comparison, IngestError, Story
 from crosswire.report import FORMATS, print_report, render_report
 from crosswire.store import Store, open_store
+from crosswire.store.lookup import resolve_article, resolve_story
 
 if TYPE_CHECKING:  # the pipeline imports spaCy: only commands that ingest pay for it
     from crosswire.pipeline import IngestReport
 
 out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+# Errors are one line each, however narrow the terminal: soft wrap leaves lines whole.
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _config(args: argparse.Namespace) -> Config:
@@ -43,8 +51,36 @@ def _config(args: argparse.Namespace) -> Config:
     return config
 
 
-def _open(config: Config) -> Store:
-    return open_store(config.db)
+class CommandError(Exception):
+    """A problem the user can fix, told in one line (no traceback)."""
+
+
+def database_problem(db: str, must_exist: bool) -> str | None:
+    """Why ``db`` cannot be used as a SQLite database, or None. A command that only reads
+    never creates one: a typo in ``--db`` must not leave an empty database behind."""
+    if db == ":memory:" or db.startswith(("postgresql://", "postgres://")):
+        return None
+    path = Path(db.removeprefix("sqlite:///"))
+    if path.is_dir():
+        return f"{db} is a folder, not a database file (give a file, e.g. {path / DEFAULT_DB})"
+    if not path.exists():
+        if must_exist:
+            return f"no database at {db} (`crosswire ingest PATH --db {db}` creates one)"
+        return None
+    if not os.access(path, os.R_OK):
+        return f"cannot read the database {db}: permission denied"
+    return None
+
+
+def _open(config: Config, write: bool = False) -> Store:
+    """The store ``--db`` names; a read command refuses a database that does not exist."""
+    problem = database_problem(config.db, must_exist=not write)
+    if problem:
+        raise CommandError(problem)
+    try:
+        return open_store(config.db)
+    except sqlite3.DatabaseError as exc:  # not a SQLite file, a read-only folder, ...
+        raise CommandError(f"cannot open the database {config.db}: {exc}") from exc
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -53,7 +89,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     config = _config(args)
     try:
-        report = ingest_paths(args.paths, config, console=err)
+        with _open(config, write=True) as store:
+            report = ingest_paths(args.paths, config, store, console=err)
+            _update_alerts(store, config)
     except EmbedderUnavailable as exc:
         err.print(
             f"[red]error {EMBEDDER_MISSING.code}:[/] {escape(EMBEDDER_MISSING.format(detail=exc))}"
@@ -61,6 +99,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 2
     _print_ingest(report, config)
     return 0 if report.ok else 1
+
+
+def _update_alerts(store: Store, config: Config) -> None:
+    """Follows learn what an ingest brought (nothing to do, and nothing imported, without)."""
+    from crosswire.store.follows import follows
+
+    if not follows(store):
+        return
+    from crosswire.follow import update_alerts
+
+    written = update_alerts(store, config)
+    if written:
+        err.print(f"{len(written)} new alerts: `crosswire follow --list` shows the follows")
 
 
 def _print_ingest(report: IngestReport, config: Config) -> None:
@@ -97,8 +148,9 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
     config = _config(args)
     fetcher = Fetcher(delay=args.delay, timeout=args.timeout)
-    with _open(config) as store:
+    with _open(config, write=True) as store:
         report = fetch_and_ingest(args.urls, _download_folder(args, config), config, store, fetcher)
+        _update_alerts(store, config)
     _print_ingest(report, config)
     return 0 if report.ok else 1
 
@@ -113,10 +165,17 @@ def cmd_watch(args: argparse.Namespace) -> int:
     every = parse_interval(args.every)
     err.print(f"watching {len(feeds)} feeds every {args.every}; Ctrl-C stops")
 
-    def on_round(number: int, report: IngestReport) -> None:
-        err.print(f"round {number}: {len(report.added)} new articles, {len(report.errors)} errors")
+    with _open(config, write=True) as store:
 
-    with _open(config) as store:
+        def on_round(number: int, report: IngestReport) -> None:
+            from crosswire.follow import update_alerts
+
+            written = update_alerts(store, config)
+            err.print(
+                f"round {number}: {len(report.added)} new articles, {len(report.errors)} "
+                f"errors, {len(written)} new alerts"
+            )
+
         try:
             watch(
                 feeds, _download_folder(args, config), config, store, every, args.rounds,
@@ -136,8 +195,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
         err.print("[red]error:[/] the web UI needs its extra: pip install 'crosswire[web]'")
         return 2
     config = _config(args)
-    err.print(f"serving {escape(config.db)} on http://{args.host}:{args.port} (Ctrl-C stops)")
-    uvicorn.run(create_app(config), host=args.host, port=args.port, log_level="warning")
+    problem = database_problem(config.db, must_exist=True)
+    if problem:  # said now, in one line; a database that cannot be written is served read-only
+        raise CommandError(problem)
+    try:
+        app = create_app(config, read_only=True if args.read_only else None,
+                         uploads=args.uploads)  # fmt: skip
+    except sqlite3.DatabaseError as exc:
+        raise CommandError(f"cannot open the database {config.db}: {exc}") from exc
+    state = app.state.crosswire
+    mode = "read-only" if not state.writable else "writes with the token"
+    if state.read_only:
+        mode = "read-only (the database cannot be written)"
+    err.print(
+        f"serving {escape(config.db)} on http://{args.host}:{args.port} ({mode}; Ctrl-C stops)"
+    )
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
 
 
@@ -171,8 +244,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     config = _config(args)
     with _open(config) as store:
-        story_id = args.story or api.largest_story(store)
-        story, articles, comparison = api.story_comparison(store, story_id, config)
+        story_id = resolve_story(store, args.story) if args.story else api.largest_story(store)
+        story, articles, comparison = api.cached_comparison(store, story_id, config)
     return _write_report(args, story, articles, comparison)
 
 
@@ -228,7 +301,8 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
     config = _config(args)
     with _open(config) as store:
-        story, articles, analyses = api.load_story(store, args.story or api.largest_story(store))
+        story_id = resolve_story(store, args.story) if args.story else api.largest_story(store)
+        story, articles, analyses = api.load_story(store, story_id)
     comparison = compare_story(story.id, articles, analyses, config)
     rows = claims_table(comparison, articles, analyses, args.status)
     if args.json:
@@ -255,7 +329,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         if args.speaker:
             rows = api.quotes_of_speaker(store, args.speaker)
         else:
-            rows = api.story_quotes(store, args.story or api.largest_story(store), config)
+            story_id = resolve_story(store, args.story) if args.story else api.largest_story(store)
+            rows = api.story_quotes(store, story_id, config)
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
@@ -282,11 +357,12 @@ def cmd_show(args: argparse.Namespace) -> int:
     from crosswire import api  # imported here: it loads spaCy and scikit-learn
 
     with _open(_config(args)) as store:
-        article_id = store.resolve_article_id(args.article)
-        article = store.get_article(article_id) if article_id else None
+        article = store.get_article(resolve_article(store, args.article))
         if article is None:
             raise NotFound(f"no article {args.article!r}")
         analysis = store.get_analysis(article.id)
+    if args.at is not None:
+        return _show_at(article, analysis, args.at)
     record = api.article_record(article, analysis)
     if args.json:
         print(json.dumps(record, indent=2, ensure_ascii=False))
@@ -323,6 +399,83 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _show_at(article: Article, analysis: Analysis | None, at: str) -> int:
+    """The sentence a reference ``§START–END`` points into, the span marked, with the
+    sentences around it: where a terminal report's citation leads."""
+    from crosswire.report.sentences import parse_span, sentence_around
+
+    found = parse_span(at, len(article.text))
+    if found is None:
+        raise CommandError(
+            f"--at {at!r} is no span of this article (its text has {len(article.text)} "
+            "characters): give START or START-END, as in a report's §START–END"
+        )
+    start, end = found
+    if end is None:  # the extracted item that starts there, else the word
+        items = [*(analysis.quotes if analysis else []), *(analysis.figures if analysis else [])]
+        starting = [i.end for i in items if i.start == start]
+        word = re.match(r"\S*", article.text[start:])
+        end = max(starting) if starting else start + max(1, len(word.group()) if word else 1)
+    sentences = analysis.sentences if analysis else None
+    left, right = sentence_around(article.text, (start, end), sentences)
+    before = sentence_around(article.text, (left - 1, left), sentences) if left > 1 else None
+    after_end = len(article.text.rstrip())
+    after = sentence_around(article.text, (right + 1, right + 2), sentences) if (
+        right + 2 <= after_end) else None  # fmt: skip
+    text = article.text
+    where = [article.title or "", show_date(article.published), f"{article.id} §{start}–{end}"]
+    out.print(
+        f"[bold]{escape(article.outlet or article.source)}[/] · "
+        + " · ".join(escape(part) for part in where if part)
+    )
+    plain = out.color_system is None
+    line = Text(text[left:start])
+    line.append(f"«{text[start:end]}»" if plain else text[start:end], style="bold black on yellow")
+    line.append(text[end:right])
+    if before:
+        out.print(Text(text[before[0] : before[1]].strip(), style="dim"))
+    out.print(line)
+    if after and after[0] >= right:
+        out.print(Text(text[after[0] : after[1]].strip(), style="dim"))
+    return 0
+
+
+def cmd_follow(args: argparse.Namespace) -> int:
+    from crosswire.store.follows import alerts, follows, remove_follow
+
+    config = _config(args)
+    with _open(config) as store:
+        if args.remove:
+            if not remove_follow(store, args.remove):
+                raise NotFound(f"no follow {args.remove!r}; `crosswire follow --list` lists them")
+            out.print(f"no longer following {escape(args.remove)}")
+            return 0
+        if args.story or args.person:
+            from crosswire.follow import follow
+
+            kind, target = ("person", args.person) if args.person else ("story", args.story)
+            found = follow(store, kind, target, config)
+            out.print(
+                f"following {found.kind} {escape(found.label or found.target)} as {found.id}: "
+                f"every ingest and `crosswire watch` round write its alerts "
+                f"(served at /feeds/{found.id}.atom)"
+            )
+            return 0
+        found = follows(store)
+        latest = alerts(store, limit=20)
+    if args.json:
+        data = {"follows": [asdict(f) for f in found], "alerts": [asdict(a) for a in latest]}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+        return 0
+    table = Table("id", "kind", "what", "since", title="Following", title_justify="left")
+    for f in found:
+        table.add_row(f.id, f.kind, escape(f.label or f.target), show_date(f.created))
+    out.print(table)
+    for a in latest:
+        out.print(f"[dim]{escape(show_date(a.created))}[/] {escape(a.title)}")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from crosswire import api  # imported here: it loads spaCy and scikit-learn
 
@@ -351,10 +504,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crosswire", description="See every side of a news story across outlets."
     )
+    db_help = f"database: a SQLite path (default ${{CROSSWIRE_DB}} or {DEFAULT_DB})"
+    # --db is taken before the command or after it; given after, it wins (SUPPRESS keeps a
+    # command's parser from writing its default over one given before).
+    parser.add_argument("--db", help=db_help)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db", help=f"database: a SQLite path (default ${{CROSSWIRE_DB}} or {DEFAULT_DB})"
-    )
+    common.add_argument("--db", default=argparse.SUPPRESS, help=db_help)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", parents=[common], help="read files, folders or globs")
@@ -429,6 +584,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", parents=[common], help="one article and what was extracted")
     p.add_argument("article", help="article id, unique id prefix, or source path")
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--at", metavar="START[-END]",
+        help="print the sentence a report's citation §START–END points into, in context",
+    )  # fmt: skip
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("export", parents=[common], help="every article with its extractions")
@@ -436,10 +595,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("serve", parents=[common], help="web UI and JSON API")
-    p.add_argument("--host", default="127.0.0.1")
+    p = sub.add_parser(
+        "serve", parents=[common], help="web UI and JSON API (writes need $CROSSWIRE_TOKEN)"
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (this machine only)")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--read-only", action="store_true", help="never write, whatever the token")
+    p.add_argument("--uploads", help="where posted articles are kept (default: beside the db)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("follow", parents=[common], help="follow a story or a person; list follows")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("story", nargs="?", help="story id or prefix")
+    which.add_argument("--person", help="a person's name")
+    which.add_argument("--remove", metavar="FOLLOW_ID", help="stop following")
+    which.add_argument("--list", action="store_true", help="the follows and latest alerts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_follow)
 
     p = sub.add_parser("errors", parents=[common], help="inputs that could not be ingested")
     p.add_argument("--json", action="store_true")
@@ -454,7 +626,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         logging.getLogger(noisy).setLevel(logging.CRITICAL)
     try:
         return int(args.func(args))
-    except NotFound as exc:
+    except Ambiguous as exc:
+        err.print(f"[red]error:[/] {exc.what} id {escape(repr(exc.ref))} is ambiguous; it starts:")
+        for match in exc.matches:
+            err.print(f"  {escape(match)}")
+        return 2
+    except (NotFound, CommandError) as exc:
         err.print(f"[red]error:[/] {escape(str(exc))}")
         return 2
     except BrokenPipeError:  # `crosswire export | head` is normal use

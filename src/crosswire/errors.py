@@ -72,3 +72,14 @@ STUB_PAGE = ErrorCode(
 
 class NotFound(LookupError):
     """A story or article id that the store does not hold."""
+
+
+class Ambiguous(NotFound):
+    """An id prefix that several stories or articles share: the caller lists ``matches``."""
+
+    def __init__(self, what: str, ref: str, matches: list[str]) -> None:
+        self.what = what
+        self.ref = ref
+        self.matches = matches
+        shown = ", ".join(matches[:10]) + (" ..." if len(matches) > 10 else "")
+        super().__init__(f"{what} id {ref!r} is ambiguous: it starts {shown}")

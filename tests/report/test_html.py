@@ -37,7 +37,7 @@ def test_differing_quote_words_are_marked(page, comparison) -> None:
 def test_article_text_is_escaped_and_embedded(page) -> None:
     assert "<strike>" not in page
     assert "Vellmar docks &lt;strike&gt;" in page
-    assert '&quot;<span class="cite" id="a-c3-37-48">We stay out</span>,&quot;' in page
+    assert '&#34;<span class="cite" id="a-c3-37-48">We stay out</span>,&#34;' in page
     assert '<details class="article" id="article-d4">' in page
     assert "syndicated copy of Tidewater Wire" in page
 
@@ -78,6 +78,8 @@ def test_nested_and_adjacent_spans() -> None:
     )
 
 
-def test_one_outlet_quotes_are_a_list(page) -> None:
-    assert '<ul class="lone"><li><span class="outlet">Ansa Korhel</span> (Tidewater Wire)' in page
+def test_one_outlet_quotes_are_a_folded_list(page) -> None:
+    folded = page.split('<details class="fold lone">')[1].split("</details>")[0]
+    assert "Quoted by one outlet only (1)" in folded
+    assert '<li><span class="outlet">Ansa Korhel</span> (Tidewater Wire)' in folded
     assert page.count('<figure class="variant">') == 2

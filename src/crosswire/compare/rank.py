@@ -19,6 +19,25 @@ def weak(discrepancy: Discrepancy) -> bool:
     return discrepancy.confidence < FOLD_BELOW
 
 
+# Between equally certain discrepancies, a disagreement over what a number is or counts
+# matters most, then where and when the remarks were made, then who is credited.
+KIND_ORDER = (
+    "figure-value",
+    "figure-meaning",
+    "attribution",
+    "venue",
+    "date",
+    "figure-attribution",
+)
+
+
+def _kind_rank(kind: str) -> int:
+    return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
+
+
 def ranked(discrepancies: list[Discrepancy]) -> list[Discrepancy]:
-    """Most certain first; ties keep the order the comparison found them in."""
-    return sorted(discrepancies, key=lambda d: -d.confidence)
+    """Most certain first, then by kind; ties keep the order the comparison found them in."""
+    order = sorted(
+        enumerate(discrepancies), key=lambda p: (-p[1].confidence, _kind_rank(p[1].kind), p[0])
+    )
+    return [d for _, d in order]

@@ -126,7 +126,12 @@ def _quotes(view: ReportView) -> list[str]:
             lines += [f"- {escape(note)}" for note in notes] + [""]
     lone = view.lone_quotes()
     if lone:
-        lines += ["### Quoted by one outlet only", ""]
+        lines += [
+            "### Quoted by one outlet only",
+            "",
+            f"<details><summary>{len(lone)} quotes, main voices first</summary>",
+            "",
+        ]
         for group in lone:
             variant = group.variants[0]
             speaker = escape(group.speaker) if group.speaker else "Unattributed"
@@ -135,7 +140,7 @@ def _quotes(view: ReportView) -> list[str]:
                 f"- **{speaker}** ({escape(view.label(variant.article))}): "
                 f"{_said(view, variant)}{badge}"
             )
-        lines.append("")
+        lines += ["", "</details>", ""]
     return lines
 
 
@@ -168,6 +173,8 @@ def _unique(view: ReportView) -> list[str]:
     lines: list[str] = []
     for article_id, passages in view.unique_by_article().items():
         lines += [f"## Only in {escape(view.label(article_id))}", ""]
+        count = f"{len(passages)} passage{'' if len(passages) == 1 else 's'}"
+        lines += [f"<details><summary>{count}</summary>", ""]
         lines += [f"- {escape(p.text.strip())} {_cite(view, p)}" for p in passages]
-        lines.append("")
+        lines += ["", "</details>", ""]
     return lines

@@ -25,6 +25,11 @@ STATUS_STYLES = {
     "conflicting": "bold white on red",
 }
 CHANGED = "bold black on yellow"
+# A terminal cannot fold: past these counts single-source items are counted, not printed (the
+# ranking puts the ones worth reading first; `crosswire quotes --story` and the HTML and
+# Markdown reports have every one).
+FOLD_QUOTES = 15
+FOLD_UNIQUE = 5
 
 
 def badge(status: str, plain: bool = False) -> Text:
@@ -65,10 +70,24 @@ def report_renderables(view: ReportView, plain: bool = False) -> Iterator[Render
     yield Rule("Figures")
     yield from _figures(view, plain)
     for article_id, passages in view.unique_by_article().items():
-        yield Rule(f"Only in {view.label(article_id)}")
-        for p in passages:
+        yield Rule(f"Only in {view.label(article_id)} ({len(passages)})")
+        for p in passages[:FOLD_UNIQUE]:
             yield Text.assemble("• ", p.text.strip(), " ", _ref(view, p))
+        if len(passages) > FOLD_UNIQUE:
+            yield _folded(len(passages) - FOLD_UNIQUE, "passage", "--format html")
     yield Text("")
+    # A citation names the outlet; the header gives its article id, and this, the way there.
+    yield Text(
+        "A citation [Outlet §START–END] is shown in its sentence by "
+        "`crosswire show ARTICLE_ID --at START-END` (ids above).",
+        style="dim",
+    )
+
+
+def _folded(count: int, what: str, where: str) -> Text:
+    """The line that stands for items a terminal report leaves out, and where to see them."""
+    return Text(f"… and {count} more {what}{'' if count == 1 else 's'} ({where} lists all)",
+                style="dim")
 
 
 def _summary(view: ReportView, plain: bool) -> Iterator[RenderableType]:
@@ -91,6 +110,7 @@ def _header(view: ReportView) -> Panel:
             (view.label(a.id), "bold cyan"),
             f" — {a.title or 'untitled'} · ",
             (show_date(a.published), "dim"),
+            (f" · {a.id}", "dim"),
         )
         note = view.copy_note(a.id)
         if note:
@@ -150,17 +170,20 @@ def _quotes(view: ReportView, plain: bool) -> Iterator[RenderableType]:
         yield quote_table(view, group, plain)
     lone = view.lone_quotes()
     if lone:
-        table = Table(title=Text("Quoted by one outlet only", style="bold"), title_justify="left")
+        title = Text(f"Quoted by one outlet only ({len(lone)}), main voices first", style="bold")
+        table = Table(title=title, title_justify="left")
         table.add_column("Speaker", style="bold", ratio=1)
         table.add_column("Outlet", style="cyan", ratio=1)
         table.add_column("Quote", ratio=4)
-        for group in lone:
+        for group in lone[:FOLD_QUOTES]:
             variant = group.variants[0]
             says = Text.assemble(quoted(variant.text), " ", _ref(view, variant))
             if group.status != "single-source":
                 says.append_text(Text(" ").append_text(badge(group.status, plain)))
             table.add_row(Text(group.speaker or "Unattributed"), view.label(variant.article), says)
         yield table
+        if len(lone) > FOLD_QUOTES:
+            yield _folded(len(lone) - FOLD_QUOTES, "quote", "`crosswire quotes --story`")
 
 
 def _in_context(view: ReportView, passage: Passage) -> Text:

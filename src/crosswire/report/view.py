@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from crosswire.compare.rank import weak
 from crosswire.compare.sources import unnamed_labels
+from crosswire.dates import show_date as show_date  # re-exported: the renderers import it here
 from crosswire.records import (
     Article,
     Comparison,
@@ -21,6 +22,7 @@ from crosswire.records import (
     QuoteGroup,
     Story,
 )
+from crosswire.report.ranking import rank_lone_quotes
 
 STATUSES = ("corroborated", "conflicting", "single-source")
 # Where a sentence ends: terminal punctuation (maybe closing a quotation) then space, or a newline.
@@ -172,8 +174,9 @@ class ReportView:
         return [q for q in self.comparison.quotes if len(q.variants) > 1]
 
     def lone_quotes(self) -> list[QuoteGroup]:
-        """Statements one outlet carries: a list, since there is nothing to put beside them."""
-        return [q for q in self.comparison.quotes if len(q.variants) == 1]
+        """Statements one outlet carries: a list, since there is nothing to put beside them,
+        ranked (report/ranking.py) so that a folded list opens on the ones worth reading."""
+        return rank_lone_quotes([q for q in self.comparison.quotes if len(q.variants) == 1])
 
     def unique_by_article(self) -> dict[str, list[Passage]]:
         """Passages only one outlet carries, grouped by article in story order."""
@@ -250,13 +253,6 @@ def quoted(text: str) -> str:
 def confidence_label(discrepancy: Discrepancy) -> str:
     """The confidence as the report prints it beside the kind: "0.70"."""
     return f"{discrepancy.confidence:.2f}"
-
-
-def show_date(value: str | None) -> str:
-    """An ISO timestamp shortened to date and minute ("2025-03-11 14:05")."""
-    if not value:
-        return "date unknown"
-    return value[:16].replace("T", " ") if len(value) > 10 else value
 
 
 def show_value(value: float, unit: str | None) -> str:

@@ -12,8 +12,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from crosswire.dates import day_number
+from crosswire.dates import date_key, day_number
 from crosswire.records import Analysis, Article, IngestError, Story
+from crosswire.store.comparisons import TABLES as COMPARISON_TABLES
+from crosswire.store.follows import TABLES as FOLLOW_TABLES
 
 ARTICLE_COLUMNS = (
     "id, source, title, outlet, url, published, authors, language, raw, text, removed, "
@@ -165,6 +167,8 @@ class Store:
             """CREATE TABLE IF NOT EXISTS term_df (
                 term TEXT PRIMARY KEY, df INTEGER NOT NULL)""",
         ]
+        # Tables of the web app's follows and of the comparison cache live with their code.
+        statements += [*FOLLOW_TABLES, *COMPARISON_TABLES]
         for statement in statements:
             self.execute(statement)
         self._date_story_keys()
@@ -510,11 +514,9 @@ class Store:
 
     # -- stories -------------------------------------------------------------------------------
     def story_article_ids(self, story: str) -> list[str]:
-        rows = self.query(
-            "SELECT id FROM articles WHERE story = ? ORDER BY published IS NULL, published, id",
-            (story,),
-        )
-        return [r[0] for r in rows]
+        rows = self.query("SELECT id, published FROM articles WHERE story = ?", (story,))
+        # In time order by the instant each date names, not by its string: zones differ.
+        return [r[0] for r in sorted(rows, key=lambda r: (*date_key(r[1]), r[0]))]
 
     _STORY_ROWS = "SELECT story, id, outlet, title, published FROM articles WHERE "
     _STORY_ORDER = " ORDER BY story, published IS NULL, published, id"
@@ -522,11 +524,11 @@ class Store:
     @staticmethod
     def _stories_from_rows(rows: list[tuple[Any, ...]]) -> list[Story]:
         grouped: dict[str, list[tuple[Any, ...]]] = {}
-        for row in rows:
+        for row in sorted(rows, key=lambda r: (r[0], *date_key(r[4]), r[1])):
             grouped.setdefault(row[0], []).append(row)
         stories = []
         for story_id, members in grouped.items():
-            dates = sorted(m[4] for m in members if m[4])
+            dates = sorted((m[4] for m in members if m[4]), key=date_key)
             first = next((m for m in members if m[1] == story_id), members[0])
             stories.append(
                 Story(
@@ -544,7 +546,8 @@ class Store:
         """Every story, newest first, with its outlets and articles."""
         rows = self.query(self._STORY_ROWS + "story IS NOT NULL" + self._STORY_ORDER)
         stories = self._stories_from_rows(rows)
-        stories.sort(key=lambda s: (s.last_published or "", s.id), reverse=True)
+        # Newest first by the instant each date names (zones differ), undated last.
+        stories.sort(key=lambda s: (date_key(s.last_published)[1], s.id), reverse=True)
         return stories
 
     def get_story(self, story_id: str) -> Story | None:
