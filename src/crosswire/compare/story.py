@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from crosswire.compare.attribution import compare_figure_sources
 from crosswire.compare.figures import group_figures
-from crosswire.compare.quotes import Embed, group_quotes
+from crosswire.compare.meaning import Embed, EmbeddingCache
+from crosswire.compare.quotes import group_quotes
 from crosswire.compare.sources import independent_sources
 from crosswire.compare.summary import summarize_sources
 from crosswire.compare.unique import unique_passages
@@ -14,15 +15,15 @@ from crosswire.records import Analysis, Article, Comparison
 
 
 def quote_embedder(config: Config | None) -> Embed | None:
-    """The embedder named by ``config.story_embedder`` when ``crosswire.embed`` provides it;
-    None otherwise, and the quote alignment then relies on the lexical rule alone."""
+    """The embedder named by ``config.story_embedder`` ("auto": when it is installed), run
+    once per passage text for the whole comparison; None otherwise, and the passage matcher
+    then relies on its lexical score alone."""
     if config is None or not config.story_embedder:
         return None
-    try:
-        from crosswire.embed import get_embedder  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return get_embedder(config.story_embedder).embed
+    from crosswire.stories.embedding import resolve_embedder
+
+    embedder = resolve_embedder(config.story_embedder)
+    return EmbeddingCache(embedder.embed) if embedder is not None else None
 
 
 def compare_story(
@@ -37,7 +38,8 @@ def compare_story(
     Every :class:`Passage` in the result is ``article.text[start:end]`` of its article.
     """
     sources = independent_sources(articles, analyses)
-    quotes, attribution = group_quotes(sources, quote_embedder(config))
+    embed = quote_embedder(config)
+    quotes, attribution = group_quotes(sources, embed)
     figures, figure_discrepancies = group_figures(sources)
     comparison = Comparison(
         story=story_id,
@@ -49,7 +51,7 @@ def compare_story(
             *compare_venues(sources),
             *attribution,
         ],
-        unique=unique_passages(sources, quotes),
+        unique=unique_passages(sources, quotes, embed),
     )
-    comparison.summary = summarize_sources(sources, comparison)
+    comparison.summary = summarize_sources(sources, comparison, embed)
     return comparison
