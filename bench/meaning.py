@@ -15,15 +15,22 @@ paper's protocol, :mod:`crosswire.compare.meaning.nanco`). Rows, all in this run
   shorter quote found in the longer >= 0.6 with 3 shared, or rapidfuzz token-sort >= 0.85).
 
 Then, since the comparison cannot pick a threshold per question, each scorer at the one it
-uses (``crosswire.compare.meaning.SAME``) over all pairs, and the matcher's speed.
+uses (``crosswire.compare.meaning.SAME``) over all pairs, and the matcher's speed beside the
+old rule's on the same pairs.
 
-    .venv/bin/python bench/meaning.py [--nanco FILE]
+``--recession`` compares the 37 outlets of ``../shared/data/compare/recession`` as one story
+(ingested through the whole pipeline), lexically and with MiniLM, and prints what a reader
+would judge: every corroborated quote group, the summary's agreed facts, the number of
+"only in" passages and the comparison time.
+
+    .venv/bin/python bench/meaning.py [--nanco FILE] [--recession]
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +55,7 @@ from crosswire.compare.text import fuzzy, overlap  # noqa: E402
 from crosswire.embed import Embedder, available, get_embedder  # noqa: E402
 
 NANCO = SHARED / "data" / "compare" / "nanco" / "val.json"
+RECESSION = SHARED / "data" / "compare" / "recession" / "articles.jsonl"
 
 
 def matcher_scorer(embedder: Embedder | None = None) -> Scorer:
@@ -121,24 +129,64 @@ def at_threshold(questions: list[Question], scorer: Scorer, threshold: float) ->
 
 def speed(questions: list[Question], embedder: Embedder | None) -> str:
     texts = [a for q in questions for a in q.answers]
+    pairs = [(i, j) for i in range(len(texts)) for j in range(i + 1, len(texts))]
     began = time.perf_counter()
     matcher = Matcher(texts, embedder.embed if embedder else None)
     profiled = time.perf_counter() - began
     began = time.perf_counter()
-    pairs = 0
-    for i in range(len(texts)):
-        for j in range(i + 1, len(texts)):
-            matcher.score(i, j)
-            pairs += 1
+    for i, j in pairs:
+        matcher.score(i, j)
     scored = time.perf_counter() - began
+    began = time.perf_counter()
+    for i, j in pairs:
+        same_statement(texts[i], texts[j])
+    old = time.perf_counter() - began
     return (f"{len(texts)} passages profiled{' and embedded' if embedder else ''} in "
-            f"{profiled * 1000:.0f} ms, {pairs} pairs scored in {scored * 1000:.0f} ms "
-            f"({pairs / scored:,.0f} pairs/s)")
+            f"{profiled * 1000:.0f} ms, {len(pairs)} pairs scored in {scored * 1000:.0f} ms "
+            f"({len(pairs) / scored:,.0f} pairs/s; same_statement on the same pairs "
+            f"{len(pairs) / old:,.0f} pairs/s)")
+
+
+def recession(embedder: Embedder | None) -> None:
+    from crosswire.compare import compare_story
+    from crosswire.config import Config
+    from crosswire.pipeline import ingest_paths
+    from crosswire.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        config = Config(db=f"{tmp}/recession.db", progress=False)
+        store = open_store(config.db)
+        ingest_paths([RECESSION], config, store)
+        articles = list(store.iter_articles())
+        analyses = {a.id: an for a in articles if (an := store.get_analysis(a.id)) is not None}
+        store.close()
+    outlet = {a.id: a.outlet for a in articles}
+    for name in ("lexical", "minilm") if embedder is not None else ("lexical",):
+        config = Config(progress=False)
+        config.story_embedder = None if name == "lexical" else name
+        began = time.perf_counter()
+        comparison = compare_story("recession", articles, analyses, config)
+        seconds = time.perf_counter() - began
+        shared = [g for g in comparison.quotes if len(g.outlets) >= 2]
+        agreed = [line for line in comparison.summary if line.status == "corroborated"]
+        print(f"\n=== recession cluster as one story, {name}: {len(articles)} articles compared "
+              f"in {seconds:.1f} s; {len(comparison.quotes)} quote groups, {len(shared)} "
+              f"shared by outlets; {len(comparison.unique)} 'only in' passages")
+        for group in shared:
+            print(f"  quote group ({group.status}) {group.speaker or '(no speaker)'}:")
+            for v in group.variants:
+                print(f"    {outlet[v.article]}: {' '.join(v.text.split())[:150]}")
+        for line in agreed:
+            print(f"  agreed by {', '.join(line.outlets)}:")
+            for p in line.sources:
+                print(f"    {outlet[p.article]}: {' '.join(p.text.split())[:150]}")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--nanco", type=Path, default=NANCO)
+    ap.add_argument("--recession", action="store_true",
+                    help="also compare the recession cluster as one story")
     args = ap.parse_args()
     questions = load_questions(args.nanco)
     embedder = get_embedder("minilm") if available("minilm") else None
@@ -173,6 +221,8 @@ def main() -> None:
         print(f"  + MiniLM: {speed(questions, embedder)}")
     if embedder is None:
         print("(MiniLM rows skipped: the optional embeddings extra is not installed)")
+    if args.recession:
+        recession(embedder)
 
 
 if __name__ == "__main__":

@@ -39,9 +39,9 @@ COSINE_FLOOR = 0.45
 EMBEDDING_SHARE = 0.5
 
 
-def coverage(a: Profile, b: Profile, prior: float = PRIOR_WEIGHT) -> float:
+def coverage(a: Profile, b: Profile, prior: float | None = None) -> float:
     """Share of ``a``'s term weight that ``b`` carries, by the same term or a synonym, counted
-    with ``prior`` weight that ``b`` lacks (see :data:`PRIOR_WEIGHT`)."""
+    with ``prior`` weight (default :data:`PRIOR_WEIGHT`) that ``b`` lacks."""
     shared = a.keys & b.keys
     weights = a.weights
     found = sum(weights[k] for k in shared)
@@ -50,7 +50,8 @@ def coverage(a: Profile, b: Profile, prior: float = PRIOR_WEIGHT) -> float:
         for term in a.with_synonyms:
             if term.key not in shared and not term.synonyms.isdisjoint(common):
                 found += SYNONYM * term.weight
-    return found / (a.weight + prior) if a.weight + prior else 0.0
+    total = a.weight + (PRIOR_WEIGHT if prior is None else prior)
+    return found / total if total else 0.0
 
 
 def lexical(a: Profile, b: Profile) -> float:
