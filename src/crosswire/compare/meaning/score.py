@@ -16,10 +16,10 @@ from crosswire.compare.meaning.terms import Profile
 # A synonym is a weaker match than the same word: WordNet sets hold near-synonyms whose sense
 # depends on context ("curb" / "check").
 SYNONYM = 0.8
-# Coverage is counted as if each passage had one more term, of the weight of a word seen in
-# one news sentence in 500 (log 500), that the other does not carry: a passage of two words
-# found inside a long remark is weak evidence that the two say the same thing, a passage of
-# eight is strong.
+# Coverage is counted as if the covered passage had one more term, of the weight of a word
+# seen in one news sentence in 500 (log 500), that the other does not carry: a passage of two
+# words found inside a long remark is weak evidence that the two say the same thing, a
+# passage of eight is strong.
 PRIOR_WEIGHT = 6.2
 # Share of the symmetric score taken from the shorter passage's coverage: one outlet's
 # phrase inside another's whole remark is the same statement (the rest of the score still

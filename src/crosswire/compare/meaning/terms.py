@@ -31,8 +31,6 @@ NEGATIONS = frozenset({
 _NOT_A_COUNT = "1"
 # Adverbs qualify a statement ("currently", "reportedly") rather than make it: half weight.
 ADVERB_WEIGHT = 0.5
-# "U.S.", "UK", "EU": an acronym is a name, kept whatever its length and even when it spells
-# a stop word ("US" / "us"); dotted ones lose their dots so that "U.S." and "US" are one.
 # A negation reaches to the end of its clause: punctuation followed by a space, or a word
 # that joins another clause ("we're not trying to have a recession, and we don't think ...";
 # "he doesn't believe it is a recession because the labor market is strong"; "nobody will
@@ -44,6 +42,8 @@ _CLAUSE_END = re.compile(
     r"after|until|till|unless|when|whenever|where|if|so|then)\b",
     re.IGNORECASE,
 )
+# "U.S.", "UK", "EU": an acronym is a name, kept whatever its length and even when it spells
+# a stop word ("US" / "us"); dotted ones lose their dots so that "U.S." and "US" are one.
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,}\b")
 # Passages a context needs before its own word counts say which words are the story's: a
 # handful of passages share words by chance as much as by topic.
@@ -119,8 +119,10 @@ def _acronyms(text: str) -> tuple[str, set[str]]:
     return text, {a.replace(".", "").lower() for a in found}
 
 
+@lru_cache(maxsize=1 << 14)
 def profile(text: str) -> Profile:
-    """The terms, their polarity and the numbers of ``text``.
+    """The terms, their polarity and the numbers of ``text`` (cached: "only in" and the
+    summary profile the same sentences of one comparison).
 
     Examples:
         >>> p = profile("He doesn't believe the U.S. economy is in recession")
@@ -146,9 +148,8 @@ def profile(text: str) -> Profile:
                     continue
                 terms.setdefault(term.key, term)
                 (denied if negated else affirmed).add(term.key)
-                if term.synonyms or not term.key[0].isdigit():
-                    continue
-                if term.key != _NOT_A_COUNT or not mapped:
+                # number terms are digits (words start with a letter)
+                if term.key[0].isdigit() and (term.key != _NOT_A_COUNT or not mapped):
                     numbers.add(term.key)
     return _profile(text, terms, denied, affirmed, numbers)
 
