@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from crosswire.compare import compare_story
@@ -74,8 +74,7 @@ def select_articles(
     Raises :class:`NotFound` for a reference that names no article (``Ambiguous`` for one that
     names several), or when nothing is left.
     """
-    ids: list[str] = []
-    ids += [resolve_article(store, ref) for ref in refs]
+    ids = [resolve_article(store, ref) for ref in refs]
     if query:
         ids += store.search(query, limit=limit)
     ids = list(dict.fromkeys(ids))
@@ -160,6 +159,28 @@ def cached_comparison(
     story, articles, comparison = story_comparison(store, story.id, config)
     save_comparison(store, story.id, signature, comparison)
     return story, articles, comparison
+def same_meaning(
+    a: str, b: str, config: Config | None = None, context: Sequence[str] = ()
+) -> float:
+    """How close two passages are in meaning, in [0, 1], higher closer: the very score the
+    comparison groups quotes, finds what only one outlet reports and states agreed facts by.
+    From ``crosswire.compare.meaning.SAME`` (0.55) up, two quotes are one statement. The
+    comparison scores each pair with the rest of its story's quotes or sentences as
+    ``context`` (their shared words weigh less). As there, ``config.story_embedder``
+    (default: ``CROSSWIRE_STORY_EMBEDDER``) adds the embedding cosine to the lexical score.
+
+    Examples:
+        >>> same_meaning("I do not think the economy is in a recession",
+        ...              "He does not believe the economy is in recession") >= 0.55
+        True
+        >>> same_meaning("The economy is in a recession",
+        ...              "The economy is not in a recession") < 0.55
+        True
+    """
+    from crosswire.compare.meaning import same_meaning as score
+    from crosswire.compare.story import quote_embedder
+
+    return score(a, b, quote_embedder(config or Config()), context)
 
 
 def article_record(article: Article, analysis: Analysis | None) -> dict[str, Any]:

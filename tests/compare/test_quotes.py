@@ -1,6 +1,7 @@
 import numpy as np
 
-from crosswire.compare.quotes import group_quotes, same_statement
+from crosswire.compare.meaning import SAME, same_meaning
+from crosswire.compare.quotes import group_quotes
 
 LEDGER = (
     'Ilse Brandt spoke on Friday. "We also see the close link between Vorland and Ostmark. '
@@ -96,9 +97,9 @@ def test_same_outlet_twice_is_single_source(story):
     assert all(g.status == "single-source" for g in groups)
 
 
-def test_same_statement_examples():
-    assert same_statement("The bridge will open in spring", "the bridge will open in spring.")
-    assert not same_statement("Vorland needs more bridges", "Vorland needs more teachers now")
+def test_same_meaning_examples():
+    assert same_meaning("The bridge will open in spring", "the bridge will open in spring.") >= SAME
+    assert same_meaning("Vorland needs more bridges", "Olvane has enough teachers now") < SAME
 
 
 PARAPHRASE_A = (
@@ -214,7 +215,9 @@ def test_short_phrase_inside_a_long_remark_is_no_attribution_clash(story):
     story.quote("a", long[len("Brandt said ") : -1], speaker="Piet Morrow")
     story.quote("b", "she had tested positive for the fever", speaker="Ilse Brandt")
     groups, discrepancies = group_quotes(story.sources())
-    assert [g.status for g in groups] == ["corroborated"] and not discrepancies
+    # two people's remarks sharing a phrase: separate statements, and no dispute over who
+    assert [g.status for g in groups] == ["single-source", "single-source"]
+    assert not discrepancies
 
 
 def test_a_few_words_quoted_verbatim_join_the_whole_remark_and_are_noted(story):
@@ -236,3 +239,60 @@ def test_a_common_phrase_of_another_speaker_is_not_cut_from_a_remark(story):
     story.quote("c", "in the north", speaker="Marta Lind").kind = "partial"
     groups, _ = group_quotes(story.sources())
     assert len(groups) == 2
+
+
+DENIED = "I do not think the Vorland economy is currently in a recession"
+REWORDED = "she doesn't believe Vorland's economy is in a recession because its exports keep rising"
+CUT = "Vorland's economy is in a recession because its exports keep rising"
+
+
+def _two_outlets(story, first: str, second: str, speakers=("Ilse Brandt", "Brandt")):
+    story.article("a", "Harbor Ledger", f'"{first}," Ilse Brandt said.')
+    story.article("b", "Northgate Times", f"Brandt said {second}.")
+    story.quote("a", first, speaker=speakers[0])
+    story.quote("b", second, speaker=speakers[1]).kind = "indirect"
+    return group_quotes(story.sources())
+
+
+def test_a_reworded_denial_is_the_same_statement(story):
+    groups, discrepancies = _two_outlets(story, DENIED, REWORDED)
+    assert [(g.status, len(g.variants)) for g in groups] == [("corroborated", 2)]
+    assert not discrepancies
+
+
+def test_the_same_words_with_the_denial_dropped_are_another_statement(story):
+    groups, _ = _two_outlets(story, DENIED, CUT)
+    assert [g.status for g in groups] == ["single-source", "single-source"]
+
+
+def test_another_number_is_another_statement(story):
+    groups, _ = _two_outlets(
+        story,
+        "The new pier at Olvane will take three years to build",
+        "the new pier at Olvane will take two years to build",
+    )
+    assert [g.status for g in groups] == ["single-source", "single-source"]
+
+
+def test_two_people_holding_a_similar_view_are_two_statements(story):
+    groups, discrepancies = _two_outlets(
+        story, DENIED, REWORDED, speakers=("Ilse Brandt", "Piet Morrow")
+    )
+    assert [g.status for g in groups] == ["single-source", "single-source"]
+    assert not discrepancies  # similar views of two people, not one remark misattributed
+
+
+def test_a_chain_of_loose_matches_is_not_one_statement(story):
+    # each remark shares half its words with the next, none with the one after that
+    remarks = [
+        "The ferry terminal at Olvane will reopen on Monday",
+        "The ferry terminal at Olvane will get new pumps and a taller sea wall",
+        "New pumps and a taller sea wall will protect the fish market of Olvane",
+        "The fish market of Olvane will move inland for the winter season",
+    ]
+    outlets = ["Harbor Ledger", "Northgate Times", "Valley Wire", "Coast Courier"]
+    for k, (outlet, remark) in enumerate(zip(outlets, remarks, strict=True)):
+        story.article(str(k), outlet, f'"{remark}," Brandt said.')
+        story.quote(str(k), remark, speaker="Brandt")
+    groups, _ = group_quotes(story.sources())
+    assert max(len(g.variants) for g in groups) <= 2

@@ -1,6 +1,5 @@
 from crosswire.compare.story import compare_story
 from crosswire.compare.summary import MAX_CORE, readable, summarize
-from crosswire.compare.text import content_stems
 from crosswire.compare.unique import sentences_of
 
 LEDGER = (
@@ -61,7 +60,23 @@ def test_a_sentence_cut_from_a_quotation_keeps_its_marks_and_speaker(story):
     story.article("b", "Northgate Times", ALSO_QUOTING)
     story.quote("a", "The sea wall held. The pumps did not,")
     story.quote("b", "The sea wall held, but the pumps did not,")
-    _, first, second = sentences_of(story.sources()[0], content_stems)
+    _, first, second = sentences_of(story.sources()[0])
     assert readable(first) == "Ilse Brandt: “The sea wall held.”"
     # the closing mark and the cue stay, the lost opening mark comes back
     assert readable(second) == "“The pumps did not,” Brandt said."
+
+
+REOPENED = "The ferry terminal of Olvane reopened on Monday morning."
+
+
+def test_a_denied_fact_is_not_stated_as_agreed(story):
+    story.article("a", "Harbor Ledger", REOPENED)
+    story.article("b", "Northgate Times", "The Olvane ferry terminal has not reopened on Monday.")
+    comparison = compare_story("a", story.articles, story.analyses)
+    assert not [line for line in comparison.summary if line.status == "corroborated"]
+    agreeing = type(story)()
+    agreeing.article("a", "Harbor Ledger", REOPENED)
+    agreeing.article("b", "Northgate Times", "On Monday morning the Olvane ferry port reopened.")
+    comparison = compare_story("a", agreeing.articles, agreeing.analyses)
+    (line,) = [line for line in comparison.summary if line.status == "corroborated"]
+    assert line.outlets == ["Harbor Ledger", "Northgate Times"]

@@ -42,3 +42,15 @@ def test_is_statement():
     assert is_statement("The port authority has doubled its fleet.")
     assert not is_statement("The Russia-Vorland Axis Gains Strength")
     assert not is_statement("Brandt thanked them.")
+
+
+def test_content_in_other_words_is_carried(story):
+    story.article("a", "Harbor Ledger", "The tugboat fleet of the port authority has doubled.")
+    story.article("b", "Northgate Times", "The port authority's fleet of tugboats is twice as big.")
+    assert unique_passages(story.sources(), []) == []
+
+
+def test_a_denial_of_another_outlets_sentence_is_not_carried_by_it(story):
+    story.article("a", "Harbor Ledger", "The tugboat fleet of the port authority has doubled.")
+    story.article("c", "Valley Wire", "The port authority's tugboat fleet has not doubled at all.")
+    assert {u.article for u in unique_passages(story.sources(), [])} == {"a", "c"}

@@ -48,7 +48,7 @@ def _events() -> dict[str, str]:
     return {form.lower(): event for event, forms in data["events"].items() for form in forms}
 
 
-def _canonical_tokens(text: str) -> list[tuple[str, bool]]:
+def canonical_tokens(text: str) -> list[tuple[str, bool]]:
     """Lower-cased tokens with phrases and variants replaced; the flag marks replaced ones."""
     words, phrases, pattern = _lexicon()
     text = text.lower().replace("’", "'")
@@ -70,7 +70,7 @@ def normal_stems(text: str) -> set[str]:
         True
     """
     stems = set()
-    for word, mapped in _canonical_tokens(text):
+    for word, mapped in canonical_tokens(text):
         if mapped or (word not in STOP_WORDS and (len(word) > 2 or word[0].isdigit())):
             stems.add(word if mapped else stem(word))
     return stems
@@ -84,4 +84,4 @@ def event_classes(text: str) -> set[str]:
         ['death', 'injury']
     """
     events = _events()
-    return {w for w, mapped in _canonical_tokens(text) if mapped and w in events.values()}
+    return {w for w, mapped in canonical_tokens(text) if mapped and w in events.values()}

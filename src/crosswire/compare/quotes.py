@@ -1,118 +1,109 @@
 """Line up the quotes of a story: one group per statement, with each outlet's wording.
 
-Outlets translate and trim the same remark differently ("global connection" / "worldwide
-connection"; one outlet quoting three sentences where another quotes two), so two quotes are
-one statement when most content words of the shorter one recur in the longer one, after the
-lexicon has mapped paraphrases to one word ("gave way" / "broke", "crews" / "teams") and number
-words to digits. A related remark that shares only a phrase ("junior partner") stays a separate
-statement. An embedder (``config.story_embedder``), when one is installed, adds a second
-signal for paraphrases the lexicon does not know; the lexical rule works alone.
+Outlets translate, trim and paraphrase the same remark ("global connection" / "worldwide
+connection"; "I do not think the U.S. is currently in a recession" / "he doesn't believe the
+economy is in recession"), so two quotes are one statement when the passage matcher
+(:mod:`crosswire.compare.meaning`) scores them the same; a quote that adds "not" or changes a
+number is another statement. Who holds the view counts too: similar words from two people
+who cannot be one actor are two people's views, unless the wording is the same (then one
+outlet has credited the wrong person, an "attribution" discrepancy). A quote joins a group
+only when it matches more than half of the group's quotes from other outlets: with many
+outlets, chains of loose matches would otherwise gather every remark on a topic into one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
-from crosswire.compare.lexicon import normal_stems
+from crosswire.compare.meaning import SAME, Embed, Matcher
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import compatible_speakers, display_speaker, written_name
-from crosswire.compare.text import dice, fuzzy, overlap, passage
+from crosswire.compare.text import fuzzy, passage
 from crosswire.compare.wording import word_keys, wording_notes
 from crosswire.records import Discrepancy, Passage, Quote, QuoteGroup
 
-# Share of the shorter quote's content stems found in the longer one (tuned on the seeds:
-# the same remark translated twice scores 0.65-0.85, a related remark 0.3, an unrelated one
-# sharing a few policy words 0.5).
-MIN_OVERLAP = 0.6
-MIN_SHARED = 3
-# Short quotes have too few content words for overlap; near-identical wording still counts.
+# Quotes credited to two people who cannot be one actor are one statement only when they say
+# it in nearly the same words (a translation or a copy, not two views alike).
+SAME_WORDING = 0.75
+# Near-identical wording of short quotes whose few content words give the matcher little
+# to weigh.
 MIN_FUZZY = 0.85
-# With an embedder: cosine of the two quotes' vectors, and the weaker lexical overlap that must
-# back it (an embedding alone calls any two remarks on one topic "similar").
-MIN_COSINE = 0.8
-MIN_OVERLAP_WITH_COSINE = 0.35
-# An attribution clash needs the two quotes to be one statement as a whole (Dice of stems;
-# translations of one remark score 0.6-0.8, a short quote inside a long remark 0.4).
-MIN_CLASH_DICE = 0.5
+# A quote joins a group when it matches more than this share of the group's quotes from other
+# outlets: one matching only one of a pair's two wordings is a related remark, not a third.
+MIN_LINKED = 0.5
+# Content terms a quote needs before its score can make it one statement with another: a
+# phrase of one or two ("the labor market", "inflation still high") is an expression many
+# remarks share, not a statement two outlets could corroborate.
+MIN_TERMS = 3
 # Words a fragment needs before its verbatim presence in a longer quotation makes it the same
 # statement: four words in a row are a phrase of that remark, not a common expression.
 MIN_CUT_WORDS = 4
-
-# Texts -> L2-normalised rows, as ``crosswire.embed`` embedders return them.
-Embed = Callable[[list[str]], np.ndarray]
 
 
 @dataclass(slots=True)
 class _Item:
     source: Source
     quote: Quote
-    stems: set[str]
     words: list[str]
 
 
-def same_statement(a: str, b: str) -> bool:
-    """Whether two quoted texts render the same statement.
-
-    Examples:
-        >>> same_statement("We will never retreat from the northern coast of Vorland",
-        ...                "We shall not retreat from Vorland's northern coast")
-        True
-        >>> same_statement("Vorland needs more bridges", "Vorland needs more teachers now")
-        False
-    """
-    return _similar(normal_stems(a), normal_stems(b), a, b)
+def _bar(a: Quote, b: Quote) -> float:
+    """The score two quotes need to be one statement, given whom the outlets credit: one
+    speaker quoted twice is no evidence of one remark (an interview holds many remarks on
+    one topic), two speakers who cannot be one actor demand the same wording."""
+    return SAME if compatible_speakers(a.speaker, b.speaker) else SAME_WORDING
 
 
-def _similar(
-    sa: set[str], sb: set[str], a: str, b: str, cosine: float | None = None
-) -> bool:
-    shared = len(sa & sb)
-    if shared >= MIN_SHARED and overlap(sa, sb) >= MIN_OVERLAP:
-        return True
-    if (
-        cosine is not None
-        and cosine >= MIN_COSINE
-        and shared >= MIN_SHARED
-        and overlap(sa, sb) >= MIN_OVERLAP_WITH_COSINE
-    ):
-        return True
-    return fuzzy(a, b) >= MIN_FUZZY
+def _links(items: list[_Item], matcher: Matcher) -> dict[tuple[int, int], float]:
+    """Pairs of quotes from different outlets that render one statement, with their score."""
+    links: dict[tuple[int, int], float] = {}
+
+    def other_outlets(i: int, j: int) -> bool:
+        return items[i].source.outlet != items[j].source.outlet
+
+    for i, j in matcher.candidates(SAME, other_outlets):
+        a, b = items[i], items[j]
+        score = matcher.score(i, j)
+        stated = min(len(matcher.profiles[k].terms) for k in (i, j)) >= MIN_TERMS
+        if (stated and score >= _bar(a.quote, b.quote)) or (
+            # the same words, cut or lightly edited, but never with a "not" dropped
+            matcher.agree(i, j)
+            and (_cut_from(a, b) or _near_identical(a, b))
+        ):
+            links[(i, j)] = score
+    return links
 
 
-def _cosines(items: Sequence[_Item], embed: Embed | None) -> np.ndarray | None:
-    if embed is None or not items:
-        return None
-    vectors = np.asarray(embed([i.quote.text for i in items]), dtype=float)
-    return vectors @ vectors.T
+def _clusters(items: list[_Item], matcher: Matcher) -> list[list[int]]:
+    """Groups of quotes, strongest links first; two groups merge when more than half of their
+    cross-outlet pairs are links."""
+    links = _links(items, matcher)
+    group_of = list(range(len(items)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+    for i, j in sorted(links, key=lambda p: -links[p]):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        pairs = [
+            (min(x, y), max(x, y))
+            for x in members[gi]
+            for y in members[gj]
+            if items[x].source.outlet != items[y].source.outlet
+        ]
+        if sum(p in links for p in pairs) <= MIN_LINKED * len(pairs):
+            continue
+        for k in members[gj]:
+            group_of[k] = gi
+        members[gi] += members.pop(gj)
+    return sorted((sorted(m) for m in members.values()), key=lambda g: g[0])
 
 
-def _clusters(items: list[_Item], embed: Embed | None = None) -> list[list[int]]:
-    """Union-find over pairs of quotes from different outlets that render one statement."""
-    parent = list(range(len(items)))
-    cosines = _cosines(items, embed)
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
-            b = items[j]
-            if a.source.outlet == b.source.outlet:
-                continue
-            # linked whatever the speakers: a shared statement with two speakers is a finding
-            cosine = float(cosines[i, j]) if cosines is not None else None
-            if _similar(a.stems, b.stems, a.quote.text, b.quote.text, cosine) or _cut_from(a, b):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        groups.setdefault(find(i), []).append(i)
-    return sorted(groups.values(), key=lambda g: min(g))
+def _near_identical(a: _Item, b: _Item) -> bool:
+    """The same words with a few edits; a phrase of fewer than :data:`MIN_CUT_WORDS` words
+    ("the labor market") is an expression, not a statement two outlets could corroborate."""
+    if min(len(a.words), len(b.words)) < MIN_CUT_WORDS:
+        return False
+    return fuzzy(a.quote.text, b.quote.text) >= MIN_FUZZY
 
 
 def _cut_from(a: _Item, b: _Item) -> bool:
@@ -158,18 +149,19 @@ def group_quotes(
     """One :class:`QuoteGroup` per statement, plus an "attribution" discrepancy for every
     statement that outlets give to different speakers."""
     items = [
-        _Item(s, q, normal_stems(q.text), word_keys(q.text))
+        _Item(s, q, word_keys(q.text))
         for s in sources
         for q in sorted(s.analysis.quotes, key=lambda q: q.start)
     ]
+    matcher = Matcher([i.quote.text for i in items], embed)
     groups: list[QuoteGroup] = []
     discrepancies: list[Discrepancy] = []
     aliases = _written_names(items)
-    for cluster in _clusters(items, embed):
+    for cluster in _clusters(items, matcher):
         members = [items[i] for i in cluster]
         outlets = list(dict.fromkeys(m.source.outlet for m in members))
-        named = [m for m in members if m.quote.speaker]
-        clash = _clashes(named)
+        named = [cluster[k] for k, m in enumerate(members) if m.quote.speaker]
+        clash = _clashes(items, named, matcher)
         status = "corroborated" if len(outlets) >= 2 else "single-source"
         if clash:
             status = "conflicting"
@@ -177,7 +169,7 @@ def group_quotes(
         notes = wording_notes(variants, [m.source.outlet for m in members])
         groups.append(QuoteGroup(_speaker(members, aliases), status, variants, outlets, notes))
         if clash:
-            involved = [m for m in named if any(m is a or m is b for a, b in clash)]
+            involved = [items[i] for i in named if any(i in pair for pair in clash)]
             speakers = list(
                 dict.fromkeys(f"{m.quote.speaker} ({m.source.outlet})" for m in involved)
             )
@@ -193,34 +185,36 @@ def group_quotes(
     return groups, discrepancies
 
 
-def _same_whole_statement(a: _Item, b: _Item) -> bool:
-    """Both quotes render one statement as a whole, not one a phrase of the other: a short
-    indirect quote ("he had tested positive") sits inside many longer remarks, and crediting
-    those to someone else is no contradiction."""
-    if dice(a.stems, b.stems) >= MIN_CLASH_DICE:
-        return True
-    return fuzzy(a.quote.text, b.quote.text) >= MIN_FUZZY
-
-
-def _clashes(named: list[_Item]) -> list[tuple[_Item, _Item]]:
+def _clashes(
+    items: list[_Item], named: list[int], matcher: Matcher
+) -> list[tuple[int, int]]:
     """Pairs of outlets that credit one statement to speakers who cannot be one actor.
 
     An outlet may name the same speaker twice over (the coalition, then its spokesman): two
     outlets clash only when *none* of one's speakers for the statement fits any of the
-    other's.
+    other's. The two quotes must be one statement as a whole, in nearly the same words: a
+    short phrase inside a longer remark ("he had tested positive") sits in many remarks, and
+    crediting those to someone else is no contradiction.
     """
-    by_outlet: dict[str, list[_Item]] = {}
-    for item in named:
-        by_outlet.setdefault(item.source.outlet, []).append(item)
+    by_outlet: dict[str, list[int]] = {}
+    for i in named:
+        by_outlet.setdefault(items[i].source.outlet, []).append(i)
     outlets = list(by_outlet)
     clashes = []
     for k, first in enumerate(outlets):
         for second in outlets[k + 1 :]:
             pairs = [(a, b) for a in by_outlet[first] for b in by_outlet[second]]
-            if any(compatible_speakers(a.quote.speaker, b.quote.speaker) for a, b in pairs):
+            speakers = [(items[a].quote.speaker, items[b].quote.speaker) for a, b in pairs]
+            if any(compatible_speakers(x, y) for x, y in speakers):
                 continue
-            clashes += [(a, b) for a, b in pairs if _same_whole_statement(a, b)]
+            clashes += [(a, b) for a, b in pairs if _same_wording(items, matcher, a, b)]
     return clashes
+
+
+def _same_wording(items: list[_Item], matcher: Matcher, a: int, b: int) -> bool:
+    if matcher.score(a, b) >= SAME_WORDING:
+        return True
+    return matcher.agree(a, b) and _near_identical(items[a], items[b])
 
 
 def _sentence_passage(item: _Item) -> Passage:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from crosswire.compare.assess import assess
 from crosswire.compare.attribution import compare_figure_sources, figure_source
 from crosswire.compare.figures import group_figures
+from crosswire.compare.meaning import Embed, EmbeddingCache
 from crosswire.compare.origins import Origins, find_origins, origin_records, passage_origins
-from crosswire.compare.quotes import Embed, group_quotes
+from crosswire.compare.quotes import group_quotes
 from crosswire.compare.rank import ranked
 from crosswire.compare.sources import Source, independent_sources, source_labels
 from crosswire.compare.summary import summarize_sources
@@ -17,15 +18,15 @@ from crosswire.records import Analysis, Article, Comparison, FigureGroup, Passag
 
 
 def quote_embedder(config: Config | None) -> Embed | None:
-    """The embedder named by ``config.story_embedder`` when ``crosswire.embed`` provides it;
-    None otherwise, and the quote alignment then relies on the lexical rule alone."""
+    """The embedder named by ``config.story_embedder`` ("auto": when it is installed), run
+    once per passage text for the whole comparison; None otherwise, and the passage matcher
+    then relies on its lexical score alone."""
     if config is None or not config.story_embedder:
         return None
-    try:
-        from crosswire.embed import get_embedder  # type: ignore[import-not-found]
-    except ImportError:
-        return None
-    return get_embedder(config.story_embedder).embed
+    from crosswire.stories.embedding import resolve_embedder
+
+    embedder = resolve_embedder(config.story_embedder)
+    return EmbeddingCache(embedder.embed) if embedder is not None else None
 
 
 def compare_story(
@@ -45,7 +46,8 @@ def compare_story(
     origins = find_origins(articles)
     sources = independent_sources(articles, analyses, origins)
     by_article = {s.article.id: s for s in sources}
-    quotes, attribution = group_quotes(sources, quote_embedder(config))
+    embed = quote_embedder(config)
+    quotes, attribution = group_quotes(sources, embed)
     figures, figure_discrepancies = group_figures(sources)
     for group in [*quotes, *figures]:
         _name_origins(group, by_article, origins)
@@ -60,10 +62,10 @@ def compare_story(
         quotes=quotes,
         figures=figures,
         discrepancies=ranked([assess(d, sources, origins) for d in discrepancies]),
-        unique=unique_passages(sources, quotes),
+        unique=unique_passages(sources, quotes, embed),
         origins=origin_records(articles, origins, source_labels(articles)),
     )
-    summary = summarize_sources(sources, comparison)
+    summary = summarize_sources(sources, comparison, embed)
     for line in summary:
         if line.kind == "fact":
             line.origins = _origins(line.sources, by_article, origins)

@@ -2,47 +2,27 @@
 
 A reader of four reports wants the few facts they share, each with the sentences that back it
 in every outlet, and then the points where the outlets part ways. Shared facts are sentences
-whose content (after the lexicon's synonym mapping) recurs in a sentence of another outlet;
-the most widely carried come first, near-repeats are dropped, and a sentence that takes part
-in a discrepancy is left to the disputed part rather than stated as agreed.
+whose content the passage matcher (:mod:`crosswire.compare.meaning`) finds in a sentence of
+another outlet, in the same or other words and with the same polarity and numbers; the most
+widely carried come first, near-repeats are dropped, and a sentence that takes part in a
+discrepancy is left to the disputed part rather than stated as agreed.
 """
 
 from __future__ import annotations
 
 from crosswire.analyze.marks import CLOSING, OPENING, STRAIGHT
-from crosswire.compare.lexicon import normal_stems
+from crosswire.compare.meaning import SAME, Embed, Matcher
 from crosswire.compare.rank import weak
 from crosswire.compare.sources import Source, independent_sources
-from crosswire.compare.text import containment, overlap, passage
+from crosswire.compare.text import passage
 from crosswire.compare.unique import Sentence, is_statement, sentences_of
-from crosswire.records import Analysis, Article, Comparison, SummaryLine
+from crosswire.records import Analysis, Article, Comparison, Passage, SummaryLine
 
 # How many agreed facts to state: a summary, not a second article.
 MAX_CORE = 5
-# A sentence is carried by another outlet when this share of its stems recur in one sentence
-# there (at least MIN_SHARED of them); a stricter bar than "unique", because a summary line
-# claims agreement.
+# Share of a sentence's content another outlet's sentence must carry: a stricter bar than
+# "unique" (half), because a summary line claims agreement.
 MIN_CARRIED = 0.6
-MIN_SHARED = 3
-# Two lines saying much the same: keep the first.
-MAX_REDUNDANT = 0.6
-
-
-def _sentences(source: Source) -> list[Sentence]:
-    return [s for s in sentences_of(source, normal_stems) if is_statement(s.text)]
-
-
-def _carried_by(sentence: Sentence, others: list[Sentence]) -> Sentence | None:
-    """The sentence of another outlet that best carries ``sentence``, if any does."""
-    best, score = None, 0.0
-    for other in others:
-        shared = len(sentence.stems & other.stems)
-        if shared < MIN_SHARED:
-            continue
-        value = containment(sentence.stems, other.stems)
-        if value >= MIN_CARRIED and value > score:
-            best, score = other, value
-    return best
 
 
 def _disputed(sentence: Sentence, comparison: Comparison) -> bool:
@@ -55,47 +35,48 @@ def _disputed(sentence: Sentence, comparison: Comparison) -> bool:
     )
 
 
-def summarize_sources(sources: list[Source], comparison: Comparison) -> list[SummaryLine]:
+def summarize_sources(
+    sources: list[Source], comparison: Comparison, embed: Embed | None = None
+) -> list[SummaryLine]:
     """The agreed core (at most :data:`MAX_CORE` lines, in story order) then one line per
     discrepancy."""
-    by_outlet: dict[str, list[Sentence]] = {}
-    for source in sources:
-        by_outlet.setdefault(source.outlet, []).extend(_sentences(source))
-    candidates: list[tuple[int, int, Sentence, list[Sentence]]] = []
-    for rank, (outlet, sentences) in enumerate(by_outlet.items()):
-        for sentence in sentences:
-            if _disputed(sentence, comparison):
+    sentences = [s for source in sources for s in sentences_of(source) if is_statement(s.text)]
+    matcher = Matcher([s.text for s in sentences], embed)
+    rank = {outlet: i for i, outlet in enumerate(dict.fromkeys(s.outlet for s in sources))}
+    disputed = [_disputed(s, comparison) for s in sentences]
+    candidates: list[tuple[int, int, int, list[int]]] = []
+    for k, sentence in enumerate(sentences):
+        if disputed[k]:
+            continue
+        best: dict[str, tuple[float, int]] = {}
+        for j in matcher.near(k, MIN_CARRIED):
+            outlet = sentences[j].source.outlet
+            if outlet == sentence.source.outlet or disputed[j]:
                 continue
-            backing = [sentence]
-            for other_outlet, others in by_outlet.items():
-                if other_outlet == outlet:
-                    continue
-                match = _carried_by(sentence, others)
-                if match is not None and not _disputed(match, comparison):
-                    backing.append(match)
-            if len(backing) >= 2:
-                candidates.append((rank, sentence.start, sentence, backing))
+            value = matcher.covered(k, j)
+            if value >= MIN_CARRIED and value > best.get(outlet, (0.0, j))[0]:
+                best[outlet] = (value, j)
+        if best:
+            backing = [k] + [best[o][1] for o in sorted(best, key=rank.__getitem__)]
+            candidates.append((rank[sentence.source.outlet], sentence.start, k, backing))
     # most widely carried first; the earliest outlet's wording among equals
     candidates.sort(key=lambda c: (-len(c[3]), c[0], c[1]))
-    chosen: list[tuple[int, int, Sentence, list[Sentence]]] = []
+    chosen: list[tuple[int, int, int, list[int]]] = []
     for candidate in candidates:
         if len(chosen) == MAX_CORE:
             break
-        stems = candidate[2].stems
-        if any(overlap(stems, c[2].stems) >= MAX_REDUNDANT for c in chosen):
-            continue
+        if any(matcher.score(candidate[2], c[2]) >= SAME for c in chosen):
+            continue  # two lines saying much the same: keep the first
         chosen.append(candidate)
     chosen.sort(key=lambda c: (c[0], c[1]))
     lines = [
         SummaryLine(
-            text=readable(sentence),
+            text=readable(sentences[k]),
             status="corroborated",
-            sources=[
-                passage(b.source.article.id, b.source.article.text, b.start, b.end) for b in backing
-            ],
-            outlets=list(dict.fromkeys(b.source.outlet for b in backing)),
+            sources=[_passage(sentences[b]) for b in backing],
+            outlets=list(dict.fromkeys(sentences[b].source.outlet for b in backing)),
         )
-        for _, _, sentence, backing in chosen
+        for _, _, k, backing in chosen
     ]
     outlet_of = {s.article.id: s.outlet for s in sources}
     for d in comparison.discrepancies:
@@ -111,6 +92,11 @@ def summarize_sources(sources: list[Source], comparison: Comparison) -> list[Sum
             )
         )
     return lines
+
+
+def _passage(sentence: Sentence) -> Passage:
+    article = sentence.source.article
+    return passage(article.id, article.text, sentence.start, sentence.end)
 
 
 def readable(sentence: Sentence) -> str:
@@ -144,7 +130,10 @@ def readable(sentence: Sentence) -> str:
 
 
 def summarize(
-    comparison: Comparison, articles: list[Article], analyses: dict[str, Analysis]
+    comparison: Comparison,
+    articles: list[Article],
+    analyses: dict[str, Analysis],
+    embed: Embed | None = None,
 ) -> list[SummaryLine]:
     """The story summary from a comparison and the story's articles and analyses."""
-    return summarize_sources(independent_sources(articles, analyses), comparison)
+    return summarize_sources(independent_sources(articles, analyses), comparison, embed)

@@ -1,4 +1,6 @@
-"""Word-level text similarity shared by the quote, figure and unique-content comparisons.
+"""Word-level text helpers of the comparison: crude stems and overlap for figures and
+speakers, fuzzy ratios, passages and line splitting (whether two passages state the same
+thing is :mod:`crosswire.compare.meaning`'s question).
 
 Outlets translate and paraphrase the same statement ("global" / "worldwide", "convinced" /
 "conviction"), so comparisons work on sets of crude stems of content words rather than on
