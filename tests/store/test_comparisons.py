@@ -4,7 +4,6 @@ from crosswire import api
 from crosswire.records import Analysis, Article, Quote
 from crosswire.store.comparisons import cached, known_counts, story_signature
 
-
 REMARK = "We stay out of the harbour dispute"
 
 
