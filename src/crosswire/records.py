@@ -134,6 +134,7 @@ class Figure(Record):
     sentence_start: int = 0
     sentence_end: int = 0
     in_quote: bool = False
+    change: str | None = None
 
 
 @dataclass(slots=True)
