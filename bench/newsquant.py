@@ -36,6 +36,8 @@ _YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
 UNIT_NAMES = {
     "%": "percentage", "USD": "dollar", "EUR": "euro", "GBP": "pound sterling",
     "JPY": "japanese yen", "CNY": "chinese yuan", "RUB": "russian ruble", "UAH": "hryvnia",
+    "HKD": "hong kong dollar", "NZD": "new zealand dollar", "CAD": "canadian dollar",
+    "AUD": "australian dollar", "SGD": "singapore dollar", "percentage point": "percentage point",
     None: "-",
 }
 FLOORS = {"value": 0.90, "value+unit": 0.80}
@@ -102,7 +104,7 @@ def crosswire_quantities(nlp, text: str) -> list[Quantity]:
         ends: tuple[float, ...] = (f.value,)
         if f.qualifier and f.qualifier.startswith("range:"):
             ends = (f.value, float(f.qualifier.split(":", 1)[1]))
-        unit = UNIT_NAMES.get(f.unit, f.unit or "-")
+        unit = " per ".join(UNIT_NAMES.get(u, u) for u in (f.unit or "").split(" per ")) or "-"
         found.append(Quantity(ends, str(unit).lower(), _change(f.qualifier, f.change), f.text))
     return found
 

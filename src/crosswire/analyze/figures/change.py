@@ -42,6 +42,7 @@ def _quantity_token(span: Span) -> Token:
     return token
 
 
+_LEVEL_BEFORE = re.compile(r"\b(?:to|from|at)\s+(?:about\s+|nearly\s+|around\s+)?$", re.I)
 _ADVERB_BEFORE = re.compile(r"\b(up|down|higher|lower)\s+(?:by\s+)?(?:about\s+|nearly\s+)?$", re.I)
 
 
@@ -49,6 +50,8 @@ def change_direction(span: Span) -> str | None:
     """"up", "down" or None for the quantity in ``span``."""
     doc = span.doc
     before = doc.text[max(0, span.start_char - 30) : span.start_char]
+    if _LEVEL_BEFORE.search(before):
+        return None  # "to $419.2 billion", "from 6.29%": a level the change reached or left
     m = _ADVERB_BEFORE.search(before)
     if m is not None:
         return _lexicon()[1][m.group(1).lower()]

@@ -29,7 +29,10 @@ SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12,
 }
-CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_SIGNS = {
+    "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "hk$": "HKD", "nz$": "NZD",
+    "c$": "CAD", "a$": "AUD", "s$": "SGD",
+}
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
     "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "yuan": "CNY",
@@ -56,7 +59,7 @@ NUMBER = re.compile(
     rf"""
     (?:\b(?P<qual>{_QUAL})\s+)?
     (?:(?<![^\s(])(?P<sign>-|−|minus[\s-]|negative\s+)(?=[$€£¥\d]))?
-    (?P<cur>US\$|\$|€|£|¥)?
+    (?P<cur>(?:US|HK|NZ|C|A|S)\s?\$|\$|€|£|¥)?
     (?:
         (?P<digits>(?<![\w.,:])(?:(?<![A-Za-z]-)|(?<=minus-))(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))
         (?:(?:\s?|-)(?P<dscale>{_SCALE}|bn|mn|tn|m|k)\b)?
@@ -246,6 +249,24 @@ def _reported_count(span: Span) -> bool:
     return noun.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
+_YEAR_LIKE = re.compile(r"1[5-9]\d\d|20\d\d")
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_SMALL_INTEGER = re.compile(r"\d{1,4}")
+
+
+def _is_fraction(a: re.Match[str], b: re.Match[str]) -> bool:
+    """Whether "A in B" is a share ("1 in 5", "one in four"), not "2.4 million in 2017"."""
+    if any(m.group(g) for m in (a, b) for g in ("dscale", "pct", "cur", "curword")):
+        return False
+    for m in (a, b):
+        if m.group("digits") and not _SMALL_INTEGER.fullmatch(m.group("digits")):
+            return False
+    low = parse_amount(a.group("digits"), None, a.group("words"))
+    high = parse_amount(b.group("digits"), None, b.group("words"))
+    year = bool(_YEAR_LIKE.fullmatch(b.group("digits") or ""))
+    return 0 < low < high and not year
+
+
 def _merge_ranges(text: str, matches: list[re.Match[str]]) -> Iterator[list[re.Match[str]]]:
     """Join "10 to 20 million", "10-20%" and "between 3 and 5" into one range."""
     i = 0
@@ -257,7 +278,7 @@ def _merge_ranges(text: str, matches: list[re.Match[str]]) -> Iterator[list[re.M
             high = parse_amount(
                 matches[i + 1].group("digits"), None, matches[i + 1].group("words")
             )
-            if _FRACTION_GLUE.fullmatch(glue) and low < high and not matches[i].group("pct"):
+            if _FRACTION_GLUE.fullmatch(glue) and _is_fraction(matches[i], matches[i + 1]):
                 group.append(matches[i + 1])  # "1 in 5": one quantity, a share
                 i += 1
             elif (
@@ -268,6 +289,8 @@ def _merge_ranges(text: str, matches: list[re.Match[str]]) -> Iterator[list[re.M
                 and low <= high
                 # "rose 6.5% to 164p": a percent then a bare number are a change and a level
                 and not (matches[i].group("pct") and not matches[i + 1].group("pct"))
+                # "increased by $43.6 billion to $419.2 billion": a change, then the level
+                and not _BY_BEFORE.search(text, 0, matches[i].start())
                 and (glue.strip().lower() != "and" or text[: matches[i].start()].lower()
                      .rstrip().endswith("between"))
             ):
@@ -428,7 +451,7 @@ def _figure(
         points = "point" in "".join(m.group("pct") or "" for m in group).lower()
         unit = "percentage point" if points else "%"
     elif currency:
-        unit = CURRENCY_SIGNS[currency.lower()]
+        unit = CURRENCY_SIGNS[re.sub(r"\s", "", currency.lower())]
     elif curword:
         unit = CURRENCY_WORDS[curword.strip(" \t\n-").lower()]
     if currency or curword:
@@ -445,6 +468,8 @@ def _figure(
         unit is None
         and span is not None
         and any(t.ent_type_ == "DATE" for t in span)
+        # spaCy's DATE also takes "sales of 5835 units": only a day or a year is part of a date
+        and (values[0] <= 31 or _YEAR_LIKE.fullmatch(digits) is not None)
         # a duration ("15 years") is a quantity, though not a figure outlets are compared by
         and not (keep_all and written_unit is not None)
     ):
@@ -464,7 +489,11 @@ def _figure(
     elif unit != "year":
         unit, counts = _counts(doc, start, end, unit)
     small_word = (
-        words and len(group) == 1 and values[0] < 10 and unit != "%" and "dozen" not in words
+        words
+        and len(group) == 1
+        and values[0] < 10
+        and unit not in ("%", "percentage point")
+        and "dozen" not in words
     )
     if small_word and span is not None and not _reported_count(span) and not keep_all:
         return None
