@@ -135,6 +135,7 @@ class Figure(Record):
     sentence_end: int = 0
     in_quote: bool = False
     change: str | None = None
+    period: str | None = None
 
 
 @dataclass(slots=True)

@@ -14,8 +14,10 @@ count in the same words.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
+from crosswire.analyze.figures.period import periods_differ
 from crosswire.compare.lexicon import event_classes, normal_stems
 from crosswire.compare.sources import Source
 from crosswire.compare.text import overlap, passage, stem
@@ -42,6 +44,8 @@ MEASURE_UNITS = {"%", "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "times"} 
 # Small numbers recur by chance ("two people died", "two engineering units"): the same value
 # counting different things is only suspicious when the number is distinctive.
 MIN_DISTINCTIVE = 10
+# Two figures measure one thing when what they measure shares this much (Jaccard).
+SAME_MEASURE = 0.5
 # "about 12 million": a hedge covers this much either side.
 HEDGE_TOLERANCE = 0.1
 
@@ -140,7 +144,7 @@ def same_quantity(a: _Item, b: _Item) -> bool:
     side is one quantity; event words decide when both have them; otherwise the counted
     words must agree.
     """
-    if not _same_value(a.figure, b.figure):
+    if not _same_value(a.figure, b.figure) or not same_period_and_direction(a.figure, b.figure):
         return False
     if a.events and b.events:
         return a.events == b.events
@@ -231,11 +235,42 @@ def _value_units(a: _Item, b: _Item) -> bool:
     return families == {None, "people"} and bool(a.events) and bool(b.events)
 
 
+def same_period_and_direction(a: Figure, b: Figure) -> bool:
+    """Nothing says the two figures are of different periods ("June's 9.1%" / "April's") or
+    opposite changes ("rose 4%" / "fell 4%")."""
+    if periods_differ(a.period, b.period):
+        return False
+    return not (a.change and b.change and a.change != b.change)
+
+
+def _measure_words(item: _Item) -> set[str]:
+    """What is measured, without the verb the extractor appends in parentheses."""
+    counts = re.sub(r"\s*\([^)]*\)\s*$", "", item.figure.counts or "")
+    return normal_stems(counts) - _VAGUE
+
+
+def same_measure(a: _Item, b: _Item) -> float:
+    """How surely two figures are values of one measure: the Jaccard similarity of what they
+    measure ("the unemployment rate" / "the national unemployment rate"), zero when their
+    periods differ or one is a change and the other a level ("rose 6.5%" / "is 3.6%")."""
+    fa, fb = a.figure, b.figure
+    if periods_differ(fa.period, fb.period) or bool(fa.change) != bool(fb.change):
+        return 0.0
+    if fa.change and fb.change and fa.change != fb.change:
+        return 0.0
+    if a.events and b.events:
+        return 1.0 if a.events == b.events else 0.0  # a death toll is one measure however worded
+    wa, wb = _measure_words(a), _measure_words(b)
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
 def _value_rival(q: list[_Item], other: list[_Item]) -> bool:
-    """Same counted thing, incompatible values, reported by an outlet the other lacks."""
+    """Same measure in the same period, incompatible values, reported by an outlet the other
+    lacks."""
     a, b = q[0], other[0]
     return (
         bool(_outlets(other) - _outlets(q))
+        and same_measure(a, b) >= SAME_MEASURE
         and _value_units(a, b)
         and bool(a.meaning or a.events)
         and bool(b.meaning or b.events)
@@ -243,6 +278,36 @@ def _value_rival(q: list[_Item], other: list[_Item]) -> bool:
         and _item_meaning(a, b)
         and not compatible_values(a.figure, b.figure)
     )
+
+
+def _value_text(f: Figure) -> str:
+    low, high = interval(f)
+    unit = f" {f.unit}" if f.unit else ""
+    return f"{f.value:g}{unit}" if low == high else f"{low:g}-{high:g}{unit}"
+
+
+def _why(kind: str, sides: list[_Item]) -> tuple[str, float]:
+    """Why a figure-value discrepancy is one and how sure: what the sides measure in common,
+    the period, and how far apart the values are. Other kinds are left to the generic check
+    (``compare/assess.py``)."""
+    if kind != "figure-value":
+        return "", 1.0
+    shared = set.intersection(*(_measure_words(x) | x.events for x in sides))
+    scores = [same_measure(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]
+    periods = sorted({x.figure.period for x in sides if x.figure.period})
+    values = [x.figure.value for x in sides]
+    spread = max(values) - min(values)
+    relative = spread / max(abs(v) for v in values) if any(values) else 0.0
+    confidence = min(scores) if scores else 0.0
+    if not periods:
+        confidence *= 0.8  # neither side says when: the values may be of different dates
+    why = (
+        f"same measure ({', '.join(sorted(shared)) or 'paraphrased'}), period "
+        f"{' / '.join(periods) or 'not named'}; values "
+        f"{' vs '.join(_value_text(x.figure) for x in sides)} differ by {spread:g} "
+        f"({relative:.0%})"
+    )
+    return why, round(confidence, 2)
 
 
 def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discrepancy]]:
@@ -284,10 +349,13 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
             used.update((i, *rivals))
             groups.append(_group(merged, "conflicting"))
             sides = _first_per_outlet([x for k in (i, *rivals) for x in quantities[k]])
+            why, confidence = _why(kind, sides)
             discrepancies.append(Discrepancy(
                 kind,
                 f"{headline}: {'; '.join(map(_describe, sides))}.",
                 [_sentence(x) for x in sides],
+                why=why,
+                confidence=confidence,
             ))
     for i, q in enumerate(quantities):
         if i not in used:

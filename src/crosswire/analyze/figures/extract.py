@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.analyze.figures.change import change_direction
+from crosswire.analyze.figures.period import figure_period
 from crosswire.analyze.figures.units import per_after, unit_after
 from crosswire.records import Figure, Quote
 
@@ -509,4 +510,5 @@ def _figure(
         sentence_start=s_start,
         sentence_end=s_end,
         change=change,
+        period=figure_period(sentence, start - s_start, end - s_start),
     )
