@@ -46,6 +46,13 @@ MEASURE_UNITS = {"%", "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "times"} 
 MIN_DISTINCTIVE = 10
 # Two figures measure one thing when what they measure shares this much (Jaccard).
 SAME_MEASURE = 0.5
+# Sentences giving an estimate rather than a measurement: different forecasters' figures are a
+# spread, shown as such.
+_FORECAST = re.compile(
+    r"\b(?:forecast\w*|project\w*|expect\w*|estimat\w*|predict\w*|odds|chance|probabilit\w*"
+    r"|survey\w*|outlook|model)\b",
+    re.IGNORECASE,
+)
 # "about 12 million": a hedge covers this much either side.
 HEDGE_TOLERANCE = 0.1
 
@@ -299,14 +306,17 @@ def _why(kind: str, sides: list[_Item]) -> tuple[str, float]:
     spread = max(values) - min(values)
     relative = spread / max(abs(v) for v in values) if any(values) else 0.0
     confidence = min(scores) if scores else 0.0
-    if not periods:
-        confidence *= 0.8  # neither side says when: the values may be of different dates
+    sentences = [x.source.article.text[x.figure.sentence_start : x.figure.sentence_end]
+                 for x in sides]
+    forecast = all(_FORECAST.search(t) for t in sentences)
     why = (
         f"same measure ({', '.join(sorted(shared)) or 'paraphrased'}), period "
         f"{' / '.join(periods) or 'not named'}; values "
         f"{' vs '.join(_value_text(x.figure) for x in sides)} differ by {spread:g} "
         f"({relative:.0%})"
     )
+    if forecast:
+        why += "; every side is an estimate or forecast: a spread of views, not a contradiction"
     return why, round(confidence, 2)
 
 

@@ -27,7 +27,7 @@ _CALENDAR = re.compile(
 )
 # A clause ends at these marks: the period of "rose 9.1% in June, while April's ..." is June's.
 _CLAUSE_END = re.compile(
-    r"[;:]|,\s+(?:while|whereas|but|and|compared|up from|down from)\b|\bfrom\b"
+    r"[;:]|,\s+(?:while|whereas|but|and|compared|up from|down from)\b|\b(?:from|since|than)\b"
 )
 # "May" is a month only with a capital and not before a verb ("May rise"): modal otherwise.
 _MODAL_MAY = re.compile(r"May\s+(?:be|have|rise|fall|not|see|need|well)\b")
