@@ -17,7 +17,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from crosswire.analyze.figures.period import periods_differ
+from crosswire.analyze.figures.period import clause_bounds, periods_differ
+from crosswire.analyze.figures.units import unit_names
 from crosswire.compare.lexicon import event_classes, normal_stems
 from crosswire.compare.sources import Source
 from crosswire.compare.text import overlap, passage, stem
@@ -40,7 +41,9 @@ PERSON_UNITS = {
 TIME_UNITS = {
     "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century",
 }
-MEASURE_UNITS = {"%", "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "times"} | TIME_UNITS
+MEASURE_UNITS = (
+    {"%", "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "times"} | TIME_UNITS | unit_names()
+)
 # Small numbers recur by chance ("two people died", "two engineering units"): the same value
 # counting different things is only suspicious when the number is distinctive.
 MIN_DISTINCTIVE = 10
@@ -50,9 +53,11 @@ SAME_MEASURE = 0.5
 # spread, shown as such.
 _FORECAST = re.compile(
     r"\b(?:forecast\w*|project\w*|expect\w*|estimat\w*|predict\w*|odds|chance|probabilit\w*"
-    r"|survey\w*|outlook|model)\b",
+    r"|survey\w*|outlook|model|target\w*|goal|will|would)\b",
     re.IGNORECASE,
 )
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+_OF_AFTER = re.compile(r"\s+of\s+(?:the|all|its|their|total)\b", re.IGNORECASE)
 # "about 12 million": a hedge covers this much either side.
 HEDGE_TOLERANCE = 0.1
 
@@ -108,7 +113,8 @@ def _same_value(a: Figure, b: Figure) -> bool:
 
 
 def _counts_things(figure: Figure) -> bool:
-    return figure.unit not in MEASURE_UNITS
+    base = (figure.unit or "").split(" per ")[0]
+    return figure.unit is None or base not in MEASURE_UNITS
 
 
 def interval(figure: Figure) -> tuple[float, float]:
@@ -250,6 +256,29 @@ def same_period_and_direction(a: Figure, b: Figure) -> bool:
     return not (a.change and b.change and a.change != b.change)
 
 
+def _sentence_text(item: _Item) -> str:
+    f = item.figure
+    return item.source.article.text[f.sentence_start : f.sentence_end]
+
+
+def _share_of(item: _Item) -> bool:
+    """Whether a percentage is a share of something ("over 31 percent of the CPI")."""
+    f = item.figure
+    return f.unit == "%" and _OF_AFTER.match(item.source.article.text, f.end) is not None
+
+
+def _estimate(item: _Item) -> bool:
+    """Whether the figure's clause gives an estimate, forecast or target, not an outcome."""
+    f, sentence = item.figure, _sentence_text(item)
+    left, right = clause_bounds(sentence, f.start - f.sentence_start, f.end - f.sentence_start)
+    return _FORECAST.search(sentence, left, right) is not None
+
+
+def _names(item: _Item) -> set[str]:
+    """Acronyms in what is measured ("PCE", "CPI", "UK"): each names one series or place."""
+    return set(_ACRONYM.findall(item.figure.counts or ""))
+
+
 def _measure_words(item: _Item) -> set[str]:
     """What is measured, without the verb the extractor appends in parentheses."""
     counts = re.sub(r"\s*\([^)]*\)\s*$", "", item.figure.counts or "")
@@ -263,6 +292,12 @@ def same_measure(a: _Item, b: _Item) -> float:
     fa, fb = a.figure, b.figure
     if periods_differ(fa.period, fb.period) or bool(fa.change) != bool(fb.change):
         return 0.0
+    if _share_of(a) != _share_of(b):
+        return 0.0  # "31% of the CPI" is a weight, "the CPI rose 5%" its rate
+    if _names(a) != _names(b) and (_names(a) or _names(b)):
+        return 0.0  # "the core PCE price index" is not "the core consumer price index"
+    if _estimate(a) != _estimate(b):
+        return 0.0  # a forecast or a target against an outcome is no contradiction
     if fa.change and fb.change and fa.change != fb.change:
         return 0.0
     if a.events and b.events:
@@ -306,9 +341,7 @@ def _why(kind: str, sides: list[_Item]) -> tuple[str, float]:
     spread = max(values) - min(values)
     relative = spread / max(abs(v) for v in values) if any(values) else 0.0
     confidence = min(scores) if scores else 0.0
-    sentences = [x.source.article.text[x.figure.sentence_start : x.figure.sentence_end]
-                 for x in sides]
-    forecast = all(_FORECAST.search(t) for t in sentences)
+    forecast = all(_estimate(x) for x in sides)
     why = (
         f"same measure ({', '.join(sorted(shared)) or 'paraphrased'}), period "
         f"{' / '.join(periods) or 'not named'}; values "

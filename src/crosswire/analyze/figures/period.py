@@ -33,7 +33,8 @@ _CLAUSE_END = re.compile(
 _MODAL_MAY = re.compile(r"May\s+(?:be|have|rise|fall|not|see|need|well)\b")
 
 
-def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause of ``sentence[start:end]`` begins and ends."""
     left = 0
     for m in _CLAUSE_END.finditer(sentence, 0, start):
         left = m.end()
@@ -47,7 +48,7 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
 def figure_period(sentence: str, start: int, end: int) -> str | None:
     """The absolute period in the clause of ``sentence[start:end]`` ("june", "2022",
     "q2 2022"), nearest first; None when the clause names none."""
-    left, right = _clause(sentence, start, end)
+    left, right = clause_bounds(sentence, start, end)
     found: dict[str, tuple[int, str]] = {}
     for m in _CALENDAR.finditer(sentence, left, right):
         if start <= m.start() < end:

@@ -23,8 +23,12 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
         for surface in surfaces:
             one_letter = len(surface) == 1 and surface.isalpha()
             by_surface[surface if one_letter else surface.lower()] = name
+            by_surface.setdefault(re.sub(r"[\s-]+", " ", surface.lower()), name)
             (exact if one_letter else loose).append(surface)
-    loose_alt = "|".join(re.escape(s) for s in sorted(loose, key=len, reverse=True))
+    # "75-basis-point move": words of a unit may be joined by hyphens as well as spaces
+    loose_alt = "|".join(
+        re.escape(s).replace(r"\ ", r"[\s-]") for s in sorted(loose, key=len, reverse=True)
+    )
     exact_alt = "|".join(re.escape(s) for s in sorted(exact, key=len, reverse=True))
     unit = rf"(?:(?i:{loose_alt})|{exact_alt})"
     per = "|".join(data["per"])
@@ -34,7 +38,16 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
 
 
 def _name(surface: str, by_surface: dict[str, str]) -> str:
-    return by_surface.get(surface) or by_surface[surface.lower()]
+    return (
+        by_surface.get(surface)
+        or by_surface.get(surface.lower())
+        or by_surface[re.sub(r"[\s-]+", " ", surface.lower())]
+    )
+
+
+def unit_names() -> frozenset[str]:
+    """Every unit name of the lexicon: measures, never count nouns."""
+    return frozenset(_tables()[1].values())
 
 
 def unit_after(text: str, pos: int) -> tuple[str, int] | None:
