@@ -21,7 +21,7 @@ from crosswire.analyze.figures.period import clause_bounds, periods_differ
 from crosswire.analyze.figures.units import unit_names
 from crosswire.compare.lexicon import event_classes, normal_stems
 from crosswire.compare.sources import Source
-from crosswire.compare.text import overlap, passage, stem
+from crosswire.compare.text import content_stems, overlap, passage, stem
 from crosswire.records import Discrepancy, Figure, FigureGroup, Passage
 
 # Share of the counted-thing words two mentions must share to count the same thing.
@@ -47,6 +47,9 @@ MEASURE_UNITS = (
 # Small numbers recur by chance ("two people died", "two engineering units"): the same value
 # counting different things is only suspicious when the number is distinctive.
 MIN_DISTINCTIVE = 10
+# Equal percentages with nothing extracted as measured are one figure when their clauses share
+# this much (overlap coefficient of content stems, numbers aside).
+SAME_CLAUSE = 0.35
 # Two figures measure one thing when what they measure shares this much (Jaccard).
 SAME_MEASURE = 0.5
 # Sentences giving an estimate rather than a measurement: different forecasters' figures are a
@@ -159,6 +162,8 @@ def same_quantity(a: _Item, b: _Item) -> bool:
     """
     if not _same_value(a.figure, b.figure) or not same_period_and_direction(a.figure, b.figure):
         return False
+    if a.figure.unit == "%" and not (a.events and b.events):
+        return _same_share(a, b)
     if a.events and b.events:
         return a.events == b.events
     if not a.events and not b.events and distinctive(a.figure):
@@ -254,6 +259,25 @@ def same_period_and_direction(a: Figure, b: Figure) -> bool:
     if periods_differ(a.period, b.period):
         return False
     return not (a.change and b.change and a.change != b.change)
+
+
+def _same_share(a: _Item, b: _Item) -> bool:
+    """Whether two equal percentages are one figure: percentages recur by chance ("9%"
+    unemployment in the 1970s, "9%" REIT returns), so what they measure must agree; when the
+    extractor found nothing measured, their clauses must share words besides numbers."""
+    if _share_of(a) != _share_of(b) or _names(a) != _names(b):
+        return False
+    wa, wb = _measure_words(a), _measure_words(b)
+    if wa and wb:
+        return overlap(wa, wb) >= MIN_MEANING
+    ca, cb = _clause_stems(a), _clause_stems(b)
+    return bool(ca and cb) and overlap(ca, cb) >= SAME_CLAUSE
+
+
+def _clause_stems(item: _Item) -> set[str]:
+    f, sentence = item.figure, _sentence_text(item)
+    left, right = clause_bounds(sentence, f.start - f.sentence_start, f.end - f.sentence_start)
+    return {w for w in content_stems(sentence[left:right]) if not w[:1].isdigit()}
 
 
 def _sentence_text(item: _Item) -> str:
