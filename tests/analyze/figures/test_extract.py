@@ -180,3 +180,12 @@ def test_small_counts_are_quantities_though_not_figures_to_compare(nlp):
     text = "She was one of the finalists the Orla agency kept."
     assert figures(nlp, text) == []
     assert [f.value for f in extract_quantities(nlp(text), [])] == [1.0]
+
+
+def test_numbers_in_a_ticker_widget_are_not_figures(nlp):
+    text = (
+        "Inflation in Vellan rose 4% in May.\n"
+        "ORLA 34.21 Current price +0.560% 1D% Trade now Swap Short: 94 % Swap Long: 6 % "
+        "Long position overnight fee -0.0064%"
+    )
+    assert [f.text for f in figures(nlp, text)] == ["4%"]

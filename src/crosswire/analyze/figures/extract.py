@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.analyze.figures.change import change_direction
 from crosswire.analyze.figures.period import figure_period
 from crosswire.analyze.figures.units import per_after, unit_after
+from crosswire.analyze.figures.widgets import is_widget
 from crosswire.records import Figure, Quote
 
 _UNITS = [
@@ -329,6 +330,8 @@ def _extract(doc: Doc, quotes: list[Quote], keep_all: bool) -> list[Figure]:
     figures: list[Figure] = []
     for s_start, s_end in sentence_spans(doc):
         sentence = text[s_start:s_end]
+        if is_widget(sentence):
+            continue  # a ticker or price box: its numbers are not reported figures
         matches = list(NUMBER.finditer(sentence))
         for group in _merge_ranges(sentence, matches):
             figure = _figure(doc, s_start, s_end, group, keep_all)
