@@ -131,6 +131,18 @@ def extract_all(docs: dict[str, Any]) -> dict[str, list[Quote]]:
     return out
 
 
+def judged_figures() -> tuple[Figures, Figures]:
+    """The judged sample scored with every rule and with the statement rules off."""
+    items = load_sample()
+    texts = article_texts(items)
+    nlp = load_nlp(Config().spacy_model)
+    docs = dict(zip(texts, nlp.pipe(texts.values()), strict=True))
+    crosswire = score(items, extract_all(docs))
+    with switched_off(*{r.name for r in STATEMENT_RULES}):
+        baseline = score(items, extract_all(docs))
+    return crosswire, baseline
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--without", action="append", default=[], metavar="RULE",
