@@ -388,6 +388,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="switch a named quote rule off for the whole run (repeatable)")
     parser.add_argument("--list-rules", action="store_true", help="list the named quote rules")
     args = parser.parse_args(argv)
+    unknown = [name for name in args.without if name not in RULES]
+    if unknown:
+        parser.error(f"unknown rule(s) {', '.join(unknown)}; --list-rules names them")
     if args.list_rules:
         for rule in RULES.values():
             print(f"{rule.name:18} {rule.stage:10} {rule.summary}")

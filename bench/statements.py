@@ -149,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="switch a quote rule off (repeatable; see --list-rules)")
     ap.add_argument("--list-rules", action="store_true", help="list the named quote rules")
     args = ap.parse_args(argv)
+    unknown = [name for name in args.without if name not in RULES]
+    if unknown:
+        ap.error(f"unknown rule(s) {', '.join(unknown)}; --list-rules names them")
     if args.list_rules:
         for rule in RULES.values():
             print(f"{rule.name:18} {rule.stage:10} {rule.summary}")
