@@ -192,6 +192,18 @@ def analyse_pending(
     return done
 
 
+def unfinished_work(store: Store, added: list[str]) -> tuple[list[str], list[str]]:
+    """The articles to fingerprint and to group: this run's, and any a stopped run stored and
+    left without a fingerprint or a story (found from the store, so a kill at any point is
+    finished by the next run)."""
+    unprinted, storyless = store.unfinished_ids()
+    new = set(added)
+    return (
+        list(added) + [a for a in unprinted if a not in new],
+        list(added) + [a for a in storyless if a not in new],
+    )
+
+
 def ingest_paths(
     paths: Iterable[str | Path],
     config: Config | None = None,
@@ -229,9 +241,11 @@ def ingest_paths(
                         progress.advance(task)
 
             outlets = store_items(store, items(), report)
-            report.recleaned = relearn_boilerplate(store, outlets, config, report.added)
-            report.duplicates = link_duplicates(store, report.added, config)
-            assign_stories(store, report.added, config)
+            unprinted, storyless = unfinished_work(store, report.added)
+            outlets |= store.outlets_of(storyless)
+            report.recleaned = relearn_boilerplate(store, outlets, config, storyless)
+            report.duplicates = link_duplicates(store, unprinted, config)
+            assign_stories(store, storyless, config)
             store.conn.commit()
             if analyse:
                 report.analysed = analyse_pending(store, config, progress, report)

@@ -304,6 +304,23 @@ class Store:
             for r in self.query("SELECT id FROM articles WHERE outlet = ? ORDER BY id", (outlet,))
         ]
 
+    def unfinished_ids(self) -> tuple[list[str], list[str]]:
+        """Articles a stopped run left half done: (without a fingerprint, without a story),
+        each in the order stored, so the next run finishes them."""
+        unprinted = self.query(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article FROM minhash) ORDER BY seq"
+        )
+        storyless = self.query("SELECT id FROM articles WHERE story IS NULL ORDER BY seq")
+        return [r[0] for r in unprinted], [r[0] for r in storyless]
+
+    def outlets_of(self, article_ids: Iterable[str]) -> set[str]:
+        """The outlets of the given articles (those that have one)."""
+        found: set[str] = set()
+        for article_id in article_ids:
+            rows = self.query("SELECT outlet FROM articles WHERE id = ?", (article_id,))
+            found.update(r[0] for r in rows if r[0])
+        return found
+
     def count_articles(self) -> int:
         return int(self.query("SELECT COUNT(*) FROM articles")[0][0])
 
