@@ -93,7 +93,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     config = _config(args)
     try:
         with _open(config, write=True) as store:
-            report = ingest_paths(args.paths, config, store, console=err)
+            if getattr(args, "engine", "local") == "ray":
+                try:
+                    from crosswire.engine.ray_data import ingest_with_ray
+                except ImportError:
+                    err.print("[red]error:[/] --engine ray needs its extra: "
+                              "pip install 'crosswire[ray]'")  # fmt: skip
+                    return 2
+                report = ingest_with_ray(args.paths, config, store, args.ray_address)
+            else:
+                report = ingest_paths(args.paths, config, store, console=err)
             _update_alerts(store, config)
     except EmbedderUnavailable as exc:
         err.print(
@@ -551,6 +560,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="analyse now the articles of stories two outlets cover (needed, the default), "
         "all of them, or none; the others are analysed when first read",
     )  # fmt: skip
+    p.add_argument(
+        "--engine", choices=["local", "ray"], default="local",
+        help="ray: read, clean and analyse on Ray Data (pip install 'crosswire[ray]')",
+    )  # fmt: skip
+    p.add_argument("--ray-address", help="a Ray cluster's address (default: Ray on this machine)")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("analyse", parents=[common], help="analyse articles now, not on first read")

@@ -6,7 +6,7 @@ store consistent. Articles stream through: only ids are held for the whole batch
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +23,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from crosswire.analyze.on_demand import analyse_ids, needed_ids
+from crosswire.analyze.on_demand import Analyser, analyse_ids, needed_ids
 from crosswire.clean import clean_text, edge_lines
 from crosswire.clean.stubs import find_stub
 from crosswire.config import ANALYSE_MODES, Config
@@ -35,6 +35,9 @@ from crosswire.ingest.readers import ReadOptions
 from crosswire.records import Article, IngestError
 from crosswire.store import Store, open_store
 from crosswire.stories import assign_stories
+
+# Another engine's reading and cleaning: (files, config) -> prepared articles and errors.
+Preparer = Callable[[list[Path | IngestError], Config], Iterable[Prepared]]
 
 
 @dataclass(slots=True)
@@ -166,6 +169,7 @@ def analyse_pending(
     progress: Progress | None = None,
     report: IngestReport | None = None,
     ids: list[str] | None = None,
+    run: Analyser | None = None,
 ) -> int:
     """Stage 5: analyse the stored articles ``ids`` (default: every one with no analysis yet),
     in ``nlp.pipe`` batches (in ``config.workers`` processes when there are enough articles to
@@ -178,7 +182,7 @@ def analyse_pending(
             progress.update(task, completed=done)
 
     errors = report.errors if report is not None else None
-    return analyse_ids(store, pending, config, advance, errors)
+    return analyse_ids(store, pending, config, advance, errors, run=run)
 
 
 def _to_analyse(store: Store, mode: str, added: list[str]) -> list[str] | None:
@@ -198,13 +202,16 @@ def ingest_paths(
     store: Store | None = None,
     console: Console | None = None,
     analyse: bool | str | None = None,
+    prepare: Preparer | None = None,
+    analyse_with: Analyser | None = None,
 ) -> IngestReport:
     """Ingest files, folders and globs into the store and bring stories and analyses up to date.
 
     ``analyse`` says which articles are analysed now (``config.analyse`` by default):
     ``"needed"``, those of stories that two independent outlets cover (the others are analysed
     when first read, see :mod:`crosswire.analyze.on_demand`); ``"all"`` (or True); ``"none"``
-    (or False).
+    (or False). ``prepare`` (read and clean files) and ``analyse_with`` (make analyses) let
+    another engine run those stages (``engine/ray_data.py``); every other stage runs here.
 
     Re-ingesting the same input changes nothing; a bad file becomes one recorded error and the
     rest goes on.
@@ -231,6 +238,9 @@ def ingest_paths(
             report.files = sum(1 for f in files if not isinstance(f, IngestError))
 
             def items() -> Iterator[Prepared]:
+                if prepare is not None:
+                    yield from prepare(files, config)
+                    return
                 for prepared in prepare_files(files, options, config.workers):
                     yield from prepared
                     if progress is not None and task is not None:
@@ -243,7 +253,9 @@ def ingest_paths(
             store.conn.commit()
             wanted = _to_analyse(store, mode, report.added)
             if wanted is None or wanted:
-                report.analysed = analyse_pending(store, config, progress, report, wanted)
+                report.analysed = analyse_pending(
+                    store, config, progress, report, wanted, analyse_with
+                )
     finally:
         if own_store:
             store.close()

@@ -14,7 +14,7 @@ returned, just not kept.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from crosswire.analyze.workers import MIN_PARALLEL, Failed, analyse_batches
 from crosswire.config import Config
@@ -26,6 +26,9 @@ from crosswire.store.base import Store, surname_key
 OUTLETS_TO_COMPARE = 2
 
 Progress = Callable[[int, int], None]  # (done, total)
+Batch = tuple[list[Analysis], list[Failed]]
+# Where analyses are made: (store, article ids, config) -> batches of analyses and failures.
+Analyser = Callable[[Store, list[str], Config], Iterator[Batch]]
 
 
 def pending_ids(store: Store, ids: Iterable[str]) -> list[str]:
@@ -70,19 +73,16 @@ def analyse_ids(
     on_progress: Progress | None = None,
     errors: list[IngestError] | None = None,
     keep: dict[str, Analysis] | None = None,
+    run: Analyser | None = None,
 ) -> int:
     """Analyse the articles ``ids`` in ``nlp.pipe`` batches (in ``config.workers`` processes
     when there are enough to repay starting them) and store the analyses; a failed article
     becomes its recorded error. ``keep`` also receives each analysis, so a caller on a store
-    that refuses writes still gets them. Returns how many articles were done."""
-    size = config.batch_size
-    batches = (
-        list(store.iter_articles(ids[start : start + size])) for start in range(0, len(ids), size)
-    )
-    workers = config.workers if len(ids) >= MIN_PARALLEL else 1
+    that refuses writes still gets them. ``run`` makes the analyses elsewhere (the Ray engine).
+    Returns how many articles were done."""
     done = 0
     writable = True
-    for analyses, failed in analyse_batches(batches, config, workers):
+    for analyses, failed in (run or analyse_locally)(store, list(ids), config):
         if keep is not None:
             keep.update((a.article, a) for a in analyses)
         if writable:
@@ -91,6 +91,17 @@ def analyse_ids(
         if on_progress is not None:
             on_progress(done, len(ids))
     return done
+
+
+def analyse_locally(store: Store, ids: list[str], config: Config) -> Iterator[Batch]:
+    """Each batch's analyses and failures, made here (in worker processes when there are
+    enough articles to repay starting them)."""
+    size = config.batch_size
+    batches = (
+        list(store.iter_articles(ids[start : start + size])) for start in range(0, len(ids), size)
+    )
+    workers = config.workers if len(ids) >= MIN_PARALLEL else 1
+    yield from analyse_batches(batches, config, workers)
 
 
 def _save(
