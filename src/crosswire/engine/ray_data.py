@@ -117,7 +117,7 @@ def analyse_on_ray(
     ds = ray.data.from_items(records).map_batches(
         _Analyser,
         batch_size=config.batch_size,
-        concurrency=max(1, config.workers),
+        compute=ray.data.ActorPoolStrategy(size=max(1, config.workers)),
         fn_constructor_kwargs={"config": settings},
     )
     for batch in ds.iter_batches(batch_size=config.batch_size):
