@@ -16,6 +16,15 @@ pytest.importorskip("ray.data", reason="the Ray engine needs pip install 'crossw
 from crosswire.engine.ray_data import ingest_with_ray  # noqa: E402
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _ray_stopped_after():
+    """Ray started by the test is stopped with it, not left to the end of the session."""
+    yield
+    import ray
+
+    ray.shutdown()
+
+
 def _stored(db: str) -> dict:
     """Stories as a partition, copies, and every article's quotes and figures."""
     store = open_store(db)
