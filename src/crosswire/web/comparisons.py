@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from crosswire import api
+from crosswire.analyze.on_demand import analyses_of
 from crosswire.config import Config
 from crosswire.records import Article, Comparison, Story
 from crosswire.store import Store
@@ -45,6 +46,8 @@ class Comparisons:
         self._lock = threading.Lock()
 
     def _entry(self, store: Store, story_id: str) -> tuple[tuple[str, str], Compared]:
+        # Analysed first, so that the key holds the analyses the comparison will be made of.
+        analyses_of(store, store.story_article_ids(story_id), self.config)
         signature = story_signature(store, story_id, self.config.story_embedder or "")
         key = (story_id, signature)
         with self._lock:

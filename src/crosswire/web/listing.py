@@ -16,8 +16,10 @@ from datetime import datetime
 from pathlib import PurePath
 from typing import Any
 
+from crosswire.analyze.on_demand import analyse_speaker
 from crosswire.dates import date_key, parse_date
 from crosswire.store import Store
+from crosswire.store.base import surname_key
 from crosswire.store.snippets import START, STOP, search_words, snippets
 
 # Articles a search ranks before their stories are gathered: more than any page shows.
@@ -301,7 +303,11 @@ def list_stories(
         entries = [e for e in entries
                    if any(wanted == o.casefold() for o in (*e.outlets, *e.unnamed))]  # fmt: skip
     if filters.speaker:
+        made = analyse_speaker(store, filters.speaker)  # the unanalysed that may quote them
+        wanted = surname_key(filters.speaker)
         quoting = {snap.story_of.get(a) for a in store.articles_quoting(filters.speaker)}
+        quoting |= {snap.story_of.get(a) for a, analysis in made.items()
+                    if any(surname_key(q.speaker or "") == wanted for q in analysis.quotes)}
         entries = [e for e in entries if e.id in quoting]
     since, until = _day(filters.since), _day(filters.until)
     if since is not None or until is not None:
