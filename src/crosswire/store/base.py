@@ -52,6 +52,11 @@ def _article_row(row: Sequence[Any]) -> Article:
 UNDATED_PER_KEY = 500
 
 
+# Matches a search ranks at most, the newest: a news desk searches what is recent, and a word
+# found in every tenth article would otherwise make each search cost in proportion to the store.
+RANK_DEPTH = 5000
+
+
 class Store:
     """Articles, their analyses, fingerprints, story features and ingest errors.
 
@@ -79,6 +84,14 @@ class Store:
 
     def search(self, query: str, limit: int = 20) -> list[str]:  # pragma: no cover - abstract
         """Article ids whose title or text match a full-text query, best first."""
+        raise NotImplementedError
+
+    def search_seqs(
+        self, query: str, limit: int = 20, depth: int = RANK_DEPTH
+    ) -> list[int]:  # pragma: no cover - abstract
+        """The ``seq`` of articles matching a full-text query, best first, of the newest
+        ``depth`` matches: ranking costs time per match, and a common word is in a share of
+        every article stored."""
         raise NotImplementedError
 
     def _columns(self, table: str) -> set[str]:  # pragma: no cover - abstract
