@@ -43,7 +43,7 @@ def db(request, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "stage", ["relearn_boilerplate", "link_duplicates", "assign_stories", "analyse_pending"]
+    "stage", ["relearn_boilerplate", "link_duplicates", "assign_stories"]
 )
 def test_next_run_finishes_what_a_killed_run_left(tmp_path, monkeypatch, db, stage):
     inputs = tmp_path / "in"
@@ -62,7 +62,6 @@ def test_next_run_finishes_what_a_killed_run_left(tmp_path, monkeypatch, db, sta
         assert all(a.story for a in articles)
         unprinted, storyless = store.unfinished_ids()
         assert unprinted == [] and storyless == []
-        assert store.unanalysed_ids() == []
 
 
 def test_nul_in_input_is_stored_on_postgres(tmp_path):

@@ -126,3 +126,30 @@ def test_nul_and_control_bytes_are_never_stored(tmp_path):
     for article in store.iter_articles():
         for value in (article.text, article.raw, article.title or ""):
             assert "\x00" not in value and "\x07" not in value
+
+
+def test_nothing_in_a_folder_is_skipped_silently(tmp_path):
+    import os
+
+    from crosswire.ingest import expand_paths
+
+    (tmp_path / "good.txt").write_text(BODY)
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    os.mkfifo(tmp_path / "pipe.txt")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "inside.txt").write_text(BODY)
+    locked.chmod(0)
+    try:
+        found = list(expand_paths([tmp_path]))
+    finally:
+        locked.chmod(0o755)
+    files = [f for f in found if not isinstance(f, IngestError)]
+    errors = {e.source.rsplit("/", 1)[-1]: e.code for e in found if isinstance(e, IngestError)}
+    readable = [tmp_path / "good.txt"] + ([locked / "inside.txt"] if os.geteuid() == 0 else [])
+    assert sorted(files) == sorted(readable)
+    expected = {"dangling.txt", "loop", "pipe.txt"}
+    if os.geteuid() != 0:  # root reads any folder
+        expected.add("locked")
+    assert expected <= set(errors) and set(errors.values()) == {"E007"}
