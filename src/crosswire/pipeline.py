@@ -196,6 +196,18 @@ def _to_analyse(store: Store, mode: str, added: list[str]) -> list[str] | None:
     raise ValueError(f"analyse must be one of {', '.join(ANALYSE_MODES)}, not {mode!r}")
 
 
+def unfinished_work(store: Store, added: list[str]) -> tuple[list[str], list[str]]:
+    """The articles to fingerprint and to group: this run's, and any a stopped run stored and
+    left without a fingerprint or a story (found from the store, so a kill at any point is
+    finished by the next run)."""
+    unprinted, storyless = store.unfinished_ids()
+    new = set(added)
+    return (
+        list(added) + [a for a in unprinted if a not in new],
+        list(added) + [a for a in storyless if a not in new],
+    )
+
+
 def ingest_paths(
     paths: Iterable[str | Path],
     config: Config | None = None,
@@ -247,9 +259,11 @@ def ingest_paths(
                         progress.advance(task)
 
             outlets = store_items(store, items(), report)
-            report.recleaned = relearn_boilerplate(store, outlets, config, report.added)
-            report.duplicates = link_duplicates(store, report.added, config)
-            assign_stories(store, report.added, config)
+            unprinted, storyless = unfinished_work(store, report.added)
+            outlets |= store.outlets_of(storyless)
+            report.recleaned = relearn_boilerplate(store, outlets, config, storyless)
+            report.duplicates = link_duplicates(store, unprinted, config)
+            assign_stories(store, storyless, config)
             store.conn.commit()
             wanted = _to_analyse(store, mode, report.added)
             if wanted is None or wanted:

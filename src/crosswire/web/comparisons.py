@@ -21,6 +21,7 @@ from crosswire.config import Config
 from crosswire.records import Article, Comparison, Story
 from crosswire.store import Store
 from crosswire.store.comparisons import coverage_counts, known_counts, story_signature
+from crosswire.web.activity import Activity
 from crosswire.web.stores import Stores
 
 Compared = tuple[Story, list[Article], Comparison]
@@ -29,9 +30,11 @@ log = logging.getLogger("crosswire.web")
 
 
 class Comparisons:
-    def __init__(self, config: Config, stores: Stores | None = None, kept: int = KEPT) -> None:
+    def __init__(self, config: Config, stores: Stores | None = None, kept: int = KEPT,
+                 activity: Activity | None = None) -> None:  # fmt: skip
         self.config = config
         self.stores = stores
+        self.activity = activity
         self.kept = kept
         self._pending: queue.SimpleQueue[str] = queue.SimpleQueue()
         self._queued: set[str] = set()
@@ -128,6 +131,8 @@ class Comparisons:
         assert self.stores is not None
         while True:
             story_id = self._pending.get()
+            if self.activity is not None:  # pages first: this waits until none is asked for
+                self.activity.wait_idle()
             try:
                 with self.stores.session() as store:
                     self.get(store, story_id)
