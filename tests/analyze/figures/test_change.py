@@ -27,3 +27,9 @@ def _changes(nlp, text: str) -> list[tuple[str, str | None]]:
 )
 def test_the_size_of_a_change_has_its_direction_and_a_level_has_none(nlp, text, expected):
     assert _changes(nlp, text) == expected
+
+
+def test_a_change_named_by_a_noun_has_its_direction(nlp):
+    assert _changes(nlp, "Seniors would face a 23 percent cut in benefits.") == [
+        ("23 percent", "down")
+    ]

@@ -1,6 +1,7 @@
 """Direction of change: whether a figure is the size of a rise or a fall ("rose 6.5%", "cut by
-$2 billion", "down 1%") rather than a level ("to 164p", "from $2,415"). Read from the verb the
-number is the object or "by" phrase of, with the verbs in ``change.json``."""
+$2 billion", "down 1%", "a 23 percent cut") rather than a level ("to 164p", "from $2,415").
+Read from the verb the number is the object or "by" phrase of, or the noun it modifies, with
+the words in ``change.json``."""
 
 from __future__ import annotations
 
@@ -57,6 +58,8 @@ def change_direction(span: Span) -> str | None:
         return _lexicon()[1][m.group(1).lower()]
     token = _quantity_token(span)
     head = token.head
+    if token.dep_ in ("compound", "nummod", "amod") and head.i > token.i:
+        return _verb_direction(head)  # "a 23 percent cut", "a 4.2% drop": a change as a noun
     if token.dep_ == "pobj":
         # "by 2%" is the change; "to 164p", "from $6.78 billion", "at 1,463" are levels
         if head.lower_ != "by":
