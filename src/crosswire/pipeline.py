@@ -265,7 +265,7 @@ def ingest_paths(
             report.duplicates = link_duplicates(store, unprinted, config)
             assign_stories(store, storyless, config)
             store.conn.commit()
-            wanted = _to_analyse(store, mode, report.added)
+            wanted = _to_analyse(store, mode, [*report.added, *storyless])
             if wanted is None or wanted:
                 report.analysed = analyse_pending(
                     store, config, progress, report, wanted, analyse_with
