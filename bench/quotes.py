@@ -20,6 +20,8 @@ spaCy's own time is the baseline the overhead is measured against.
     .venv/bin/python bench/quotes.py --unseen        # articles no rule was tuned on
     .venv/bin/python bench/quotes.py --news --errors /tmp/news-errors.jsonl   # open for rules
     .venv/bin/python bench/quotes.py --split train --direct --errors /tmp/train-errors.jsonl
+    .venv/bin/python bench/quotes.py --direct --without terms   # one named rule switched off
+    .venv/bin/python bench/quotes.py --list-rules
 
 ``--train-rules-only`` switches off the four rules that were found by reading dev errors
 (docs/benchmarks.md, "How far the dev figures are held out"), so dev is scored as held out
@@ -46,8 +48,6 @@ from pathlib import Path
 from typing import Any
 
 import crosswire.analyze.pipeline as analyze_pipeline
-import crosswire.analyze.quotes as quotes_module
-import crosswire.analyze.speakers as speakers_module
 import crosswire.pipeline as ingest_pipeline
 from crosswire.analyze.attribution_eval import (
     Gold,
@@ -63,6 +63,7 @@ from crosswire.analyze.attribution_eval import (
 from crosswire.analyze.entities import extract_entities
 from crosswire.analyze.nlp import load_nlp
 from crosswire.analyze.quotes import extract_quotes
+from crosswire.analyze.statements.registry import DEV_RULES, RULES, switched_off
 from crosswire.config import Config
 from crosswire.records import Quote
 from crosswire.store import open_store
@@ -82,21 +83,8 @@ def without_dev_rules() -> Iterator[None]:
     """Switch off the four rules found by reading dev errors: the signature after the closing
     mark ("” ― Name"), fragments listed under one cue as one quote, "what it called" spoken by
     the organisation that is the subject, and the name after an opening "Said X:"."""
-    extractor = quotes_module._Extractor
-    patches = [
-        (extractor, "dash_signature", lambda self, quote: None),
-        (extractor, "listed_with", lambda self, prev, cand: False),
-        (extractor, "opening_cue_name", lambda self, verb: None),
-        (speakers_module, "outer_subject", lambda verb, pronoun, focus: None),
-    ]
-    saved = [(owner, name, getattr(owner, name)) for owner, name, _ in patches]
-    for owner, name, replacement in patches:
-        setattr(owner, name, replacement)
-    try:
+    with switched_off(*(rule.name for rule in DEV_RULES)):
         yield
-    finally:
-        for owner, name, original in saved:
-            setattr(owner, name, original)
 
 
 def load_unseen() -> list[Gold]:
@@ -396,7 +384,24 @@ def main(argv: list[str] | None = None) -> int:
                         help="direct quotes on the news sample (bench/data/quotes-news.json)")
     parser.add_argument("--errors", type=Path, metavar="FILE",
                         help="with --direct or --news: write each direct-quote error (JSON Lines)")
+    parser.add_argument("--without", action="append", default=[], metavar="RULE",
+                        help="switch a named quote rule off for the whole run (repeatable)")
+    parser.add_argument("--list-rules", action="store_true", help="list the named quote rules")
     args = parser.parse_args(argv)
+    unknown = [name for name in args.without if name not in RULES]
+    if unknown:
+        parser.error(f"unknown rule(s) {', '.join(unknown)}; --list-rules names them")
+    if args.list_rules:
+        for rule in RULES.values():
+            print(f"{rule.name:18} {rule.stage:10} {rule.summary}")
+        return 0
+    with switched_off(*args.without):
+        if args.without:
+            print(f"quote rules switched off: {', '.join(args.without)}")
+        return _run(parser, args)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.errors is not None and (args.unseen or not (args.direct or args.news)):
         # The unseen sample stays a held-out check: its errors are not listed for rule work.
         parser.error("--errors needs --direct on a PolNeAR split or --news, never --unseen")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
+import crosswire.analyze.on_demand as on_demand
 import crosswire.pipeline as pipeline
 from crosswire.config import Config
 from crosswire.pipeline import ingest_paths
@@ -78,7 +79,8 @@ def test_bad_inputs_are_recorded_and_good_ones_ingested(bad_folder, config):
     assert {e.code for e in store.errors()} == {"E001", "E002", "E003", "E004"}
     texts = [a.text for a in store.iter_articles()]
     assert any("café reopened" in t for t in texts)
-    assert store.unanalysed_ids() == []
+    # Neither story has a second outlet to compare: analysed when first read, not now.
+    assert len(store.unanalysed_ids()) == 2
     store.close()
 
 
@@ -171,11 +173,11 @@ def test_footer_learned_before_is_cleaned_from_new_articles_only(tmp_path, confi
 
 
 def test_analysis_in_two_processes_stores_what_one_process_stores(tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline, "MIN_PARALLEL", 1)  # the demo is smaller than the default
+    monkeypatch.setattr(on_demand, "MIN_PARALLEL", 1)  # the demo is smaller than the default
     snaps = []
     for n in (1, 2):
         db = str(tmp_path / f"w{n}.db")
-        config = Config(db=db, progress=False, workers=n, batch_size=2)
+        config = Config(db=db, progress=False, workers=n, batch_size=2, analyse="all")
         report = ingest_paths([ROOT / "examples" / "demo"], config)
         assert report.analysed == 5 and not report.errors
         snaps.append(_snapshot(db)["analyses"])

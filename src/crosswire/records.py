@@ -12,6 +12,9 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, Self
 
 QuoteKind = Literal["direct", "partial", "indirect"]
+# What a quote is as the speaker's word: a statement, or words that report no claim of theirs
+# (a belief or hope the text ascribes, a question, a quoted term, words relayed by another).
+QuoteMode = Literal["statement", "belief", "hope", "question", "term", "relayed"]
 Status = Literal["corroborated", "single-source", "conflicting"]
 
 
@@ -101,7 +104,8 @@ class Quote(Record):
 
     ``speaker`` is the canonical actor ("Mark Rutte"); ``speaker_start``/``speaker_end`` locate
     the mention as written ("he" of "he said"). ``speaker`` is ``None`` when the text does not
-    say who spoke: we report that rather than guess.
+    say who spoke: we report that rather than guess. ``mode`` says whether the words are a
+    statement of the speaker (only those are compared across outlets as statements).
     """
 
     start: int
@@ -113,6 +117,7 @@ class Quote(Record):
     speaker_text: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    mode: QuoteMode = "statement"
 
 
 @dataclass(slots=True)
@@ -134,6 +139,8 @@ class Figure(Record):
     sentence_start: int = 0
     sentence_end: int = 0
     in_quote: bool = False
+    change: str | None = None
+    period: str | None = None
 
 
 @dataclass(slots=True)

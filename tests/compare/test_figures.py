@@ -202,3 +202,37 @@ def test_different_words_without_events_are_no_meaning_discrepancy(story):
     groups, discrepancies = group_figures(story.sources())
     assert not discrepancies
     assert [g.status for g in groups] == ["corroborated"]
+
+
+def test_figures_of_different_months_are_neither_one_quantity_nor_a_conflict(story):
+    story.article("a", "Harbor Ledger", "Support for the Vellan levy was 28% in April.")
+    story.article("b", "Valley Wire", "Support for the Vellan levy reached 44% in June.")
+    story.article("c", "Northgate Times", "Support for the Vellan levy was also 28% in June.")
+    story.figure("a", "28%", 28, "%", "Support for the Vellan levy (was)").period = "april"
+    story.figure("b", "44%", 44, "%", "Support for the Vellan levy (reached)").period = "june"
+    story.figure("c", "28%", 28, "%", "Support for the Vellan levy (was)").period = "june"
+    groups, discrepancies = group_figures(story.sources())
+    assert all(g.status != "corroborated" for g in groups)  # April's 28% is not June's
+    (d,) = discrepancies  # June's 44% against June's 28%, not against April's
+    assert d.kind == "figure-value"
+    assert {s.article for s in d.sides} == {"b", "c"}
+    assert "june" in d.why and "differ by 16" in d.why
+    assert d.confidence >= 0.5
+
+
+def test_a_change_and_a_level_are_different_measures(story):
+    story.article("a", "Harbor Ledger", "The Tarvik jobless rate rose 0.4% in May.")
+    story.article("b", "Valley Wire", "The Tarvik jobless rate was 3.6% in May.")
+    story.figure("a", "0.4%", 0.4, "%", "The Tarvik jobless rate (rose)").change = "up"
+    story.figure("b", "3.6%", 3.6, "%", "The Tarvik jobless rate (was)")
+    _, discrepancies = group_figures(story.sources())
+    assert discrepancies == []
+
+
+def test_estimates_of_different_forecasters_are_shown_as_a_spread(story):
+    story.article("a", "Harbor Ledger", "Orla Bank puts the odds of a Vellan recession at 30%.")
+    story.article("b", "Valley Wire", "A survey put the odds of a Vellan recession at 44%.")
+    story.figure("a", "30%", 30, "%", "the odds of a Vellan recession (puts)")
+    story.figure("b", "44%", 44, "%", "the odds of a Vellan recession (put)")
+    (d,) = group_figures(story.sources())[1]
+    assert "spread" in d.why

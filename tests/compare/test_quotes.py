@@ -296,3 +296,18 @@ def test_a_chain_of_loose_matches_is_not_one_statement(story):
         story.quote(str(k), remark, speaker="Brandt")
     groups, _ = group_quotes(story.sources())
     assert max(len(g.variants) for g in groups) <= 2
+
+
+def test_a_belief_the_text_ascribes_is_not_lined_up_as_a_statement(story):
+    # "Ilse Brandt believes ..." in one outlet and her quoted words in another: the belief
+    # (analyze.statements marks it) corroborates nothing she said.
+    story.article("a", "Harbor Ledger", f'"{DENIED}," Ilse Brandt said.')
+    story.article("b", "Northgate Times", f"Brandt believes {REWORDED}.")
+    story.quote("a", DENIED, speaker="Ilse Brandt")
+    belief = story.quote("b", REWORDED, speaker="Brandt")
+    belief.kind, belief.mode = "indirect", "belief"
+    groups, _ = group_quotes(story.sources())
+    assert [(g.status, g.outlets) for g in groups] == [("single-source", ["Harbor Ledger"])]
+    belief.mode = "statement"
+    groups, _ = group_quotes(story.sources())
+    assert [g.status for g in groups] == ["corroborated"]

@@ -63,3 +63,25 @@ def test_stories_never_compared_are_compared_in_the_background(demo_copy):
         assert all(s["coverage"] is not None for s in later)
         dam = max(later, key=lambda s: len(s["articles"]))
         assert dam["coverage"]["discrepancies"] >= 1
+
+
+def test_a_search_is_kept_for_its_pages_and_made_again_after_an_ingest(store, monkeypatch):
+    from crosswire.web.listing import Filters, list_stories
+
+    for n in range(5):
+        _add(store, f"s{n}", f"s{n}", "Coastline Gazette", f"2026-04-0{n + 1}T08:00:00Z")
+    calls = []
+    search = store.search_seqs
+    monkeypatch.setattr(store, "search_seqs", lambda *a, **k: calls.append(a) or search(*a, **k))
+    index = StoryIndex()
+
+    def page(n: int) -> list[str]:
+        listing = list_stories(store, index, Filters(q="text"), lambda s, ids: {}, n, 2)
+        return [e.id for e in listing.items]
+
+    pages = [page(1), page(2), page(3)]
+    assert sorted(sum(pages, [])) == [f"s{n}" for n in range(5)] and len(calls) == 1
+    # The id of an article the snapshot read names its seq's article, not another's.
+    assert index.snapshot(store).id_of[store.ingest_rank("s3")] == "s3"
+    _add(store, "s5", "s5", "Nordvik Post", "2026-04-07T08:00:00Z")
+    assert "s5" in page(1) + page(2) + page(3) + page(4) and len(calls) == 2

@@ -57,6 +57,8 @@ from crosswire.analyze.speakers import (
     speaker_of,
     subject_mention,
 )
+from crosswire.analyze.statements import apply_statement_rules
+from crosswire.analyze.statements.registry import active
 from crosswire.records import Entity, Quote
 
 _SENTENCE_END = ".!?"
@@ -145,6 +147,7 @@ def extract_quotes(doc: Doc, entities: list[Entity], actors: dict[str, list[str]
             if named is not None:
                 _set_speaker(quote, named)
     _inherit_speakers(kept, text, extractor.last_subject)
+    apply_statement_rules(doc, kept)
     return kept
 
 
@@ -493,7 +496,7 @@ class _Extractor:
     def opening_cue_name(self, verb: Token) -> Speaker | None:
         """The name after a cue that opens its sentence before the quotation: "Said Reyes:
         “X”"."""
-        return self._name_after(verb)
+        return self._name_after(verb) if active("opening_cue_name") else None
 
     def _role_after(self, verb: Token) -> Speaker | None:
         """A described speaker right after an inverted cue that follows its quotation
@@ -602,6 +605,8 @@ class _Extractor:
 
     def listed_with(self, prev: _Candidate, cand: _Candidate) -> bool:
         """Whether two quoted fragments are items of one list under one cue."""
+        if not active("listed_fragments"):
+            return False
         if prev.cue is None or cand.cue is None or prev.cue.i != cand.cue.i:
             return False
         last = (prev.merged or [prev.quotation])[-1]
@@ -660,6 +665,8 @@ class _Extractor:
     def dash_signature(self, quote: Quote) -> Speaker | None:
         """A name after a dash on the closing mark's line ("“X.” ― Ana Reyes", "“X”
         -Teodor Malvik, Oslo"): the signature of a reader's or a roundup's quotation."""
+        if not active("dash_signature"):
+            return None
         m = _DASH_SIGNATURE.match(self.text, quote.end)
         return self._name_on_line(m.end(), signed=True) if m is not None else None
 

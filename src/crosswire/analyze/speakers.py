@@ -19,6 +19,7 @@ from crosswire.analyze.cues import (
     PRONOUNS_PERSON,
     is_speech_verb,
 )
+from crosswire.analyze.statements.registry import active
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # How far back (tokens) a name that just spoke can be the "he" of a cue.
@@ -251,6 +252,8 @@ def outer_subject(verb: Token, pronoun: Token, focus: Focus) -> Token | None:
     """The subject of a clause ``verb`` is embedded in that "it" or "they" stands for: a
     noun phrase that is not a person, or the same pronoun. A conjunct without a subject of
     its own shares the outer one, so the walk goes through conjuncts too."""
+    if not active("outer_subject"):
+        return None
     outer = _enclosing_subject(verb, focus, ("advcl", "relcl", "parataxis", "acl"), 8)
     if outer is None or outer.lower_ == pronoun.lower_:
         return outer

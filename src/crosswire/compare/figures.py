@@ -14,11 +14,14 @@ count in the same words.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
+from crosswire.analyze.figures.period import clause_bounds, periods_differ
+from crosswire.analyze.figures.units import unit_names
 from crosswire.compare.lexicon import event_classes, normal_stems
 from crosswire.compare.sources import Source
-from crosswire.compare.text import overlap, passage, stem
+from crosswire.compare.text import content_stems, overlap, passage, stem
 from crosswire.records import Discrepancy, Figure, FigureGroup, Passage
 
 # Share of the counted-thing words two mentions must share to count the same thing.
@@ -38,10 +41,26 @@ PERSON_UNITS = {
 TIME_UNITS = {
     "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century",
 }
-MEASURE_UNITS = {"%", "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "times"} | TIME_UNITS
+MEASURE_UNITS = (
+    {"%", "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "times"} | TIME_UNITS | unit_names()
+)
 # Small numbers recur by chance ("two people died", "two engineering units"): the same value
 # counting different things is only suspicious when the number is distinctive.
 MIN_DISTINCTIVE = 10
+# Equal percentages with nothing extracted as measured are one figure when their clauses share
+# this much (overlap coefficient of content stems, numbers aside).
+SAME_CLAUSE = 0.35
+# Two figures measure one thing when what they measure shares this much (Jaccard).
+SAME_MEASURE = 0.5
+# Sentences giving an estimate rather than a measurement: different forecasters' figures are a
+# spread, shown as such.
+_FORECAST = re.compile(
+    r"\b(?:forecast\w*|project\w*|expect\w*|estimat\w*|predict\w*|odds|chance|probabilit\w*"
+    r"|survey\w*|outlook|model|target\w*|goal|will|would)\b",
+    re.IGNORECASE,
+)
+_ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+_OF_AFTER = re.compile(r"\s+of\s+(?:the|all|its|their|total)\b", re.IGNORECASE)
 # "about 12 million": a hedge covers this much either side.
 HEDGE_TOLERANCE = 0.1
 
@@ -97,7 +116,8 @@ def _same_value(a: Figure, b: Figure) -> bool:
 
 
 def _counts_things(figure: Figure) -> bool:
-    return figure.unit not in MEASURE_UNITS
+    base = (figure.unit or "").split(" per ")[0]
+    return figure.unit is None or base not in MEASURE_UNITS
 
 
 def interval(figure: Figure) -> tuple[float, float]:
@@ -140,8 +160,10 @@ def same_quantity(a: _Item, b: _Item) -> bool:
     side is one quantity; event words decide when both have them; otherwise the counted
     words must agree.
     """
-    if not _same_value(a.figure, b.figure):
+    if not _same_value(a.figure, b.figure) or not same_period_and_direction(a.figure, b.figure):
         return False
+    if a.figure.unit == "%" and not (a.events and b.events):
+        return _same_share(a, b)
     if a.events and b.events:
         return a.events == b.events
     if not a.events and not b.events and distinctive(a.figure):
@@ -231,11 +253,90 @@ def _value_units(a: _Item, b: _Item) -> bool:
     return families == {None, "people"} and bool(a.events) and bool(b.events)
 
 
+def same_period_and_direction(a: Figure, b: Figure) -> bool:
+    """Nothing says the two figures are of different periods ("June's 9.1%" / "April's") or
+    opposite changes ("rose 4%" / "fell 4%")."""
+    if periods_differ(a.period, b.period):
+        return False
+    return not (a.change and b.change and a.change != b.change)
+
+
+def _same_share(a: _Item, b: _Item) -> bool:
+    """Whether two equal percentages are one figure: percentages recur by chance ("9%"
+    unemployment in the 1970s, "9%" REIT returns), so what they measure must agree; when the
+    extractor found nothing measured, their clauses must share words besides numbers."""
+    if _share_of(a) != _share_of(b) or _names(a) != _names(b):
+        return False
+    wa, wb = _measure_words(a), _measure_words(b)
+    if wa and wb:
+        return overlap(wa, wb) >= MIN_MEANING
+    ca, cb = _clause_stems(a), _clause_stems(b)
+    return bool(ca and cb) and overlap(ca, cb) >= SAME_CLAUSE
+
+
+def _clause_stems(item: _Item) -> set[str]:
+    f, sentence = item.figure, _sentence_text(item)
+    left, right = clause_bounds(sentence, f.start - f.sentence_start, f.end - f.sentence_start)
+    return {w for w in content_stems(sentence[left:right]) if not w[:1].isdigit()}
+
+
+def _sentence_text(item: _Item) -> str:
+    f = item.figure
+    return item.source.article.text[f.sentence_start : f.sentence_end]
+
+
+def _share_of(item: _Item) -> bool:
+    """Whether a percentage is a share of something ("over 31 percent of the CPI")."""
+    f = item.figure
+    return f.unit == "%" and _OF_AFTER.match(item.source.article.text, f.end) is not None
+
+
+def _estimate(item: _Item) -> bool:
+    """Whether the figure's clause gives an estimate, forecast or target, not an outcome."""
+    f, sentence = item.figure, _sentence_text(item)
+    left, right = clause_bounds(sentence, f.start - f.sentence_start, f.end - f.sentence_start)
+    return _FORECAST.search(sentence, left, right) is not None
+
+
+def _names(item: _Item) -> set[str]:
+    """Acronyms in what is measured ("PCE", "CPI", "UK"): each names one series or place."""
+    return set(_ACRONYM.findall(item.figure.counts or ""))
+
+
+def _measure_words(item: _Item) -> set[str]:
+    """What is measured, without the verb the extractor appends in parentheses."""
+    counts = re.sub(r"\s*\([^)]*\)\s*$", "", item.figure.counts or "")
+    return normal_stems(counts) - _VAGUE
+
+
+def same_measure(a: _Item, b: _Item) -> float:
+    """How surely two figures are values of one measure: the Jaccard similarity of what they
+    measure ("the unemployment rate" / "the national unemployment rate"), zero when their
+    periods differ or one is a change and the other a level ("rose 6.5%" / "is 3.6%")."""
+    fa, fb = a.figure, b.figure
+    if periods_differ(fa.period, fb.period) or bool(fa.change) != bool(fb.change):
+        return 0.0
+    if _share_of(a) != _share_of(b):
+        return 0.0  # "31% of the CPI" is a weight, "the CPI rose 5%" its rate
+    if _names(a) != _names(b) and (_names(a) or _names(b)):
+        return 0.0  # "the core PCE price index" is not "the core consumer price index"
+    if _estimate(a) != _estimate(b):
+        return 0.0  # a forecast or a target against an outcome is no contradiction
+    if fa.change and fb.change and fa.change != fb.change:
+        return 0.0
+    if a.events and b.events:
+        return 1.0 if a.events == b.events else 0.0  # a death toll is one measure however worded
+    wa, wb = _measure_words(a), _measure_words(b)
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
 def _value_rival(q: list[_Item], other: list[_Item]) -> bool:
-    """Same counted thing, incompatible values, reported by an outlet the other lacks."""
+    """Same measure in the same period, incompatible values, reported by an outlet the other
+    lacks."""
     a, b = q[0], other[0]
     return (
         bool(_outlets(other) - _outlets(q))
+        and same_measure(a, b) >= SAME_MEASURE
         and _value_units(a, b)
         and bool(a.meaning or a.events)
         and bool(b.meaning or b.events)
@@ -243,6 +344,37 @@ def _value_rival(q: list[_Item], other: list[_Item]) -> bool:
         and _item_meaning(a, b)
         and not compatible_values(a.figure, b.figure)
     )
+
+
+def _value_text(f: Figure) -> str:
+    low, high = interval(f)
+    unit = f" {f.unit}" if f.unit else ""
+    return f"{f.value:g}{unit}" if low == high else f"{low:g}-{high:g}{unit}"
+
+
+def _why(kind: str, sides: list[_Item]) -> tuple[str, float]:
+    """Why a figure-value discrepancy is one and how sure: what the sides measure in common,
+    the period, and how far apart the values are. Other kinds are left to the generic check
+    (``compare/assess.py``)."""
+    if kind != "figure-value":
+        return "", 1.0
+    shared = set.intersection(*(_measure_words(x) | x.events for x in sides))
+    scores = [same_measure(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]
+    periods = sorted({x.figure.period for x in sides if x.figure.period})
+    values = [x.figure.value for x in sides]
+    spread = max(values) - min(values)
+    relative = spread / max(abs(v) for v in values) if any(values) else 0.0
+    confidence = min(scores) if scores else 0.0
+    forecast = all(_estimate(x) for x in sides)
+    why = (
+        f"same measure ({', '.join(sorted(shared)) or 'paraphrased'}), period "
+        f"{' / '.join(periods) or 'not named'}; values "
+        f"{' vs '.join(_value_text(x.figure) for x in sides)} differ by {spread:g} "
+        f"({relative:.0%})"
+    )
+    if forecast:
+        why += "; every side is an estimate or forecast: a spread of views, not a contradiction"
+    return why, round(confidence, 2)
 
 
 def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discrepancy]]:
@@ -284,10 +416,13 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
             used.update((i, *rivals))
             groups.append(_group(merged, "conflicting"))
             sides = _first_per_outlet([x for k in (i, *rivals) for x in quantities[k]])
+            why, confidence = _why(kind, sides)
             discrepancies.append(Discrepancy(
                 kind,
                 f"{headline}: {'; '.join(map(_describe, sides))}.",
                 [_sentence(x) for x in sides],
+                why=why,
+                confidence=confidence,
             ))
     for i, q in enumerate(quantities):
         if i not in used:

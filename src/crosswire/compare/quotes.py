@@ -152,6 +152,9 @@ def group_quotes(
         _Item(s, q, word_keys(q.text))
         for s in sources
         for q in sorted(s.analysis.quotes, key=lambda q: q.start)
+        # beliefs, hopes, questions, quoted terms and relayed words assert nothing of the
+        # speaker's that another outlet could corroborate (analyze.statements)
+        if q.mode == "statement"
     ]
     matcher = Matcher([i.quote.text for i in items], embed)
     groups: list[QuoteGroup] = []

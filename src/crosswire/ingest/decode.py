@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import gzip
 import re
 import zlib
 from pathlib import Path
@@ -50,19 +49,25 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
 
 
 def gunzip(data: bytes, max_bytes: int = MAX_BYTES) -> bytes:
-    """Decompress, refusing truncated streams (``gzip`` would silently return a prefix)."""
-    decomp = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    try:
-        out = decomp.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise CrosswireError(BROKEN_GZIP, detail=str(exc)) from exc
-    if len(out) > max_bytes:
-        raise CrosswireError(TOO_LARGE, detail=f"more than {max_bytes} bytes once decompressed")
-    if not decomp.eof:
-        raise CrosswireError(BROKEN_GZIP, detail="the stream ends before its last block")
-    if decomp.unused_data.startswith(GZIP_MAGIC):  # concatenated members
-        out += gzip.decompress(decomp.unused_data)
-    return out
+    """Decompress every member against one size limit, refusing truncated streams (``gzip``
+    would silently return a prefix, and inflate a bomb in a later member without bound)."""
+    parts: list[bytes] = []
+    size = 0
+    rest = data
+    while rest.startswith(GZIP_MAGIC):
+        decomp = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        try:
+            out = decomp.decompress(rest, max_bytes + 1 - size)
+        except zlib.error as exc:
+            raise CrosswireError(BROKEN_GZIP, detail=str(exc)) from exc
+        size += len(out)
+        if size > max_bytes:
+            raise CrosswireError(TOO_LARGE, detail=f"more than {max_bytes} bytes once decompressed")
+        if not decomp.eof:
+            raise CrosswireError(BROKEN_GZIP, detail="the stream ends before its last block")
+        parts.append(out)
+        rest = decomp.unused_data
+    return b"".join(parts)
 
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
@@ -77,10 +82,21 @@ def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_MIXED, _cp1252_fallback)
 
 
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first 8 KiB mean this is not text."""
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if head.startswith(tuple(bom for bom, _ in BOMS)):
+        return False
+    if b"\x00" in head:
         return True
     control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     return control > len(head) * 0.05
@@ -92,15 +108,13 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
     Latin-1 and Windows-1252 files are common in news archives; detection keeps them from
     becoming mojibake instead of failing.
     """
-    if looks_binary(data):
-        raise CrosswireError(BINARY, detail="control bytes in the content")
-    for bom, codec in (
-        (b"\xef\xbb\xbf", "utf-8-sig"),
-        (b"\xff\xfe", "utf-16"),
-        (b"\xfe\xff", "utf-16"),
-    ):
+    # A byte-order mark names the encoding before any test: UTF-16 and UTF-32 text is full of
+    # NUL bytes. UTF-32 first: its little-endian mark starts like UTF-16's.
+    for bom, codec in BOMS:
         if data.startswith(bom):
             return data.decode(codec, errors="replace")
+    if looks_binary(data):
+        raise CrosswireError(BINARY, detail="control bytes in the content")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -17,7 +17,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from crosswire.clean import clean_text
+from crosswire.errors import READER_FAILED
 from crosswire.ingest.readers import ReadOptions, read_path
+from crosswire.ingest.values import strip_controls
 from crosswire.records import Article, IngestError, RawItem
 
 
@@ -34,8 +36,19 @@ def outlet_from_url(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def _without_controls(item: RawItem) -> RawItem:
+    """The item with control characters (NUL first) stripped from every text field."""
+    for name in ("source", "body", "title", "outlet", "url", "published", "language"):
+        value = getattr(item, name)
+        if isinstance(value, str):
+            setattr(item, name, strip_controls(value))
+    item.authors = [strip_controls(a) for a in item.authors]
+    return item
+
+
 def clean_item(item: RawItem) -> Article:
     """Clean a raw item into an :class:`Article`."""
+    item = _without_controls(item)
     cleaned = clean_text(item.body)
     return Article(
         id=article_id(item),
@@ -57,10 +70,17 @@ def read_clean(path: Path | IngestError, options: ReadOptions) -> list[Article |
     """One file's articles, cleaned, or its errors (an error passed in is passed on)."""
     if isinstance(path, IngestError):
         return [path]
-    return [
-        item if isinstance(item, IngestError) else clean_item(item)
-        for item in read_path(path, options)
-    ]
+    out: list[Article | IngestError] = []
+    for item in read_path(path, options):
+        if isinstance(item, IngestError):
+            out.append(item)
+            continue
+        try:
+            out.append(clean_item(item))
+        except Exception as exc:  # one item's failure costs that item, not the run
+            detail = READER_FAILED.format(detail=f"cleaning failed: {exc!r}")
+            out.append(IngestError(item.source, READER_FAILED.code, detail))
+    return out
 
 
 Prepared = tuple[Article, str] | IngestError

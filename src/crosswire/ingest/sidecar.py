@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from crosswire.ingest.values import as_text
 from crosswire.records import RawItem
 
 SIDECAR_SUFFIX = ".meta.json"
@@ -26,7 +27,7 @@ def read_sidecar(path: Path) -> dict[str, object]:
         return {}
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
     return meta if isinstance(meta, dict) else {}
 
@@ -36,8 +37,11 @@ def apply_sidecar(item: RawItem, path: Path) -> RawItem:
     meta = read_sidecar(path)
     for field in FIELDS:
         value = meta.get(field)
-        if value:
-            if field == "authors" and isinstance(value, str):
-                value = [value]
-            setattr(item, field, value)
+        if field == "authors":
+            names = value if isinstance(value, list) else [value]
+            authors = [name for name in map(as_text, names) if name]
+            if authors:
+                item.authors = authors
+        elif (text := as_text(value)) is not None:  # a number becomes text; an object is unknown
+            setattr(item, field, text)
     return item

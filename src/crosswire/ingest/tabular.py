@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterator, Mapping
 
-from crosswire.errors import BAD_TABLE, CrosswireError
+from crosswire.errors import BAD_TABLE, READER_FAILED, CrosswireError
 from crosswire.ingest.newsplease import item_from_record
 from crosswire.records import IngestError, RawItem
 
@@ -62,3 +62,5 @@ def read_csv(
             yield item_from_record(key, record)
         except CrosswireError as err:
             yield IngestError(key, err.code, str(err))
+        except Exception as exc:  # a row's surprise costs that row, not its neighbours
+            yield IngestError(key, READER_FAILED.code, READER_FAILED.format(detail=repr(exc)))

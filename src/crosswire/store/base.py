@@ -52,6 +52,11 @@ def _article_row(row: Sequence[Any]) -> Article:
 UNDATED_PER_KEY = 500
 
 
+# Matches a search ranks at most, the newest: a news desk searches what is recent, and a word
+# found in every tenth article would otherwise make each search cost in proportion to the store.
+RANK_DEPTH = 5000
+
+
 class Store:
     """Articles, their analyses, fingerprints, story features and ingest errors.
 
@@ -79,6 +84,14 @@ class Store:
 
     def search(self, query: str, limit: int = 20) -> list[str]:  # pragma: no cover - abstract
         """Article ids whose title or text match a full-text query, best first."""
+        raise NotImplementedError
+
+    def search_seqs(
+        self, query: str, limit: int = 20, depth: int = RANK_DEPTH
+    ) -> list[int]:  # pragma: no cover - abstract
+        """The ``seq`` of articles matching a full-text query, best first, of the newest
+        ``depth`` matches: ranking costs time per match, and a common word is in a share of
+        every article stored."""
         raise NotImplementedError
 
     def _columns(self, table: str) -> set[str]:  # pragma: no cover - abstract
@@ -290,6 +303,23 @@ class Store:
             r[0]
             for r in self.query("SELECT id FROM articles WHERE outlet = ? ORDER BY id", (outlet,))
         ]
+
+    def unfinished_ids(self) -> tuple[list[str], list[str]]:
+        """Articles a stopped run left half done: (without a fingerprint, without a story),
+        each in the order stored, so the next run finishes them."""
+        unprinted = self.query(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article FROM minhash) ORDER BY seq"
+        )
+        storyless = self.query("SELECT id FROM articles WHERE story IS NULL ORDER BY seq")
+        return [r[0] for r in unprinted], [r[0] for r in storyless]
+
+    def outlets_of(self, article_ids: Iterable[str]) -> set[str]:
+        """The outlets of the given articles (those that have one)."""
+        found: set[str] = set()
+        for article_id in article_ids:
+            rows = self.query("SELECT outlet FROM articles WHERE id = ?", (article_id,))
+            found.update(r[0] for r in rows if r[0])
+        return found
 
     def count_articles(self) -> int:
         return int(self.query("SELECT COUNT(*) FROM articles")[0][0])

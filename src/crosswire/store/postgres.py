@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from crosswire.records import Article
-from crosswire.store.base import Store
+from crosswire.store.base import RANK_DEPTH, Store
 
 
 class PostgresStore(Store):
@@ -70,5 +70,19 @@ class PostgresStore(Store):
             "SELECT id FROM articles_fts, plainto_tsquery('simple', ?) q WHERE doc @@ q "
             "ORDER BY ts_rank(doc, q) DESC, id LIMIT ?",
             (" ".join(words), limit),
+        )
+        return [r[0] for r in rows]
+
+    def search_seqs(self, query: str, limit: int = 20, depth: int = RANK_DEPTH) -> list[int]:
+        words = [w for w in query.split() if w.strip()]
+        if not words:
+            return []
+        # Only the newest `depth` matches are ranked: ts_rank reads each match's vector.
+        rows = self.query(
+            "WITH q AS (SELECT plainto_tsquery('simple', ?) AS q), "
+            "newest AS (SELECT a.seq, f.doc FROM articles_fts f JOIN articles a ON a.id = f.id, q "
+            "WHERE f.doc @@ q.q ORDER BY a.seq DESC LIMIT ?) "
+            "SELECT seq FROM newest, q ORDER BY ts_rank(doc, q.q) DESC, seq DESC LIMIT ?",
+            (" ".join(words), depth, limit),
         )
         return [r[0] for r in rows]

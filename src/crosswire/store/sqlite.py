@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from crosswire.records import Article
-from crosswire.store.base import Store
+from crosswire.store.base import RANK_DEPTH, Store
 
 # PRAGMA user_version from which full-text rows have the article's seq as rowid.
 FULLTEXT_BY_SEQ = 1
@@ -68,5 +68,24 @@ class SQLiteStore(Store):
         rows = self.query(
             "SELECT id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
             (match, limit),
+        )
+        return [r[0] for r in rows]
+
+    def search_seqs(self, query: str, limit: int = 20, depth: int = RANK_DEPTH) -> list[int]:
+        words = [w.replace('"', "") for w in query.split() if w.strip('"')]
+        if not words:
+            return []
+        match = " ".join(f'"{w}"' for w in words)
+        # The index rows' rowid is the article's seq: the oldest of the newest `depth` matches
+        # is found walking rowids (cheap), and only the matches from it on are ranked.
+        floor = self.query(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            (match, max(0, depth - 1)),
+        )
+        rows = self.query(
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? "
+            "ORDER BY rank LIMIT ?",
+            (match, floor[0][0] if floor else 0, limit),
         )
         return [r[0] for r in rows]

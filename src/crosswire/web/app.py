@@ -16,6 +16,7 @@ from fastapi_offline import FastAPIOffline
 from crosswire import __version__
 from crosswire.config import Config
 from crosswire.web import errors, feeds, json_api, pages, writes
+from crosswire.web.activity import CountRequests
 from crosswire.web.limits import MAX_BODY, BodyLimit
 from crosswire.web.state import COMPARE_BUDGET_S, WebState
 from crosswire.web.stores import Stores, cannot_write
@@ -65,4 +66,5 @@ def create_app(
     for module in (json_api, writes, feeds, pages):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(CountRequests, activity=state.activity)
     return app

@@ -16,10 +16,12 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from crosswire import api
+from crosswire.analyze.on_demand import analyses_of
 from crosswire.config import Config
 from crosswire.records import Article, Comparison, Story
 from crosswire.store import Store
 from crosswire.store.comparisons import coverage_counts, known_counts, story_signature
+from crosswire.web.activity import Activity
 from crosswire.web.stores import Stores
 
 Compared = tuple[Story, list[Article], Comparison]
@@ -28,9 +30,11 @@ log = logging.getLogger("crosswire.web")
 
 
 class Comparisons:
-    def __init__(self, config: Config, stores: Stores | None = None, kept: int = KEPT) -> None:
+    def __init__(self, config: Config, stores: Stores | None = None, kept: int = KEPT,
+                 activity: Activity | None = None) -> None:  # fmt: skip
         self.config = config
         self.stores = stores
+        self.activity = activity
         self.kept = kept
         self._pending: queue.SimpleQueue[str] = queue.SimpleQueue()
         self._queued: set[str] = set()
@@ -42,6 +46,8 @@ class Comparisons:
         self._lock = threading.Lock()
 
     def _entry(self, store: Store, story_id: str) -> tuple[tuple[str, str], Compared]:
+        # Analysed first, so that the key holds the analyses the comparison will be made of.
+        analyses_of(store, store.story_article_ids(story_id), self.config)
         signature = story_signature(store, story_id, self.config.story_embedder or "")
         key = (story_id, signature)
         with self._lock:
@@ -125,6 +131,8 @@ class Comparisons:
         assert self.stores is not None
         while True:
             story_id = self._pending.get()
+            if self.activity is not None:  # pages first: this waits until none is asked for
+                self.activity.wait_idle()
             try:
                 with self.stores.session() as store:
                     self.get(store, story_id)

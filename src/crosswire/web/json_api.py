@@ -13,6 +13,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
 from crosswire import api
+from crosswire.analyze.on_demand import analysis_of
 from crosswire.follow import follow
 from crosswire.report import report_dict
 from crosswire.store.follows import alerts, follows, remove_follow
@@ -86,7 +87,7 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
         found = s.get_article(resolve_article(s, article_id))
         if found is None:
             raise Problem(404, f"no article {article_id!r}")
-        record = api.article_record(found, s.get_analysis(found.id))
+        record = api.article_record(found, analysis_of(s, found.id, state.config))
         copies = s.query("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", (found.id,))
     return {**record, "removed": found.removed, "copies": [r[0] for r in copies]}
 

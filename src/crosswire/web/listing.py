@@ -9,18 +9,23 @@ every request; a running ingest makes the list be rebuilt as it goes.
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import PurePath
 from typing import Any
 
+from crosswire.analyze.on_demand import analyse_speaker
 from crosswire.dates import date_key, parse_date
 from crosswire.store import Store
+from crosswire.store.base import surname_key
 from crosswire.store.snippets import START, STOP, search_words, snippets
 
 # Articles a search ranks before their stories are gathered: more than any page shows.
 SEARCH_DEPTH = 1000
+# Searches whose stories a snapshot keeps, so that the next page of one costs no new search.
+KEPT_SEARCHES = 64
 PER_PAGE = 20
 MAX_PER_PAGE = 100
 
@@ -58,7 +63,9 @@ class Snapshot:
     """The stories of one state of the store, newest first, and each article's story.
 
     ``last_seq`` is the newest article read and ``pending`` the articles read before they had
-    a story: what a refresh reads again."""
+    a story: what a refresh reads again. ``id_of`` names the article of each seq, the key a
+    search returns (the full-text index is keyed by it: looking ids up costs more than the
+    search). ``searches`` keeps the stories of recent searches in this state of the store."""
 
     token: tuple[Any, ...]
     stories: list[StoryEntry]
@@ -67,6 +74,22 @@ class Snapshot:
     outlets: list[str]
     last_seq: int = 0
     pending: set[str] = field(default_factory=set)
+    id_of: dict[int, str] = field(default_factory=dict)
+    searches: OrderedDict[tuple[str, ...], dict[str, str]] = field(default_factory=OrderedDict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def kept_search(self, words: tuple[str, ...]) -> dict[str, str] | None:
+        with self.lock:
+            found = self.searches.get(words)
+            if found is not None:
+                self.searches.move_to_end(words)
+            return found
+
+    def keep_search(self, words: tuple[str, ...], best: dict[str, str]) -> None:
+        with self.lock:
+            self.searches[words] = best
+            while len(self.searches) > KEPT_SEARCHES:
+                self.searches.popitem(last=False)
 
 
 def _unnamed_label(source: str) -> str:
@@ -101,7 +124,7 @@ def _entry(story_id: str, members: list[tuple[Any, ...]]) -> StoryEntry:
 
 
 def _snapshot(token: tuple[Any, ...], entries: list[StoryEntry], last_seq: int,
-              pending: set[str]) -> Snapshot:  # fmt: skip
+              pending: set[str], id_of: dict[int, str]) -> Snapshot:  # fmt: skip
     entries.sort(key=lambda s: (s.sort_key, s.id), reverse=True)
     return Snapshot(
         token=token,
@@ -111,6 +134,7 @@ def _snapshot(token: tuple[Any, ...], entries: list[StoryEntry], last_seq: int,
         outlets=sorted({o for s in entries for o in s.outlets}),
         last_seq=last_seq,
         pending=pending,
+        id_of=id_of,
     )
 
 
@@ -118,15 +142,17 @@ def build_snapshot(store: Store, token: tuple[Any, ...]) -> Snapshot:
     """Every story, from one read of the article rows."""
     grouped: dict[str, list[tuple[Any, ...]]] = {}
     pending: set[str] = set()
+    id_of: dict[int, str] = {}
     last_seq = 0
     for row in store.query(_ROWS):
         last_seq = max(last_seq, row[7])
+        id_of[row[7]] = row[1]
         if row[0] is None:
             pending.add(row[1])
         else:
             grouped.setdefault(row[0], []).append(row)
     entries = [_entry(story_id, members) for story_id, members in grouped.items()]
-    return _snapshot(token, entries, last_seq, pending)
+    return _snapshot(token, entries, last_seq, pending, id_of)
 
 
 def refresh_snapshot(store: Store, old: Snapshot, token: tuple[Any, ...]) -> Snapshot:
@@ -144,7 +170,8 @@ def refresh_snapshot(store: Store, old: Snapshot, token: tuple[Any, ...]) -> Sna
     for story_id in touched:
         entries.append(_entry(story_id, store.query(_ROWS + "WHERE story = ?", (story_id,))))
     last_seq = max([old.last_seq, *(r[7] for r in rows)])
-    return _snapshot(token, entries, last_seq, pending)
+    id_of = {**old.id_of, **{r[7]: r[1] for r in rows}}
+    return _snapshot(token, entries, last_seq, pending, id_of)
 
 
 class StoryIndex:
@@ -228,6 +255,29 @@ def _in_range(entry: StoryEntry, since: datetime | None, until: datetime | None)
 Counts = Callable[[Store, list[str]], dict[str, dict[str, Any]]]
 
 
+def search_stories(store: Store, snap: Snapshot, words: list[str]) -> dict[str, str]:
+    """Story -> its best matching article, best story first: the full-text matches, then the
+    stories quoting someone of that name (someone quoted as "he" is named in the text once).
+    Kept per snapshot, so paging through a search, or narrowing it, searches once."""
+    key = tuple(words)
+    kept = snap.kept_search(key)
+    if kept is not None:
+        return kept
+    best: dict[str, str] = {}
+    for seq in store.search_seqs(" ".join(words), limit=SEARCH_DEPTH):
+        article_id = snap.id_of.get(seq)
+        story = snap.story_of.get(article_id) if article_id else None
+        if story is not None and story not in best:
+            best[story] = article_id  # type: ignore[assignment]
+    for word in words:
+        for article_id in store.articles_quoting(word) if len(word) > 2 else []:
+            story = snap.story_of.get(article_id)
+            if story is not None:
+                best.setdefault(story, article_id)
+    snap.keep_search(key, best)
+    return best
+
+
 def list_stories(
     store: Store,
     index: StoryIndex,
@@ -242,16 +292,7 @@ def list_stories(
     per_page = max(1, min(per_page, MAX_PER_PAGE))
     best: dict[str, str] = {}  # story -> its best matching article
     if filters.q and search_words(filters.q):
-        for article_id in store.search(" ".join(search_words(filters.q)), limit=SEARCH_DEPTH):
-            story = snap.story_of.get(article_id)
-            if story is not None and story not in best:
-                best[story] = article_id
-        # Speakers are searched too: someone quoted as "he" is in the text only by name once.
-        for word in search_words(filters.q):
-            for article_id in store.articles_quoting(word) if len(word) > 2 else []:
-                story = snap.story_of.get(article_id)
-                if story is not None:
-                    best.setdefault(story, article_id)
+        best = search_stories(store, snap, search_words(filters.q))
         entries = [snap.by_id[s] for s in best]
     elif filters.q:
         entries = []
@@ -262,7 +303,11 @@ def list_stories(
         entries = [e for e in entries
                    if any(wanted == o.casefold() for o in (*e.outlets, *e.unnamed))]  # fmt: skip
     if filters.speaker:
+        made = analyse_speaker(store, filters.speaker)  # the unanalysed that may quote them
+        wanted = surname_key(filters.speaker)
         quoting = {snap.story_of.get(a) for a in store.articles_quoting(filters.speaker)}
+        quoting |= {snap.story_of.get(a) for a, analysis in made.items()
+                    if any(surname_key(q.speaker or "") == wanted for q in analysis.quotes)}
         entries = [e for e in entries if e.id in quoting]
     since, until = _day(filters.since), _day(filters.until)
     if since is not None or until is not None:
@@ -319,7 +364,8 @@ def search_articles(store: Store, index: StoryIndex, q: str, page: int = 1,
     if not words:
         return ArticleHits([], 0, page, per_page)
     snap = index.snapshot(store)
-    ids = store.search(" ".join(words), limit=SEARCH_DEPTH)
+    found_seqs = store.search_seqs(" ".join(words), limit=SEARCH_DEPTH)
+    ids = [snap.id_of[seq] for seq in found_seqs if seq in snap.id_of]
     shown = ids[(page - 1) * per_page : page * per_page]
     found = snippets(store, q, shown)
     items = []

@@ -17,6 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
+from crosswire.analyze.on_demand import analysis_of
 from crosswire.follow import follow
 from crosswire.report.page import StoryPage
 from crosswire.report.view import ReportView
@@ -178,7 +179,7 @@ def article_page(request: Request, article_id: str, at: str | None = None) -> Re
         article = s.get_article(full)
         if article is None:
             raise Problem(404, f"no article {article_id!r}")
-        analysis = s.get_analysis(full)
+        analysis = analysis_of(s, full, state.config)
         snap = state.index.snapshot(s)
         original = s.get_article(article.duplicate_of) if article.duplicate_of else None
         copies = s.query(

@@ -41,7 +41,7 @@ def person(store: Store, state: WebState, snap: Snapshot, name: str, page: int =
     articles quote them, the remarks two outlets carry side by side."""
     from crosswire.analyze.actors import same_actor  # spaCy's types: loaded on use
 
-    rows = api.quotes_of_speaker(store, name)
+    rows = api.quotes_of_speaker(store, name, state.config)
     by_story: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_story.setdefault(row["story"] or row["article"], []).append(row)

@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import Request
 
 from crosswire.config import Config
+from crosswire.web.activity import Activity
 from crosswire.web.comparisons import Comparisons
 from crosswire.web.listing import Filters, Listing, StoryIndex, list_stories
 from crosswire.web.stores import Stores
@@ -28,12 +29,13 @@ class WebState:
     uploads: Path
     compare_budget_s: float = COMPARE_BUDGET_S
     index: StoryIndex = field(default_factory=StoryIndex)
+    activity: Activity = field(default_factory=Activity)
     comparisons: Comparisons = field(init=False)
     # One ingest at a time: each runs the whole pipeline over the store.
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
-        self.comparisons = Comparisons(self.config, self.stores)
+        self.comparisons = Comparisons(self.config, self.stores, activity=self.activity)
 
     def stories(self, filters: Filters, page: int, per_page: int) -> Listing:
         """One page of the story list; stories on it never compared are compared first,

@@ -1,6 +1,6 @@
 import pytest
 
-from crosswire.analyze.figures import extract_figures, parse_amount
+from crosswire.analyze.figures import extract_figures, extract_quantities, parse_amount
 from crosswire.analyze.nlp import load_nlp
 from crosswire.config import Config
 from crosswire.records import Quote
@@ -149,3 +149,43 @@ def test_dozens_halves_and_hyphenated_scales(nlp):
 def test_a_multiplier_is_not_a_count(nlp):
     f = one(nlp, "Smoke in Olvane reached more than 21 times the safe level.")
     assert (f.value, f.unit, f.qualifier) == (21.0, "times", ">")
+
+
+def test_half_a_percentage_point_is_half_a_point_not_half_of_everything(nlp):
+    [f] = figures(nlp, "Analysts expect the rate to rise about half a percentage point.")
+    assert (f.value, f.unit, f.qualifier) == (0.5, "percentage point", "~")
+
+
+def test_one_in_five_is_a_share_not_five(nlp):
+    [f] = figures(nlp, "Officials said 1 in 5 households in Brenmoor had no heating.")
+    assert (f.value, f.unit) == (20.0, "%")
+    later = figures(nlp, "Sales reached 2.4 million in 2017, the Tarvik office said.")
+    assert [g.value for g in later if g.unit != "year"] == [2_400_000.0]
+
+
+def test_minus_signs_are_kept(nlp):
+    text = "The Larks' offense was minus-5 yards; the temperature fell to -12 degrees."
+    found = figures(nlp, text)
+    assert [(f.value, f.unit) for f in found] == [(-5.0, "yard"), (-12.0, "degree")]
+
+
+def test_a_range_after_by_is_a_change_then_a_level(nlp):
+    found = figures(nlp, "The deficit increased by $43.6 billion to $419.2 billion, Veld said.")
+    assert [(f.value, f.qualifier, f.change) for f in found] == [
+        (43.6e9, None, "up"), (419.2e9, None, None)
+    ]
+
+
+def test_small_counts_are_quantities_though_not_figures_to_compare(nlp):
+    text = "She was one of the finalists the Orla agency kept."
+    assert figures(nlp, text) == []
+    assert [f.value for f in extract_quantities(nlp(text), [])] == [1.0]
+
+
+def test_numbers_in_a_ticker_widget_are_not_figures(nlp):
+    text = (
+        "Inflation in Vellan rose 4% in May.\n"
+        "ORLA 34.21 Current price +0.560% 1D% Trade now Swap Short: 94 % Swap Long: 6 % "
+        "Long position overnight fee -0.0064%"
+    )
+    assert [f.text for f in figures(nlp, text)] == ["4%"]

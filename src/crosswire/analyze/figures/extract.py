@@ -14,6 +14,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.analyze.figures.change import change_direction
+from crosswire.analyze.figures.period import figure_period
+from crosswire.analyze.figures.units import per_after, unit_after
+from crosswire.analyze.figures.widgets import is_widget
 from crosswire.records import Figure, Quote
 
 _UNITS = [
@@ -27,7 +31,10 @@ SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12,
 }
-CURRENCY_SIGNS = {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+CURRENCY_SIGNS = {
+    "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "hk$": "HKD", "nz$": "NZD",
+    "c$": "CAD", "a$": "AUD", "s$": "SGD",
+}
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
     "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "yuan": "CNY",
@@ -53,20 +60,22 @@ _CUR_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
 NUMBER = re.compile(
     rf"""
     (?:\b(?P<qual>{_QUAL})\s+)?
-    (?P<cur>US\$|\$|€|£|¥)?
+    (?:(?<![^\s(])(?P<sign>-|−|minus[\s-]|negative\s+)(?=[$€£¥\d]))?
+    (?P<cur>(?:US|HK|NZ|C|A|S)\s?\$|\$|€|£|¥)?
     (?:
-        (?P<digits>(?<![\w.,:])(?<![A-Za-z]-)(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))
+        (?P<digits>(?<![\w.,:])(?:(?<![A-Za-z]-)|(?<=minus-))(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))
         (?:(?:\s?|-)(?P<dscale>{_SCALE}|bn|mn|tn|m|k)\b)?
       |
         (?<![\w-])(?P<words>(?:a|an|{_WORD_NUM})\s+(?:{_SCALE})(?:\s+(?:{_SCALE}))?
-          |half\s+an?\s+(?:dozen|{_SCALE})|(?:a|{_WORD_NUM})\s+dozen|{_WORD_NUM}|half)\b
+          |half\s+an?\s+(?:dozen|{_SCALE})|half\s+an?(?=\s+percent)|(?:a|{_WORD_NUM})\s+dozen|{_WORD_NUM}|half)\b
     )
-    (?P<pct>\s?%|\s+percent(?:age\s+points?)?\b|\s+per\s+cent\b)?
+    (?P<pct>\s?%|\s+percent(?:age\s+points?)?\b|\s+per\s+cent\b|\s+pc\b)?
     (?P<curword>[\s-]+(?:{_CUR_WORDS})\b)?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 _CLOCK = re.compile(r"\s?[ap]\.?m\b\.?", re.IGNORECASE)
+_FRACTION_GLUE = re.compile(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", re.IGNORECASE)
 _RANGE_GLUE = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.IGNORECASE)
 # Entities whose numbers are names, not quantities ("Article 5", "G7", "Indo-Pacific Four").
 _NAME_LABELS = {"PERSON", "ORG", "LAW", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT"}
@@ -242,6 +251,24 @@ def _reported_count(span: Span) -> bool:
     return noun.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
+_YEAR_LIKE = re.compile(r"1[5-9]\d\d|20\d\d")
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_SMALL_INTEGER = re.compile(r"\d{1,4}")
+
+
+def _is_fraction(a: re.Match[str], b: re.Match[str]) -> bool:
+    """Whether "A in B" is a share ("1 in 5", "one in four"), not "2.4 million in 2017"."""
+    if any(m.group(g) for m in (a, b) for g in ("dscale", "pct", "cur", "curword")):
+        return False
+    for m in (a, b):
+        if m.group("digits") and not _SMALL_INTEGER.fullmatch(m.group("digits")):
+            return False
+    low = parse_amount(a.group("digits"), None, a.group("words"))
+    high = parse_amount(b.group("digits"), None, b.group("words"))
+    year = bool(_YEAR_LIKE.fullmatch(b.group("digits") or ""))
+    return 0 < low < high and not year
+
+
 def _merge_ranges(text: str, matches: list[re.Match[str]]) -> Iterator[list[re.Match[str]]]:
     """Join "10 to 20 million", "10-20%" and "between 3 and 5" into one range."""
     i = 0
@@ -253,12 +280,19 @@ def _merge_ranges(text: str, matches: list[re.Match[str]]) -> Iterator[list[re.M
             high = parse_amount(
                 matches[i + 1].group("digits"), None, matches[i + 1].group("words")
             )
-            if (
+            if _FRACTION_GLUE.fullmatch(glue) and _is_fraction(matches[i], matches[i + 1]):
+                group.append(matches[i + 1])  # "1 in 5": one quantity, a share
+                i += 1
+            elif (
                 glue.strip()
                 and _RANGE_GLUE.match(glue)
                 # "46 percent to 42 percent" is a score, "in 2030 to 32 percent" two figures:
                 # a range runs from low to high
                 and low <= high
+                # "rose 6.5% to 164p": a percent then a bare number are a change and a level
+                and not (matches[i].group("pct") and not matches[i + 1].group("pct"))
+                # "increased by $43.6 billion to $419.2 billion": a change, then the level
+                and not _BY_BEFORE.search(text, 0, matches[i].start())
                 and (glue.strip().lower() != "and" or text[: matches[i].start()].lower()
                      .rstrip().endswith("between"))
             ):
@@ -272,6 +306,12 @@ def _in_quote(start: int, quotes: list[Quote]) -> bool:
     return any(q.start <= start < q.end for q in quotes)
 
 
+def extract_quantities(doc: Doc, quotes: list[Quote]) -> list[Figure]:
+    """Every quantity the text states, small counts and "one" included (what a quantity
+    annotation such as NewsQuant marks); ``extract_figures`` keeps those worth comparing."""
+    return _extract(doc, quotes, keep_all=True)
+
+
 def extract_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
     """Numbers with unit, qualifier and the thing they count.
 
@@ -282,13 +322,19 @@ def extract_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
         >>> (f.text, f.value, f.qualifier, f.unit)
         ('over 1,200', 1200.0, '>', 'ship')
     """
+    return _extract(doc, quotes, keep_all=False)
+
+
+def _extract(doc: Doc, quotes: list[Quote], keep_all: bool) -> list[Figure]:
     text = doc.text
     figures: list[Figure] = []
     for s_start, s_end in sentence_spans(doc):
         sentence = text[s_start:s_end]
+        if is_widget(sentence):
+            continue  # a ticker or price box: its numbers are not reported figures
         matches = list(NUMBER.finditer(sentence))
         for group in _merge_ranges(sentence, matches):
-            figure = _figure(doc, s_start, s_end, group)
+            figure = _figure(doc, s_start, s_end, group, keep_all)
             if figure is not None:
                 figure.in_quote = _in_quote(figure.start, quotes)
                 figures.append(figure)
@@ -344,14 +390,20 @@ def _names_a_thing(sentence: str, start: int, match: re.Match[str]) -> bool:
     return m.start(1) > 0 or word.lower() in _NAME_OPENERS
 
 
-def _figure(doc: Doc, s_start: int, s_end: int, group: list[re.Match[str]]) -> Figure | None:
+def _figure(
+    doc: Doc, s_start: int, s_end: int, group: list[re.Match[str]], keep_all: bool = False
+) -> Figure | None:
     text = doc.text
     first, last = group[0], group[-1]
     start, end = s_start + first.start(), s_start + last.end()
     after = text[end : end + 2]
     sentence = text[s_start:s_end]
+    written_unit = None
+    if not (last.group("pct") or last.group("curword")):
+        written_unit = unit_after(text, end)  # "87 mph", "10cm", "4500mAh"
     # "1970s", "2nd", "10:30", "two-front war", "5 1/2", "19/20": not quantities to compare
-    if after[:1].isalnum() or (after[:1] in (":", "/") and after[1:2].isdigit()):
+    glued = after[:1].isalnum() and written_unit is None
+    if glued or (after[:1] in (":", "/") and after[1:2].isdigit()):
         return None
     if text[start - 1 : start] == "/" and text[start - 2 : start - 1].isdigit():
         return None
@@ -372,14 +424,18 @@ def _figure(doc: Doc, s_start: int, s_end: int, group: list[re.Match[str]]) -> F
     if _CLOCK.match(text, end):
         return None  # "7 p.m.": a time of day
     words = last.group("words")
-    if words and words.lower() == "one" and len(group) == 1:
+    if words and words.lower() == "one" and len(group) == 1 and not keep_all:
         return None  # "one of", "no one", "one-front": almost never a count worth comparing
     if words and words[0].isupper() and start > s_start:
         return None  # a capitalised number word mid-sentence is a name ("Indo-Pacific Four")
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is not None and _is_name(span):
+    if span is not None and not first.group("sign") and _is_name(span):
         return None
-    values = [parse_amount(m.group("digits"), m.group("dscale"), m.group("words")) for m in group]
+    values = [
+        (-1.0 if m.group("sign") else 1.0)
+        * parse_amount(m.group("digits"), m.group("dscale"), m.group("words"))
+        for m in group
+    ]
     scale = last.group("dscale") or ""
     if len(group) == 2 and not first.group("dscale") and scale:
         values[0] *= SCALES[scale.lower()]  # "10 to 20 million": the scale applies to both
@@ -387,14 +443,23 @@ def _figure(doc: Doc, s_start: int, s_end: int, group: list[re.Match[str]]) -> F
     currency = next((m.group("cur") for m in group if m.group("cur")), None)
     curword = next((m.group("curword") for m in group if m.group("curword")), None)
     unit: str | None = None
+    glue = text[s_start + first.end() : s_start + last.start()]
+    fraction = len(group) == 2 and _FRACTION_GLUE.fullmatch(glue) is not None
+    if fraction:
+        values, pct = [100.0 * values[0] / values[1]], True  # "1 in 5" is 20%, not 5
+        group = [first]
     if words and words.lower() == "half" and not pct:
         values, unit = [50.0], "%"
     if pct:
-        unit = "%"
+        # "half a percentage point" is 0.5 points of a rate, not 50%
+        points = "point" in "".join(m.group("pct") or "" for m in group).lower()
+        unit = "percentage point" if points else "%"
     elif currency:
-        unit = CURRENCY_SIGNS[currency.lower()]
+        unit = CURRENCY_SIGNS[re.sub(r"\s", "", currency.lower())]
     elif curword:
         unit = CURRENCY_WORDS[curword.strip(" \t\n-").lower()]
+    if currency or curword:
+        unit, end = per_after(text, end, unit)  # "$5 a year"
     digits = first.group("digits") or ""
     if (
         unit is None
@@ -403,8 +468,18 @@ def _figure(doc: Doc, s_start: int, s_end: int, group: list[re.Match[str]]) -> F
         and not first.group("dscale")
     ):
         unit = "year"
-    elif unit is None and span is not None and any(t.ent_type_ == "DATE" for t in span):
+    elif (
+        unit is None
+        and span is not None
+        and any(t.ent_type_ == "DATE" for t in span)
+        # spaCy's DATE also takes "sales of 5835 units": only a day or a year is part of a date
+        and (values[0] <= 31 or _YEAR_LIKE.fullmatch(digits) is not None)
+        # a duration ("15 years") is a quantity, though not a figure outlets are compared by
+        and not (keep_all and written_unit is not None)
+    ):
         return None  # a day of the month ("March 12") is part of a date, not a quantity
+    if unit is None and written_unit is not None and not fraction:
+        unit, end = written_unit
     qual = first.group("qual")
     qualifier = QUALIFIERS[qual.lower()] if qual else None
     if len(group) == 2:
@@ -418,10 +493,15 @@ def _figure(doc: Doc, s_start: int, s_end: int, group: list[re.Match[str]]) -> F
     elif unit != "year":
         unit, counts = _counts(doc, start, end, unit)
     small_word = (
-        words and len(group) == 1 and values[0] < 10 and unit != "%" and "dozen" not in words
+        words
+        and len(group) == 1
+        and values[0] < 10
+        and unit not in ("%", "percentage point")
+        and "dozen" not in words
     )
-    if small_word and span is not None and not _reported_count(span):
+    if small_word and span is not None and not _reported_count(span) and not keep_all:
         return None
+    change = change_direction(span) if span is not None else None
     return Figure(
         start=start,
         end=end,
@@ -432,4 +512,6 @@ def _figure(doc: Doc, s_start: int, s_end: int, group: list[re.Match[str]]) -> F
         counts=counts,
         sentence_start=s_start,
         sentence_end=s_end,
+        change=change,
+        period=figure_period(sentence, start - s_start, end - s_start),
     )

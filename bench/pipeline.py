@@ -1,0 +1,242 @@
+"""Every stage's cost beside its library alone, and how the lexical path grows.
+
+    python bench/pipeline.py [--workers W] [--growth 10000,100000] [--million] [--plot PNG]
+
+Stages, on the Zyte dev pages (../shared/data/extraction/zyte-dev, 120 news pages as HTML),
+each timed alone in the same run on the same articles, with resident memory after it:
+
+- read (HTML -> text, crosswire's readers) beside ``trafilatura.extract`` alone;
+- clean (boilerplate, stubs) over the extracted items;
+- fingerprint (exact hash, MinHash, LSH bands) beside the same 5-shingles hashed by
+  datasketch's ``MinHash.update_batch`` alone;
+- store (articles, outlet lines), dedup and stories (candidate retrieval and the decision);
+- analysis (``W`` processes) beside spaCy's ``nlp.pipe(n_process=W)`` alone on the texts;
+- compare (every story of two or more articles).
+
+Then the whole ingest with analysis (``ingest_paths(analyse="all")``, ``W`` workers) against
+``nlp.pipe`` alone: the share of the parse's speed the whole pipeline keeps.
+
+Growth: the lexical path (``analyse="none"``: read, clean, store, dedup, stories) on generated
+news-please streams (bench/scale.py's generator) of each size in ``--growth``, each in a fresh
+process and store; articles/s and peak memory per size, and a PNG plot (``--plot``).
+``--million`` adds 1,000,000 articles (hours on two cores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import SHARED  # noqa: E402
+
+PAGES = SHARED / "data" / "extraction" / "zyte-dev" / "html"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def line(stage: str, n: int, seconds: float, baseline: str = "", base_s: float = 0.0) -> None:
+    rate = n / seconds if seconds else float("inf")
+    text = f"{stage:<12} {rate:>9.1f} articles/s  RSS {rss_mib():>6.0f} MiB"
+    text += f"  peak {peak_mib():>6.0f}"
+    if baseline:
+        base = n / base_s if base_s else float("inf")
+        text += f"   | {baseline}: {base:.1f} articles/s, ratio {rate / base:.2f}"
+    print(text)
+
+
+def stages(workers: int) -> None:
+    import trafilatura
+    from datasketch import MinHash
+
+    from crosswire.analyze.nlp import load_nlp
+    from crosswire.analyze.on_demand import analyse_ids
+    from crosswire.api import load_story
+    from crosswire.compare import compare_story
+    from crosswire.config import Config
+    from crosswire.dedup import exact_hash, link_duplicates
+    from crosswire.dedup.fingerprint import SCHEME, fingerprint, shingles
+    from crosswire.ingest.prepare import clean_item
+    from crosswire.ingest.readers import ReadOptions, read_path
+    from crosswire.pipeline import ingest_paths, store_items
+    from crosswire.records import IngestError
+    from crosswire.store import open_store
+    from crosswire.stories import assign_stories
+
+    files = sorted(PAGES.glob("*.html.gz"))
+    htmls = [gzip.decompress(f.read_bytes()).decode("utf-8", "replace") for f in files]
+    config = Config(progress=False, workers=workers)
+    nlp = load_nlp(config.spacy_model)
+    print(f"{len(files)} pages, {workers} workers for the analysis (its baseline alike)\n")
+
+    t0 = time.perf_counter()
+    items = [i for f in files for i in read_path(f, ReadOptions())]
+    read_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for html in htmls:
+        trafilatura.extract(html)
+    base_s = time.perf_counter() - t0
+    items = [i for i in items if not isinstance(i, IngestError)]
+    line("read", len(files), read_s, "trafilatura.extract alone", base_s)
+
+    t0 = time.perf_counter()
+    articles = [clean_item(i) for i in items]
+    line("clean", len(articles), time.perf_counter() - t0)
+
+    fingerprint("warm up the band layout")  # computed once per process (lru_cache)
+    t0 = time.perf_counter()
+    for a in articles:
+        fingerprint(a.text)
+    ours = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for a in articles:  # the same shingles hashed by datasketch alone
+        MinHash(num_perm=128, scheme=SCHEME).update_batch(sorted(shingles(a.text, 5)))
+    line("fingerprint", len(articles), ours, "shingles + datasketch MinHash alone",
+         time.perf_counter() - t0)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(str(Path(tmp) / "stages.db"))
+        from crosswire.pipeline import IngestReport
+
+        report = IngestReport()
+        t0 = time.perf_counter()
+        store_items(store, ((a, exact_hash(a.text)) for a in articles), report)
+        line("store", len(report.added), time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        link_duplicates(store, report.added, config)
+        assign_stories(store, report.added, config)
+        store.conn.commit()
+        line("stories", len(report.added), time.perf_counter() - t0)
+
+        texts = [a.text for a in store.iter_articles(report.added)]
+        t0 = time.perf_counter()
+        analyse_ids(store, report.added, config)
+        ours = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=config.batch_size, n_process=workers):
+            pass
+        parse = time.perf_counter() - t0
+        line("analysis", len(texts), ours, f"spaCy nlp.pipe alone (n_process={workers})", parse)
+
+        t0 = time.perf_counter()
+        compared = 0
+        for story in store.stories():
+            if len(story.articles) >= 2:
+                s, arts, analyses = load_story(store, story.id, config)
+                compare_story(s.id, arts, analyses, config)
+                compared += len(arts)
+        if compared:
+            line("compare", compared, time.perf_counter() - t0)
+        store.close()
+
+        db = str(Path(tmp) / "whole.db")
+        whole = Config(db=db, progress=False, workers=workers, analyse="all")
+        t0 = time.perf_counter()
+        done = ingest_paths([PAGES], whole)
+        seconds = time.perf_counter() - t0
+        print()
+        line("whole ingest", len(done.added), seconds, "nlp.pipe alone", parse)
+
+
+def grow(size: int) -> dict[str, float]:
+    """One size of the lexical path, in this process: articles/s and peak RSS."""
+    from scale import generate
+
+    from crosswire.config import Config
+    from crosswire.pipeline import ingest_paths
+    from crosswire.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        files, _ = generate(Path(tmp), size, seed=7)
+        config = Config(db=str(Path(tmp) / "grow.db"), progress=False, workers=1)
+        store = open_store(config.db)
+        start_peak = peak_mib()
+        t0 = time.perf_counter()
+        for path in files:  # file by file, as a crawl arrives
+            ingest_paths([path], config, store, analyse="none")
+        seconds = time.perf_counter() - t0
+        store.close()
+    return {"articles": size, "seconds": seconds, "rate": size / seconds,
+            "peak_mib": peak_mib(), "start_mib": start_peak}  # fmt: skip
+
+
+def growth(sizes: list[int], plot: Path | None) -> None:
+    rows = []
+    print(f"\nlexical path (read, clean, store, dedup, stories) on generated streams: {sizes}")
+    for size in sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, "--grow-one", str(size)],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        row = json.loads(out.strip().splitlines()[-1])
+        rows.append(row)
+        print(f"{size:>9} articles: {row['rate']:.1f} articles/s ({row['seconds']:.0f}s), "
+              f"peak RSS {row['peak_mib']:.0f} MiB (after imports {row['start_mib']:.0f})")
+    first, last = rows[0], rows[-1]
+    print(f"from {first['articles']} to {last['articles']}: speed ratio "
+          f"{last['rate'] / first['rate']:.2f}, peak memory ratio "
+          f"{last['peak_mib'] / first['peak_mib']:.2f}")
+    if plot is not None:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+
+        fig, left = plt.subplots(figsize=(6, 3.5))
+        xs = [r["articles"] for r in rows]
+        left.plot(xs, [r["rate"] for r in rows], "o-", color="tab:blue")
+        left.set_xscale("log")
+        left.set_xlabel("articles ingested (generated stream)")
+        left.set_ylabel("articles/s", color="tab:blue")
+        left.set_ylim(bottom=0)
+        right = left.twinx()
+        right.plot(xs, [r["peak_mib"] for r in rows], "s--", color="tab:red")
+        right.set_ylabel("peak RSS (MiB)", color="tab:red")
+        right.set_ylim(bottom=0)
+        left.set_title("Lexical path: speed and memory against corpus size")
+        fig.tight_layout()
+        fig.savefig(plot, dpi=110)
+        print(f"wrote {plot}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--growth", default="10000,100000", help="sizes, comma-separated")
+    parser.add_argument("--million", action="store_true", help="add 1,000,000 to the growth")
+    parser.add_argument("--no-stages", action="store_true", help="only the growth runs")
+    parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "pipeline-growth.png")
+    parser.add_argument("--grow-one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.grow_one:
+        print(json.dumps(grow(args.grow_one)))
+        return 0
+    if not args.no_stages:
+        stages(args.workers)
+    sizes = [int(s) for s in args.growth.split(",") if s.strip()]
+    if args.million:
+        sizes.append(1_000_000)
+    if sizes:
+        growth(sizes, args.plot)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,147 @@
+"""The ingest on Ray Data: reading, cleaning and analysis spread over a Ray cluster.
+
+Reading and cleaning (``ingest.prepare.read_clean``) and the spaCy analysis
+(``analyze.workers.analyse_batch``) are the two stages that cost a core per few articles and
+need nothing but their own input, so they run as ``map_batches`` over Ray Data with streaming
+execution: the cleaning as tasks, the analysis in an actor pool whose every actor loads the
+model once. The stages in between (storing, boilerplate learning, dedup, stories) read what
+the store already holds and run in the driver through the very functions the local pipeline
+calls, in the same order, so a Ray ingest stores what a local one stores. Needs
+``pip install 'crosswire[ray]'``; ``address`` names a cluster (``ray://host:10001``), none
+starts Ray on this machine.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from crosswire.config import Config
+from crosswire.records import Analysis, Article, IngestError
+from crosswire.store import Store
+
+# Files per read task and articles per analysis batch travel as JSON strings, one column:
+# Arrow then carries any record without a schema of its own.
+FILES_PER_TASK = 8
+
+
+def _read_clean_batch(batch: dict[str, Any], csv_map: str) -> dict[str, list[str]]:
+    """One batch of files read and cleaned: a JSON record per article or error."""
+    from crosswire.ingest.prepare import read_clean
+    from crosswire.ingest.readers import ReadOptions
+
+    options = ReadOptions(csv_map=json.loads(csv_map))
+    out: list[str] = []
+    for path in batch["path"]:
+        for item in read_clean(Path(str(path)), options):
+            kind = "error" if isinstance(item, IngestError) else "article"
+            out.append(json.dumps({"kind": kind, "data": item.as_dict()}, ensure_ascii=False))
+    return {"record": out}
+
+
+class _Analyser:
+    """An actor of the analysis pool: loads the spaCy model once, analyses batch after batch."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        from crosswire.analyze.nlp import load_nlp
+
+        self.config = Config(**config)
+        load_nlp(self.config.spacy_model)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
+        from crosswire.analyze.workers import analyse_batch
+
+        articles = [Article.from_dict(json.loads(str(r))) for r in batch["record"]]
+        analyses, failed = analyse_batch(articles, self.config)
+        out = [json.dumps({"kind": "analysis", "data": a.as_dict()}) for a in analyses]
+        out += [json.dumps({"kind": "failed", "data": list(f)}) for f in failed]
+        return {"record": out}
+
+
+def start(address: str | None = None, workers: int | None = None) -> None:
+    """Connect to a Ray cluster, or start Ray on this machine with ``workers`` CPUs."""
+    import ray
+
+    if ray.is_initialized():
+        return
+    ray.init(
+        address=address,
+        num_cpus=None if address else workers,
+        include_dashboard=False,
+        log_to_driver=False,
+        ignore_reinit_error=True,
+    )
+    from ray.data import DataContext
+
+    # Records come back in input order: ingest order decides which copy is the original.
+    DataContext.get_current().execution_options.preserve_order = True
+    DataContext.get_current().enable_progress_bars = False
+
+
+def prepared_records(files: list[Path | IngestError], config: Config) -> Iterator[Any]:
+    """Read and clean files on Ray: each file's articles (with exact hashes) or errors, in order."""
+    import ray
+
+    from crosswire.dedup import exact_hash
+
+    paths = [str(f) for f in files if not isinstance(f, IngestError)]
+    yield from (f for f in files if isinstance(f, IngestError))
+    if not paths:
+        return
+    ds = ray.data.from_items([{"path": p} for p in paths]).map_batches(
+        _read_clean_batch,
+        batch_size=FILES_PER_TASK,
+        fn_kwargs={"csv_map": json.dumps(dict(config.csv_map))},
+    )
+    for row in ds.iter_rows():
+        record = json.loads(row["record"])
+        if record["kind"] == "error":
+            yield IngestError.from_dict(record["data"])
+        else:
+            article = Article.from_dict(record["data"])
+            yield article, exact_hash(article.text)
+
+
+def analyse_on_ray(
+    store: Store, ids: list[str], config: Config
+) -> Iterator[tuple[list[Analysis], list[tuple[str, str]]]]:
+    """The analyses of ``ids`` made by an actor pool of ``config.workers`` actors, in batches."""
+    import ray
+
+    records = [{"record": json.dumps(a.as_dict())} for a in store.iter_articles(ids)]
+    if not records:
+        return
+    settings = {k: getattr(config, k) for k in ("spacy_model", "batch_size")}
+    ds = ray.data.from_items(records).map_batches(
+        _Analyser,
+        batch_size=config.batch_size,
+        compute=ray.data.ActorPoolStrategy(size=max(1, config.workers)),
+        fn_constructor_kwargs={"config": settings},
+    )
+    for batch in ds.iter_batches(batch_size=config.batch_size):
+        analyses: list[Analysis] = []
+        failed: list[tuple[str, str]] = []
+        for raw in batch["record"]:
+            record = json.loads(str(raw))
+            if record["kind"] == "analysis":
+                analyses.append(Analysis.from_dict(record["data"]))
+            else:
+                failed.append((record["data"][0], record["data"][1]))
+        yield analyses, failed
+
+
+def ingest_with_ray(
+    paths: Iterable[str | Path],
+    config: Config,
+    store: Store,
+    address: str | None = None,
+) -> Any:
+    """``ingest_paths`` with reading, cleaning and analysis on Ray (see the module's doc)."""
+    from crosswire import pipeline
+
+    start(address, config.workers)
+    return pipeline.ingest_paths(
+        paths, config, store, prepare=prepared_records, analyse_with=analyse_on_ray
+    )

@@ -1,0 +1,30 @@
+from crosswire.analyze.figures.period import figure_period, periods_differ
+
+
+def _period(sentence: str, number: str) -> str | None:
+    start = sentence.index(number)
+    return figure_period(sentence, start, start + len(number))
+
+
+def test_the_period_is_the_one_of_the_figures_own_clause():
+    text = "Support was 28% in April, while in June 44% of Vellan voters agreed."
+    assert _period(text, "28%") == "april"
+    assert _period(text, "44%") == "june"
+    assert _period("Brenmoor's rate hit 18% in 1981.", "18%") == "1981"
+    assert _period("Output may rise 5% in the second quarter of 2031.", "5%") == "q2 2031"
+
+
+def test_a_reference_date_after_since_is_not_the_figures_period():
+    text = "Prices rose 8.6% in May, the largest rise since December 1981."
+    assert _period(text, "8.6%") == "may"
+
+
+def test_a_relative_date_is_no_period():
+    assert _period("Tarvik shares fell 3% last week.", "3%") is None
+
+
+def test_periods_differ_only_when_both_are_named_and_exclusive():
+    assert periods_differ("june", "april")
+    assert periods_differ("2030", "2031")
+    assert not periods_differ("june 2031", "june")
+    assert not periods_differ("june", None)
