@@ -40,3 +40,12 @@ def test_prefixes_list_every_match_and_wildcards_match_nothing(store):
 
 def test_like_prefix_escapes_the_escape():
     assert like_prefix("a\\b%_") == "a\\\\b\\%\\_%"
+
+
+def test_the_store_s_own_prefix_lookups_take_wildcards_literally(store):
+    _add(store, "ab12", "ab12", "news/001_ab.txt")
+    assert store.get_story("%") is None and store.get_story("_b12") is None
+    assert store.get_story("ab").id == "ab12"
+    assert store.resolve_article_id("%") is None and store.resolve_article_id("a_") is None
+    assert store.resolve_article_id("ab") == "ab12"
+    assert store.resolve_article_id("001_") == "ab12"  # the start of its file's name

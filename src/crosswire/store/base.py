@@ -23,6 +23,17 @@ ARTICLE_COLUMNS = (
 )
 
 
+def like_prefix(prefix: str) -> str:
+    """A ``LIKE ... ESCAPE '\\'`` pattern matching strings that start with ``prefix``.
+
+    Examples:
+        >>> like_prefix("a%_b")
+        'a\\\\%\\\\_b%'
+    """
+    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return escaped + "%"
+
+
 def surname_key(name: str) -> str:
     """The last word of a name, lower-cased: the key people are looked up by."""
     words = name.lower().replace("’", "'").split()
@@ -261,7 +272,9 @@ class Store:
         """An article id from an id, a unique id prefix, or a source path."""
         if self.has_article(prefix):
             return prefix
-        rows = self.query("SELECT id FROM articles WHERE id LIKE ?", (prefix + "%",))
+        rows = self.query(
+            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\'", (like_prefix(prefix),)
+        )
         if len(rows) == 1:
             return rows[0][0]
         found = self.article_for_source(prefix)
@@ -269,8 +282,9 @@ class Store:
             return found
         # A file name or its start ("000" for ".../000_766263e9.txt") is how people refer to it.
         rows = self.query(
-            "SELECT DISTINCT article FROM sources WHERE source LIKE ? OR source LIKE ?",
-            (prefix + "%", "%/" + prefix + "%"),
+            "SELECT DISTINCT article FROM sources "
+            "WHERE source LIKE ? ESCAPE '\\' OR source LIKE ? ESCAPE '\\'",
+            (like_prefix(prefix), "%/" + like_prefix(prefix)),
         )
         return rows[0][0] if len(rows) == 1 else None
 
@@ -585,7 +599,8 @@ class Store:
         rows = self.query(self._STORY_ROWS + "story = ?" + self._STORY_ORDER, (story_id,))
         if not rows:
             ids = self.query(
-                "SELECT DISTINCT story FROM articles WHERE story LIKE ?", (story_id + "%",)
+                "SELECT DISTINCT story FROM articles WHERE story LIKE ? ESCAPE '\\'",
+                (like_prefix(story_id),),
             )
             if len(ids) != 1:
                 return None

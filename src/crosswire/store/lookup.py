@@ -8,21 +8,10 @@ list them when a prefix is ambiguous instead of guessing.
 from __future__ import annotations
 
 from crosswire.errors import Ambiguous, NotFound
-from crosswire.store.base import Store
+from crosswire.store.base import Store, like_prefix
 
 # Matches listed for an ambiguous prefix; more are counted, not shown.
 MAX_MATCHES = 20
-
-
-def like_prefix(prefix: str) -> str:
-    """A ``LIKE ... ESCAPE '\\'`` pattern matching strings that start with ``prefix``.
-
-    Examples:
-        >>> like_prefix("a%_b")
-        'a\\\\%\\\\_b%'
-    """
-    escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return escaped + "%"
 
 
 def story_matches(store: Store, ref: str, limit: int = MAX_MATCHES) -> list[str]:
