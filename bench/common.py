@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -79,3 +80,23 @@ def best_threshold(scores: Sequence[float], gold: Sequence[bool]) -> tuple[float
         if prf.f1 > best[1].f1:
             best = (threshold, prf)
     return best
+
+
+def add_rule_options(parser: argparse.ArgumentParser) -> None:
+    """``--without RULE`` and ``--list-rules``: a named quote rule read, switched off, measured."""
+    parser.add_argument("--without", action="append", default=[], metavar="RULE",
+                        help="switch a named quote rule off for the whole run (repeatable)")
+    parser.add_argument("--list-rules", action="store_true", help="list the named quote rules")
+
+
+def listed_rules(parser: argparse.ArgumentParser, args: argparse.Namespace) -> bool:
+    """Refuse unknown rule names; with ``--list-rules`` print the rules and say so (True)."""
+    from crosswire.analyze.statements.registry import RULES
+
+    unknown = [name for name in args.without if name not in RULES]
+    if unknown:
+        parser.error(f"unknown rule(s) {', '.join(unknown)}; --list-rules names them")
+    if args.list_rules:
+        for rule in RULES.values():
+            print(f"{rule.name:18} {rule.stage:10} {rule.summary}")
+    return args.list_rules

@@ -63,13 +63,13 @@ from crosswire.analyze.attribution_eval import (
 from crosswire.analyze.entities import extract_entities
 from crosswire.analyze.nlp import load_nlp
 from crosswire.analyze.quotes import extract_quotes
-from crosswire.analyze.statements.registry import DEV_RULES, RULES, switched_off
+from crosswire.analyze.statements.registry import DEV_RULES, switched_off
 from crosswire.config import Config
 from crosswire.records import Quote
 from crosswire.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SEMEVAL_PAIRS, SHARED, semeval_texts  # noqa: E402
+from common import SEMEVAL_PAIRS, SHARED, add_rule_options, listed_rules, semeval_texts  # noqa: E402
 
 DATA = SHARED / "data" / "quotes" / "polnear"
 UNSEEN_TEXTS = SHARED / "data" / "extraction" / "zyte-dev" / "ground-truth.json"
@@ -384,16 +384,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="direct quotes on the news sample (bench/data/quotes-news.json)")
     parser.add_argument("--errors", type=Path, metavar="FILE",
                         help="with --direct or --news: write each direct-quote error (JSON Lines)")
-    parser.add_argument("--without", action="append", default=[], metavar="RULE",
-                        help="switch a named quote rule off for the whole run (repeatable)")
-    parser.add_argument("--list-rules", action="store_true", help="list the named quote rules")
+    add_rule_options(parser)
     args = parser.parse_args(argv)
-    unknown = [name for name in args.without if name not in RULES]
-    if unknown:
-        parser.error(f"unknown rule(s) {', '.join(unknown)}; --list-rules names them")
-    if args.list_rules:
-        for rule in RULES.values():
-            print(f"{rule.name:18} {rule.stage:10} {rule.summary}")
+    if listed_rules(parser, args):
         return 0
     with switched_off(*args.without):
         if args.without:

@@ -29,12 +29,12 @@ from crosswire.analyze.entities import extract_entities
 from crosswire.analyze.nlp import load_nlp
 from crosswire.analyze.quotes import extract_quotes
 from crosswire.analyze.statements import STATEMENT_RULES
-from crosswire.analyze.statements.registry import RULES, switched_off
+from crosswire.analyze.statements.registry import switched_off
 from crosswire.config import Config
 from crosswire.records import Quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SHARED  # noqa: E402
+from common import SHARED, add_rule_options, listed_rules  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "statements-judged.json"
 SOURCES = {
@@ -145,16 +145,9 @@ def judged_figures() -> tuple[Figures, Figures]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--without", action="append", default=[], metavar="RULE",
-                    help="switch a quote rule off (repeatable; see --list-rules)")
-    ap.add_argument("--list-rules", action="store_true", help="list the named quote rules")
+    add_rule_options(ap)
     args = ap.parse_args(argv)
-    unknown = [name for name in args.without if name not in RULES]
-    if unknown:
-        ap.error(f"unknown rule(s) {', '.join(unknown)}; --list-rules names them")
-    if args.list_rules:
-        for rule in RULES.values():
-            print(f"{rule.name:18} {rule.stage:10} {rule.summary}")
+    if listed_rules(ap, args):
         return 0
     if not all(p.exists() for p in SOURCES.values()):
         print("the sample's texts are missing: ../shared must sit beside the project")
