@@ -1,7 +1,14 @@
 import dataclasses
 
-from crosswire.records import Article, Comparison, Passage, Story
-from crosswire.report.view import ReportView, anchor_id, quoted, show_date, show_value
+from crosswire.records import Article, Comparison, FigureGroup, Passage, Story
+from crosswire.report.view import (
+    ReportView,
+    anchor_id,
+    quoted,
+    show_date,
+    show_value,
+    what_counted,
+)
 
 
 def test_labels_use_outlet_and_disambiguate_repeats(story, articles, comparison) -> None:
@@ -94,3 +101,13 @@ def test_context_is_the_sentence_around_a_mention(story, articles, comparison) -
         "Ansa Korhel",
         " said.",
     )
+
+
+def test_what_a_figure_counts_is_not_its_unit_again():
+    budget = FigureGroup(value=2.3e6, unit="crown", counts="crowns", status="single-source",
+                         mentions=[])
+    dead = FigureGroup(value=12.0, unit=None, counts="people", status="corroborated", mentions=[])
+    rate = FigureGroup(value=5.8, unit="%", counts="the jobless rate", status="conflict",
+                       mentions=[])
+    assert what_counted(budget) == ""
+    assert what_counted(dead) == "people" and what_counted(rate) == "the jobless rate"

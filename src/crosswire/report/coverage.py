@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from crosswire.records import Article, Passage
 from crosswire.report.diff import mark_differences
 from crosswire.report.ranking import rank_discrepancies
-from crosswire.report.view import ReportView, show_value
+from crosswire.report.view import ReportView, show_value, what_counted
 
 CARRIES, REWORDED, CONTRADICTS, SILENT = "carries", "reworded", "contradicts", "silent"
 # Rows shown before the rest are folded: past this a matrix is no longer read at a glance.
@@ -136,7 +136,7 @@ def coverage_matrix(view: ReportView, max_rows: int = MAX_ROWS) -> Matrix:
         row_cells = cells([(m, False) for m in figure.mentions])
         if sum(c.state != SILENT for c in row_cells) < 2 and figure.status != "conflicting":
             continue
-        label = f"{show_value(figure.value, figure.unit)} {figure.counts or ''}".strip()
+        label = f"{show_value(figure.value, figure.unit)} {what_counted(figure)}".strip()
         items.append(Row("figure", _short(label), figure.status, row_cells, "figures"))
     order = {"conflicting": 0, "corroborated": 1}
     items.sort(

@@ -10,7 +10,14 @@ import re
 
 from crosswire.records import Passage
 from crosswire.report.diff import mark_differences
-from crosswire.report.view import ReportView, confidence_label, quoted, show_date, show_value
+from crosswire.report.view import (
+    ReportView,
+    confidence_label,
+    quoted,
+    show_date,
+    show_value,
+    what_counted,
+)
 
 # Characters that Markdown would read as formatting or table structure. Brackets stay: a lone
 # "[...]" renders as written in GitHub Markdown, and source references are written that way.
@@ -163,7 +170,7 @@ def _figures(view: ReportView) -> list[str]:
             outlets += f"<br>*{escape(note)}*"
         written = "<br>".join(_in_context(view, m) for m in f.mentions)
         lines.append(
-            f"| {escape(show_value(f.value, f.unit))} | {escape(f.counts or '')} | "
+            f"| {escape(show_value(f.value, f.unit))} | {escape(what_counted(f))} | "
             f"{_badge(f.status)} | {outlets} | {written} |"
         )
     return [*lines, ""]

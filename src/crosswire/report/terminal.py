@@ -17,7 +17,14 @@ from rich.text import Text
 
 from crosswire.records import Passage, QuoteGroup
 from crosswire.report.diff import Segment, mark_differences
-from crosswire.report.view import ReportView, confidence_label, quoted, show_date, show_value
+from crosswire.report.view import (
+    ReportView,
+    confidence_label,
+    quoted,
+    show_date,
+    show_value,
+    what_counted,
+)
 
 STATUS_STYLES = {
     "corroborated": "bold white on green",
@@ -207,8 +214,8 @@ def _figures(view: ReportView, plain: bool) -> Iterator[RenderableType]:
     table.add_column("As written", ratio=3)
     for f in view.comparison.figures:
         value = Text(show_value(f.value, f.unit), style="bold")
-        if f.counts:
-            value.append(f"\n{f.counts}", style="dim")
+        if counts := what_counted(f):
+            value.append(f"\n{counts}", style="dim")
         if (note := view.origin_note(f)) is not None:
             value.append(f"\n{note}", style="dim italic")
         for i, m in enumerate(f.mentions):

@@ -263,6 +263,15 @@ def show_value(value: float, unit: str | None) -> str:
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
 
 
+def what_counted(figure: FigureGroup) -> str:
+    """What a figure counts, unless its unit already says it ("2.3 million crowns": no "crowns")."""
+    counts = (figure.counts or "").strip()
+    unit = (figure.unit or "").lower()
+    if unit and counts.lower() in {unit, unit + "s", unit + "es"}:
+        return ""
+    return counts
+
+
 def _labels(articles: list[Article]) -> dict[str, str]:
     """Outlet names, with a short id appended where one outlet has several articles."""
     per_outlet = Counter(a.outlet for a in articles if a.outlet)

@@ -20,7 +20,8 @@ from crosswire.dates import show_date
 @cache
 def environment() -> Environment:
     """The shared environment (built once: compiling templates costs more than rendering)."""
-    from crosswire.report.view import quoted, show_value  # the report imports this module
+    # The report imports this module: its helpers are imported when the environment is built.
+    from crosswire.report.view import quoted, show_value, what_counted
 
     env = Environment(
         loader=PackageLoader("crosswire", "templates"),
@@ -29,7 +30,9 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(show_date=show_date, show_value=show_value, quoted=quoted)
+    env.filters.update(
+        show_date=show_date, show_value=show_value, quoted=quoted, what_counted=what_counted
+    )
     env.globals["stylesheet"] = stylesheet
     return env
 
