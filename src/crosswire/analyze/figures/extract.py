@@ -18,6 +18,7 @@ from crosswire.analyze.figures.change import change_direction
 from crosswire.analyze.figures.period import figure_period
 from crosswire.analyze.figures.units import per_after, unit_after
 from crosswire.analyze.figures.widgets import is_widget
+from crosswire.compare.text import split_lines
 from crosswire.records import Figure, Quote
 
 _UNITS = [
@@ -86,18 +87,9 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """Sentence character spans, split again at line breaks: spaCy glues a subheading to the
     sentence below it, but a line break in clean text always ends a sentence."""
     spans: list[tuple[int, int]] = []
-    text = doc.text
+    text = doc.text  # built from the tokens on every access
     for sent in doc.sents:
-        pos = sent.start_char
-        for line in text[sent.start_char : sent.end_char].split("\n"):
-            start, end = pos, pos + len(line)
-            pos = end + 1
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                spans.append((start, end))
+        spans.extend(split_lines(text, sent.start_char, sent.end_char))
     return spans
 
 
