@@ -126,7 +126,11 @@ class Figure(Record):
 
     ``value`` is normalised (1.1 million -> 1100000.0, 1% -> 1.0 with unit "%"); ``qualifier``
     is the bound or hedge ("up to", "less than", "over"); ``counts`` is the thing counted in the
-    words of the sentence; ``sentence`` locates the whole sentence for context.
+    words of the sentence; ``sentence`` locates the whole sentence for context. ``change`` is
+    "up" or "down" when the figure is the size of a rise or fall; ``period`` the month,
+    quarter or year it applies to; ``noun`` what a count counts, as lemmas ("heart
+    transplant"); ``source`` the agency, survey or forecaster the text attributes it to
+    ("Bureau of Labor Statistics", "Goldman Sachs").
     """
 
     start: int
@@ -141,6 +145,8 @@ class Figure(Record):
     in_quote: bool = False
     change: str | None = None
     period: str | None = None
+    noun: str | None = None
+    source: str | None = None
 
 
 @dataclass(slots=True)
