@@ -269,3 +269,22 @@ def test_a_bare_number_takes_the_unit_written_before_it(nlp):
     assert [f[2] for f in found] == ["cent", "cent"]
     found = quantities(nlp, "The Orsk fund rose 8.15% to 3.65.")  # a level after a percent
     assert [f[2] for f in found] == ["%", None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new zPhone 12 sold out in Orsk.",  # a brand with a capital inside
+        "The S&P 500 closed higher in Norvale.",  # an index with an ampersand
+        "The Vorland Air 797 Skyliner was grounded.",  # a singular proper name after it
+        "Orsk Bank moved to 575 Brindle Road last week.",  # an address
+        "Sales grew 35 per cent this half.",  # "this half" is a period, not 50%
+    ],
+)
+def test_numbers_inside_names_are_not_quantities(nlp, text):
+    assert [f.unit for f in extract_quantities(nlp(text), [])] in ([], ["%"])
+
+
+def test_a_number_in_apposition_to_a_name_is_an_age(nlp):
+    (age,) = extract_quantities(nlp("Tomas Brenn, 66, has coached the Orsk Owls."), [])
+    assert (age.value, age.unit) == (66, "year of age")

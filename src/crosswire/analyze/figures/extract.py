@@ -118,6 +118,31 @@ def _is_name(span: Span) -> bool:
     return any(t.ent_type_ in _NAME_LABELS for t in span)
 
 
+def _names_its_head(span: Span) -> bool:
+    """Whether the number is part of the singular proper name it stands before ("the 787
+    Dreamliner", "575 Wilbraham Road"): a count's noun is common ("96 Orsk fans")."""
+    last = span[-1]
+    head = last.head
+    if last.dep_ not in ("nummod", "compound") or head.i <= last.i:
+        return False
+    # a singular noun with a capital, not opening the sentence (the parse may call it common)
+    between = span.doc[last.i + 1 : head.i + 1]
+    return head.tag_ in ("NN", "NNP") and all(t.text[:1].isupper() for t in between)
+
+
+def _age_after_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the number is set off by commas after a name, in apposition: an age ("Tomas
+    Brenn, 66, said")."""
+    text = doc.text
+    if not (text[end : end + 1] == "," and text[max(0, start - 2) : start] == ", "):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span[-1].dep_ != "appos":
+        return False
+    name = span[-1].head
+    return name.ent_type_ == "PERSON" or name.tag_ == "NNP" and name.i < span.start
+
+
 def _subtree_text(token: Token, skip: Token | None = None) -> str:
     """Text of a token's subtree, without the subtree of ``skip`` and edge punctuation."""
     skipped = set(skip.subtree) if skip is not None else set()
@@ -436,12 +461,16 @@ _MONTHS = (
 _DAY_OF_MONTH = re.compile(rf"\s+(?:{_MONTHS})(?!\w)")
 # "the first half", "the second half of the season": a part, not 50%.
 _PART_HALF = re.compile(
-    r"\b(?:first|second|the|other|latter|former|back|top|bottom)\s+$", re.IGNORECASE
+    r"\b(?:first|second|the|this|next|last|other|latter|former|back|top|bottom)\s+$",
+    re.IGNORECASE,
 )
 _TIMES = re.compile(r"\s+times\b", re.IGNORECASE)
 # "won 5-2", "a 27-21 loss", "a 1-1 draw": a score runs high to low (a range runs upwards).
 _SCORE = re.compile(r"(?<![\d.,-])(\d+)[-–](\d+)(?![\d.,-])")
 _OPENER_BEFORE = re.compile(r"(?:^|\s)([A-Za-z]+\.?)\s+$")
+# A brand or index written with a capital inside or an ampersand ("iPhone 12", "S&P 500",
+# "eBay 3"): a name wherever it stands, the start of a sentence too.
+_BRAND_BEFORE = re.compile(r"(?:^|\s)(?:[a-z]+[A-Z][\w]*|[A-Z]+&[A-Z]+)\s+$")
 
 
 def _in_score(sentence: str, pos: int) -> bool:
@@ -458,6 +487,8 @@ def _names_a_thing(sentence: str, start: int, match: re.Match[str]) -> bool:
     opener = _OPENER_BEFORE.search(sentence, 0, start)
     if opener is not None and opener.group(1).lower() in _NAME_OPENERS:
         return True  # "season 1 episode 8", "page 3": a numbered item, whatever the case
+    if _BRAND_BEFORE.search(sentence, 0, start):
+        return True
     m = _NAME_BEFORE.search(sentence, 0, start)
     if m is None:
         return False
@@ -513,6 +544,8 @@ def _figure(
     measured = any(m.group(g) for m in group for g in ("sign", "cur", "pct", "curword"))
     if span is not None and not measured and _is_name(span):
         return None
+    if span is not None and not measured and written_unit is None and _names_its_head(span):
+        return None
     values = [
         (-1.0 if m.group("sign") else 1.0)
         * parse_amount(m.group("digits"), m.group("dscale"), m.group("words"), m.group("exp"))
@@ -563,6 +596,8 @@ def _figure(
         return None  # a day of the month ("March 12") is part of a date, not a quantity
     if unit is None and written_unit is not None and not fraction:
         unit, end = written_unit
+    if unit is None and len(group) == 1 and not measured and _age_after_name(doc, start, end):
+        unit = "year of age"
     qual = first.group("qual")
     qualifier = QUALIFIERS[qual.lower()] if qual else None
     if len(group) == 2:
