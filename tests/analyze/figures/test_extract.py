@@ -288,3 +288,10 @@ def test_numbers_inside_names_are_not_quantities(nlp, text):
 def test_a_number_in_apposition_to_a_name_is_an_age(nlp):
     (age,) = extract_quantities(nlp("Tomas Brenn, 66, has coached the Orsk Owls."), [])
     assert (age.value, age.unit) == (66, "year of age")
+
+
+def test_a_range_of_words_and_digits(nlp):
+    found = quantities(nlp, "Orsk has between 4 and five million trees.")
+    assert [(f[0], f[1], f[3]) for f in found] == [
+        ("between 4 and five million", 4, "range:5e+06")
+    ]

@@ -552,8 +552,10 @@ def _figure(
         for m in group
     ]
     scale = last.group("dscale") or ""
-    shared = len(group) == 2 and values[0] <= parse_amount(last.group("digits"), None, None)
-    if shared and not first.group("dscale") and scale and not first.group("words"):
+    shared = len(group) == 2 and values[0] <= parse_amount(
+        last.group("digits"), None, last.group("words")
+    )
+    if shared and not first.group("dscale") and scale:
         values[0] *= SCALES[scale.lower()]  # "10 to 20 million": the scale applies to both
     pct = any(m.group("pct") for m in group)
     currency = next((m.group("cur") for m in group if m.group("cur")), None)
