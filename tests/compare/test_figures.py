@@ -236,3 +236,35 @@ def test_estimates_of_different_forecasters_are_shown_as_a_spread(story):
     story.figure("b", "44%", 44, "%", "the odds of a Vellan recession (put)")
     (d,) = group_figures(story.sources())[1]
     assert "spread" in d.why
+
+
+def test_a_bare_number_with_no_measure_corroborates_nothing(story):
+    story.article("a", "Harbor Ledger", "Reasons to stay: 10. The harbour is calm.")
+    story.article("b", "Valley Wire", "On a scale of one to ten, it is 10 now.")
+    story.figure("a", "10", 10, None, "")
+    story.figure("b", "10", 10, None, "it (is)")
+    groups, _ = group_figures(story.sources())
+    assert [(g.status, g.outlets) for g in groups] == [
+        ("single-source", ["Harbor Ledger", "Valley Wire"])
+    ]
+
+
+def test_a_number_is_not_the_range_it_starts(story):
+    story.article("a", "Harbor Ledger", "The fee is 10 euros per berth at the harbour.")
+    story.article("b", "Valley Wire", "Fees run 10 to 90 euros per berth at the harbour.")
+    story.figure("a", "10", 10, "EUR", "berth")
+    f = story.figure("b", "10 to 90", 10, "EUR", "berth")
+    f.qualifier = "range:90"
+    groups, _ = group_figures(story.sources())
+    assert "corroborated" not in [g.status for g in groups]
+
+
+def test_a_rate_agrees_with_its_bare_sum(story):
+    story.article("a", "Harbor Ledger", "Oil fell below $100/barrel on Tuesday.")
+    story.article("b", "Valley Wire", "Oil dipped below $100 on Tuesday.")
+    story.figure("a", "$100/barrel", 100, "USD per barrel", "oil (fell)")
+    story.figure("b", "$100", 100, "USD", "oil (dipped)")
+    groups, _ = group_figures(story.sources())
+    assert [(g.status, g.outlets) for g in groups] == [
+        ("corroborated", ["Harbor Ledger", "Valley Wire"])
+    ]

@@ -111,8 +111,37 @@ def same_unit(a: Figure, b: Figure) -> bool:
     return _unit_family(a.unit) == _unit_family(b.unit)
 
 
+def _agreeing_units(a: Figure, b: Figure) -> bool:
+    """Same kind of unit, or a rate against its bare sum ("below $100/barrel" / "below $100"):
+    an outlet may leave the "per" to the sentence before, as a period may go unsaid. Only for
+    agreement: a bare sum is too little to set against a rate."""
+    if same_unit(a, b):
+        return True
+    base_a, base_b = (a.unit or "").split(" per ")[0], (b.unit or "").split(" per ")[0]
+    return bool(base_a) and base_a == base_b and (a.unit == base_a or b.unit == base_b)
+
+
 def _same_value(a: Figure, b: Figure) -> bool:
-    return same_unit(a, b) and math.isclose(a.value, b.value, rel_tol=1e-9, abs_tol=1e-9)
+    """Same unit and the same values allowed: "10" is not "10 to 90"."""
+    if not _agreeing_units(a, b):
+        return False
+    ends_a, ends_b = _ends(a), _ends(b)
+    return len(ends_a) == len(ends_b) and all(
+        math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9) for x, y in zip(ends_a, ends_b, strict=True)
+    )
+
+
+def _ends(figure: Figure) -> tuple[float, ...]:
+    q = figure.qualifier or ""
+    if q.startswith("range:"):
+        return figure.value, float(q.split(":", 1)[1])
+    return (figure.value,)
+
+
+def has_measure(items: list[_Item]) -> bool:
+    """Whether anything says what the figure measures: a unit, a counted thing or an event. A
+    bare "10" shared by two outlets ("10." of a list, "it is 10") corroborates nothing."""
+    return any(i.figure.unit is not None or i.meaning or i.events for i in items)
 
 
 def _counts_things(figure: Figure) -> bool:
@@ -187,7 +216,8 @@ def _describe(item: _Item) -> str:
 
 
 def _status(items: list[_Item]) -> str:
-    return "corroborated" if len({i.source.outlet for i in items}) >= 2 else "single-source"
+    several = len({i.source.outlet for i in items}) >= 2
+    return "corroborated" if several and has_measure(items) else "single-source"
 
 
 def _group(items: list[_Item], status: str) -> FigureGroup:
