@@ -231,7 +231,8 @@ class QuoteGroup(Record):
 
 @dataclass(slots=True)
 class FigureGroup(Record):
-    """One quantity as the outlets of a story report it."""
+    """One quantity as the outlets of a story report it; ``sources`` are the bodies its
+    mentions are attributed to (``Figure.source``)."""
 
     value: float
     unit: str | None
@@ -240,6 +241,7 @@ class FigureGroup(Record):
     mentions: list[Passage]
     outlets: list[str] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

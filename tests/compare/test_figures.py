@@ -268,3 +268,24 @@ def test_a_rate_agrees_with_its_bare_sum(story):
     assert [(g.status, g.outlets) for g in groups] == [
         ("corroborated", ["Harbor Ledger", "Valley Wire"])
     ]
+
+
+def test_different_bodies_values_are_a_spread_not_a_conflict(story):
+    story.article("a", "Harbor Ledger", "Brindle Capital puts the chance of a recession at 44%.")
+    story.article("b", "Valley Wire", "Orsk Analytics puts the chance of a recession at 38%.")
+    story.figure("a", "44%", 44, "%", "the chance of a recession").source = "Brindle Capital"
+    story.figure("b", "38%", 38, "%", "the chance of a recession").source = "Orsk Analytics"
+    groups, discrepancies = group_figures(story.sources())
+    assert [d.kind for d in discrepancies] == ["figure-spread"]
+    assert "Brindle Capital" in discrepancies[0].why and "spread" in discrepancies[0].why
+    assert "conflicting" not in [g.status for g in groups]
+    assert sorted(s for g in groups for s in g.sources) == ["Brindle Capital", "Orsk Analytics"]
+
+
+def test_one_body_named_two_ways_still_conflicts(story):
+    story.article("a", "Harbor Ledger", "Brindle Capital puts the chance of a recession at 44%.")
+    story.article("b", "Valley Wire", "Brindle puts the chance of a recession at 38%.")
+    story.figure("a", "44%", 44, "%", "the chance of a recession").source = "Brindle Capital"
+    story.figure("b", "38%", 38, "%", "the chance of a recession").source = "Brindle"
+    _, discrepancies = group_figures(story.sources())
+    assert [d.kind for d in discrepancies] == ["figure-value"]

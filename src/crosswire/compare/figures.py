@@ -21,6 +21,7 @@ from crosswire.analyze.figures.period import clause_bounds, periods_differ
 from crosswire.analyze.figures.units import unit_names
 from crosswire.compare.lexicon import event_classes, normal_stems
 from crosswire.compare.sources import Source
+from crosswire.compare.speakers import compatible_credits
 from crosswire.compare.text import content_stems, overlap, passage, stem
 from crosswire.records import Discrepancy, Figure, FigureGroup, Passage
 
@@ -215,6 +216,29 @@ def _describe(item: _Item) -> str:
     return f'"{f.text}" {f.counts or "(unknown)"} ({item.source.outlet})'
 
 
+SPREAD_HEADLINE = "Different sources give different figures for the same thing"
+
+
+def _source_names(sides: list[_Item]) -> list[str]:
+    return list(dict.fromkeys(x.figure.source for x in sides if x.figure.source))
+
+
+def spread_of_sources(sides: list[_Item]) -> bool:
+    """Whether the sides' values come from different bodies (a survey, two forecasters): every
+    side names its source and two of them cannot be one body ("Wall Street Journal" /
+    "Bloomberg Economics"; "the Journal" is the Wall Street Journal)."""
+    names = [x.figure.source for x in sides]
+    if not all(names):
+        return False
+    return any(
+        not compatible_credits(a, b) for i, a in enumerate(names) for b in names[i + 1 :]
+    )
+
+
+def _describe_sourced(item: _Item) -> str:
+    return f"{_describe(item)[:-1]}; source: {item.figure.source})"
+
+
 def _status(items: list[_Item]) -> str:
     several = len({i.source.outlet for i in items}) >= 2
     return "corroborated" if several and has_measure(items) else "single-source"
@@ -229,6 +253,7 @@ def _group(items: list[_Item], status: str) -> FigureGroup:
         status=status,  # type: ignore[arg-type]
         mentions=[_mention(i) for i in items],
         outlets=list(dict.fromkeys(i.source.outlet for i in items)),
+        sources=list(dict.fromkeys(i.figure.source for i in items if i.figure.source)),
     )
 
 
@@ -382,7 +407,7 @@ def _value_text(f: Figure) -> str:
     return f"{f.value:g}{unit}" if low == high else f"{low:g}-{high:g}{unit}"
 
 
-def _why(kind: str, sides: list[_Item]) -> tuple[str, float]:
+def _why(kind: str, sides: list[_Item], spread: bool = False) -> tuple[str, float]:
     """Why a figure-value discrepancy is one and how sure: what the sides measure in common,
     the period, and how far apart the values are. Other kinds are left to the generic check
     (``compare/assess.py``)."""
@@ -402,7 +427,10 @@ def _why(kind: str, sides: list[_Item]) -> tuple[str, float]:
         f"{' vs '.join(_value_text(x.figure) for x in sides)} differ by {spread:g} "
         f"({relative:.0%})"
     )
-    if forecast:
+    if spread:
+        why += (f"; different sources ({', '.join(_source_names(sides))}): a spread of views, "
+                "not a contradiction")
+    elif forecast:
         why += "; every side is an estimate or forecast: a spread of views, not a contradiction"
     return why, round(confidence, 2)
 
@@ -444,9 +472,21 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
                 continue
             merged = [x for k in (i, *rivals) for x in quantities[k]]
             used.update((i, *rivals))
+            sides = _first_per_outlet(merged)
+            spread = kind == "figure-value" and spread_of_sources(sides)
+            why, confidence = _why(kind, sides, spread)
+            if spread:
+                # different bodies' values: each keeps its own standing, shown side by side
+                groups.extend(_group(quantities[k], _status(quantities[k])) for k in (i, *rivals))
+                discrepancies.append(Discrepancy(
+                    "figure-spread",
+                    f"{SPREAD_HEADLINE}: {'; '.join(map(_describe_sourced, sides))}.",
+                    [_sentence(x) for x in sides],
+                    why=why,
+                    confidence=confidence,
+                ))
+                continue
             groups.append(_group(merged, "conflicting"))
-            sides = _first_per_outlet([x for k in (i, *rivals) for x in quantities[k]])
-            why, confidence = _why(kind, sides)
             discrepancies.append(Discrepancy(
                 kind,
                 f"{headline}: {'; '.join(map(_describe, sides))}.",
