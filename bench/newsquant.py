@@ -59,6 +59,7 @@ class Score:
     n_gold: int = 0
     updown_found: int = 0
     updown_gold: int = 0
+    updown_pred: int = 0
     seconds: float = 0.0
 
     def f1(self, key: str) -> tuple[float, float, float]:
@@ -71,7 +72,9 @@ class Score:
         for key in self.tp:
             p, r, f = self.f1(key)
             parts.append(f"{key} P={p:.3f} R={r:.3f} F1={f:.3f}")
-        parts.append(f"up/down {self.updown_found}/{self.updown_gold}")
+        parts.append(
+            f"up/down {self.updown_found}/{self.updown_gold} found, {self.updown_pred} predicted"
+        )
         parts.append(f"{self.seconds:.1f}s")
         return "  ".join(parts)
 
@@ -145,6 +148,7 @@ def score_sentence(score: Score, pred: list[Quantity], gold: list[Quantity]) -> 
     """Add one sentence to ``score``; returns error lines."""
     score.n_pred += len(pred)
     score.n_gold += len(gold)
+    score.updown_pred += sum(p.change in ("up", "down") for p in pred)
     errors: list[str] = []
     used: set[int] = set()
     for g in gold:

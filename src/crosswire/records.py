@@ -130,7 +130,8 @@ class Figure(Record):
     "up" or "down" when the figure is the size of a rise or fall; ``period`` the month,
     quarter or year it applies to; ``noun`` what a count counts, as lemmas ("heart
     transplant"); ``source`` the agency, survey or forecaster the text attributes it to
-    ("Bureau of Labor Statistics", "Goldman Sachs").
+    ("Bureau of Labor Statistics", "Goldman Sachs"); ``place`` the country, state or city it
+    refers to ("United States").
     """
 
     start: int
@@ -147,6 +148,7 @@ class Figure(Record):
     period: str | None = None
     noun: str | None = None
     source: str | None = None
+    place: str | None = None
 
 
 @dataclass(slots=True)

@@ -289,3 +289,12 @@ def test_one_body_named_two_ways_still_conflicts(story):
     story.figure("b", "38%", 38, "%", "the chance of a recession").source = "Brindle"
     _, discrepancies = group_figures(story.sources())
     assert [d.kind for d in discrepancies] == ["figure-value"]
+
+
+def test_figures_of_different_places_are_not_one_figure(story):
+    story.article("a", "Harbor Ledger", "Inflation in Vorland was 6.1% in May.")
+    story.article("b", "Valley Wire", "Inflation in Orsk was 6.1% in May.")
+    story.figure("a", "6.1%", 6.1, "%", "Inflation (was)").place = "Vorland"
+    story.figure("b", "6.1%", 6.1, "%", "Inflation (was)").place = "Orsk"
+    groups, _ = group_figures(story.sources())
+    assert [g.status for g in groups] == ["single-source", "single-source"]

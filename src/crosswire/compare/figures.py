@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from crosswire.analyze.figures.period import clause_bounds, periods_differ
+from crosswire.analyze.figures.place import places_differ
 from crosswire.analyze.figures.units import unit_names
 from crosswire.compare.lexicon import event_classes, normal_stems
 from crosswire.compare.sources import Source
@@ -310,8 +311,8 @@ def _value_units(a: _Item, b: _Item) -> bool:
 
 def same_period_and_direction(a: Figure, b: Figure) -> bool:
     """Nothing says the two figures are of different periods ("June's 9.1%" / "April's") or
-    opposite changes ("rose 4%" / "fell 4%")."""
-    if periods_differ(a.period, b.period):
+    places ("U.S. inflation" / "Britain's"), or opposite changes ("rose 4%" / "fell 4%")."""
+    if periods_differ(a.period, b.period) or places_differ(a.place, b.place):
         return False
     return not (a.change and b.change and a.change != b.change)
 
@@ -367,10 +368,13 @@ def _measure_words(item: _Item) -> set[str]:
 def same_measure(a: _Item, b: _Item) -> float:
     """How surely two figures are values of one measure: the Jaccard similarity of what they
     measure ("the unemployment rate" / "the national unemployment rate"), zero when their
-    periods differ or one is a change and the other a level ("rose 6.5%" / "is 3.6%")."""
+    periods or places differ or one is a change and the other a level ("rose 6.5%" / "is
+    3.6%")."""
     fa, fb = a.figure, b.figure
     if periods_differ(fa.period, fb.period) or bool(fa.change) != bool(fb.change):
         return 0.0
+    if places_differ(fa.place, fb.place):
+        return 0.0  # Ohio's jobless claims are not the nation's
     if _share_of(a) != _share_of(b):
         return 0.0  # "31% of the CPI" is a weight, "the CPI rose 5%" its rate
     if _names(a) != _names(b) and (_names(a) or _names(b)):

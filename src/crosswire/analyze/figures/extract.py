@@ -18,6 +18,7 @@ from crosswire.analyze.figures.change import change_direction
 from crosswire.analyze.figures.counted import counted_name
 from crosswire.analyze.figures.currencies import sign_code, sign_pattern, word_code, word_pattern
 from crosswire.analyze.figures.period import figure_period
+from crosswire.analyze.figures.place import figure_place
 from crosswire.analyze.figures.source import figure_source
 from crosswire.analyze.figures.units import per_after, unit_after
 from crosswire.analyze.figures.widgets import is_widget
@@ -640,4 +641,5 @@ def _figure(
         period=figure_period(sentence, start - s_start, end - s_start),
         noun=noun,
         source=figure_source(doc, start, end),
+        place=figure_place(doc, start, end),
     )
