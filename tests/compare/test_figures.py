@@ -238,15 +238,25 @@ def test_estimates_of_different_forecasters_are_shown_as_a_spread(story):
     assert "spread" in d.why
 
 
-def test_a_bare_number_with_no_measure_corroborates_nothing(story):
-    story.article("a", "Harbor Ledger", "Reasons to stay: 10. The harbour is calm.")
-    story.article("b", "Valley Wire", "On a scale of one to ten, it is 10 now.")
-    story.figure("a", "10", 10, None, "")
-    story.figure("b", "10", 10, None, "it (is)")
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "fig_a", "fig_b", "status"),
+    [
+        # a bare number with no measure corroborates nothing
+        ("Reasons to stay: 10. The harbour is calm.", "On a scale of one to ten, it is 10 now.",
+         ("10", 10, None, ""), ("10", 10, None, "it (is)"), "single-source"),
+        # a rate agrees with its bare sum: the "per" may be left to the sentence before
+        ("Oil fell below $100/barrel on Tuesday.", "Oil dipped below $100 on Tuesday.",
+         ("$100/barrel", 100, "USD per barrel", "oil (fell)"), ("$100", 100, "USD", "oil (dipped)"),
+         "corroborated"),
+    ],
+)
+def test_two_outlets_one_number(story, text_a, text_b, fig_a, fig_b, status):
+    story.article("a", "Harbor Ledger", text_a)
+    story.article("b", "Valley Wire", text_b)
+    story.figure("a", *fig_a)
+    story.figure("b", *fig_b)
     groups, _ = group_figures(story.sources())
-    assert [(g.status, g.outlets) for g in groups] == [
-        ("single-source", ["Harbor Ledger", "Valley Wire"])
-    ]
+    assert [(g.status, g.outlets) for g in groups] == [(status, ["Harbor Ledger", "Valley Wire"])]
 
 
 def test_a_number_is_not_the_range_it_starts(story):
@@ -259,23 +269,16 @@ def test_a_number_is_not_the_range_it_starts(story):
     assert "corroborated" not in [g.status for g in groups]
 
 
-def test_a_rate_agrees_with_its_bare_sum(story):
-    story.article("a", "Harbor Ledger", "Oil fell below $100/barrel on Tuesday.")
-    story.article("b", "Valley Wire", "Oil dipped below $100 on Tuesday.")
-    story.figure("a", "$100/barrel", 100, "USD per barrel", "oil (fell)")
-    story.figure("b", "$100", 100, "USD", "oil (dipped)")
-    groups, _ = group_figures(story.sources())
-    assert [(g.status, g.outlets) for g in groups] == [
-        ("corroborated", ["Harbor Ledger", "Valley Wire"])
-    ]
+def _forecasts(story, source_a: str, source_b: str):
+    for id, outlet, source, value in (("a", "Harbor Ledger", source_a, 44),
+                                      ("b", "Valley Wire", source_b, 38)):
+        story.article(id, outlet, f"{source} puts the chance of a recession at {value}%.")
+        story.figure(id, f"{value}%", value, "%", "the chance of a recession").source = source
+    return group_figures(story.sources())
 
 
 def test_different_bodies_values_are_a_spread_not_a_conflict(story):
-    story.article("a", "Harbor Ledger", "Brindle Capital puts the chance of a recession at 44%.")
-    story.article("b", "Valley Wire", "Orsk Analytics puts the chance of a recession at 38%.")
-    story.figure("a", "44%", 44, "%", "the chance of a recession").source = "Brindle Capital"
-    story.figure("b", "38%", 38, "%", "the chance of a recession").source = "Orsk Analytics"
-    groups, discrepancies = group_figures(story.sources())
+    groups, discrepancies = _forecasts(story, "Brindle Capital", "Orsk Analytics")
     assert [d.kind for d in discrepancies] == ["figure-spread"]
     assert "Brindle Capital" in discrepancies[0].why and "spread" in discrepancies[0].why
     assert "conflicting" not in [g.status for g in groups]
@@ -283,11 +286,7 @@ def test_different_bodies_values_are_a_spread_not_a_conflict(story):
 
 
 def test_one_body_named_two_ways_still_conflicts(story):
-    story.article("a", "Harbor Ledger", "Brindle Capital puts the chance of a recession at 44%.")
-    story.article("b", "Valley Wire", "Brindle puts the chance of a recession at 38%.")
-    story.figure("a", "44%", 44, "%", "the chance of a recession").source = "Brindle Capital"
-    story.figure("b", "38%", 38, "%", "the chance of a recession").source = "Brindle"
-    _, discrepancies = group_figures(story.sources())
+    _, discrepancies = _forecasts(story, "Brindle Capital", "Brindle")
     assert [d.kind for d in discrepancies] == ["figure-value"]
 
 
