@@ -285,6 +285,11 @@ def test_numbers_inside_names_are_not_quantities(nlp, text):
     assert [f.unit for f in extract_quantities(nlp(text), [])] in ([], ["%"])
 
 
+def test_a_headline_opening_with_a_count_keeps_it(nlp):
+    (count,) = extract_figures(nlp("31 Vorlanders Share Their Hopes For The Harbour."), [])
+    assert count.value == 31
+
+
 def test_a_number_in_apposition_to_a_name_is_an_age(nlp):
     (age,) = extract_quantities(nlp("Tomas Brenn, 66, has coached the Orsk Owls."), [])
     assert (age.value, age.unit) == (66, "year of age")

@@ -127,9 +127,13 @@ def _names_its_head(span: Span) -> bool:
     head = last.head
     if last.dep_ not in ("nummod", "compound") or head.i <= last.i:
         return False
-    # a singular noun with a capital, not opening the sentence (the parse may call it common)
+    if span.start == span.sent.start:
+        return False  # "31 Latinos Share ...": a headline capitalises every word
+    # a singular noun with a capital (the parse may call it common, or a plural "Latinos" a
+    # singular name: a plural ending says it is a count)
     between = span.doc[last.i + 1 : head.i + 1]
-    return head.tag_ in ("NN", "NNP") and all(t.text[:1].isupper() for t in between)
+    singular = head.tag_ in ("NN", "NNP") and not head.lower_.endswith("s")
+    return singular and all(t.text[:1].isupper() for t in between)
 
 
 def _age_after_name(doc: Doc, start: int, end: int) -> bool:
