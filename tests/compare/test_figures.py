@@ -285,6 +285,16 @@ def test_different_bodies_values_are_a_spread_not_a_conflict(story):
     assert sorted(s for g in groups for s in g.sources) == ["Brindle Capital", "Orsk Analytics"]
 
 
+def test_different_bodies_counts_of_an_outcome_still_conflict(story):
+    story.article("a", "Harbor Ledger", "Five people died in the Orsk fire, the police said.")
+    story.article("b", "Valley Wire", "Seven people died in the Orsk fire, the hospital said.")
+    story.figure("a", "Five", 5, "people", "people (died in the Orsk fire)").source = "police"
+    story.figure("b", "Seven", 7, "people", "people (died in the Orsk fire)").source = "hospital"
+    _, discrepancies = group_figures(story.sources())
+    assert [d.kind for d in discrepancies] == ["figure-value"]
+    assert "different sources (police, hospital)" in discrepancies[0].why
+
+
 def test_one_body_named_two_ways_still_conflicts(story):
     _, discrepancies = _forecasts(story, "Brindle Capital", "Brindle")
     assert [d.kind for d in discrepancies] == ["figure-value"]

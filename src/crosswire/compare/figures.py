@@ -224,16 +224,22 @@ def _source_names(sides: list[_Item]) -> list[str]:
     return list(dict.fromkeys(x.figure.source for x in sides if x.figure.source))
 
 
-def spread_of_sources(sides: list[_Item]) -> bool:
-    """Whether the sides' values come from different bodies (a survey, two forecasters): every
-    side names its source and two of them cannot be one body ("Wall Street Journal" /
-    "Bloomberg Economics"; "the Journal" is the Wall Street Journal)."""
+def different_sources(sides: list[_Item]) -> bool:
+    """Whether every side names its source and two of them cannot be one body ("Wall Street
+    Journal" / "Bloomberg Economics"; "the Journal" is the Wall Street Journal)."""
     names = [x.figure.source for x in sides]
     if not all(names):
         return False
     return any(
         not compatible_credits(a, b) for i, a in enumerate(names) for b in names[i + 1 :]
     )
+
+
+def spread_of_sources(sides: list[_Item]) -> bool:
+    """Whether the sides are different bodies' estimates (two forecasters, a survey and a
+    model): a spread of views. Different bodies' counts of an outcome ("police said 5 died" /
+    "the hospital said 7") stay a value discrepancy, their sources named in its why."""
+    return different_sources(sides) and all(_estimate(x) for x in sides)
 
 
 def _describe_sourced(item: _Item) -> str:
@@ -434,6 +440,8 @@ def _why(kind: str, sides: list[_Item], spread: bool = False) -> tuple[str, floa
     if spread:
         why += (f"; different sources ({', '.join(_source_names(sides))}): a spread of views, "
                 "not a contradiction")
+    elif different_sources(sides):
+        why += f"; different sources ({', '.join(_source_names(sides))})"
     elif forecast:
         why += "; every side is an estimate or forecast: a spread of views, not a contradiction"
     return why, round(confidence, 2)
