@@ -7,7 +7,8 @@ one to one; value+unit also needs the normalised unit, value+change the change (
 crosswire's units are mapped to NewsQuant's names by ``UNIT_NAMES`` and ``currency_name`` ("%"
 to percentage, a bare number to "-"), a count to the name of what it counts (``Figure.noun``,
 "heart transplant"); a bound or hedge is NewsQuant's change before a rise or fall (it
-annotates "up about 19 per cent" as "~"); quantulum3's unit names are its own,
+annotates "up about 19 per cent" as "~"); a share in words ("a third of the population") is
+a fraction with unit "% <noun>", as NewsQuant writes it; quantulum3's unit names are its own,
 which NewsQuant's normalisation follows. Bare years (crosswire's unit "year", quantulum3's
 dimensionless 1500-2099) are dropped on both sides, as NewsQuant does not annotate dates.
 
@@ -31,6 +32,7 @@ from common import SHARED  # noqa: E402
 
 from crosswire.analyze.figures import extract_quantities  # noqa: E402
 from crosswire.analyze.figures.currencies import currency_codes, currency_name  # noqa: E402
+from crosswire.analyze.figures.extract import is_fraction_word  # noqa: E402
 from crosswire.analyze.figures.units import unit_names  # noqa: E402
 from crosswire.analyze.nlp import load_nlp  # noqa: E402
 from crosswire.config import Config  # noqa: E402
@@ -115,7 +117,11 @@ def crosswire_quantities(nlp, text: str) -> list[Quantity]:
         ends: tuple[float, ...] = (f.value,)
         if f.qualifier and f.qualifier.startswith("range:"):
             ends = (f.value, float(f.qualifier.split(":", 1)[1]))
-        found.append(Quantity(ends, _unit_name(f).lower(), _change(f.qualifier, f.change), f.text))
+        unit = _unit_name(f).lower()
+        if f.unit == "%" and is_fraction_word(f.text):
+            # NewsQuant writes "a third of the population" as 0.333, unit "% population"
+            ends, unit = (f.value / 100,), f"% {f.noun or '-'}"
+        found.append(Quantity(ends, unit, _change(f.qualifier, f.change), f.text))
     return found
 
 

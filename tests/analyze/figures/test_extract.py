@@ -300,3 +300,22 @@ def test_a_range_of_words_and_digits(nlp):
     assert [(f[0], f[1], f[3]) for f in found] == [
         ("between 4 and five million", 4, "range:5e+06")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A third of the Vorland fleet was idle.", ("A third", 100 / 3, "%")),
+        ("Two-thirds of Orsk voters stayed home.", ("Two-thirds", 200 / 3, "%")),
+        ("Some three quarters of a million pilgrims came.",
+         ("Some three quarters of a million", 750000, "pilgrim")),
+    ],
+)
+def test_shares_in_words(nlp, text, expected):
+    (found,) = quantities(nlp, text)
+    assert (found[0], found[2]) == (expected[0], expected[2])
+    assert found[1] == pytest.approx(expected[1])
+
+
+def test_a_quarter_of_the_year_is_a_period_not_a_share(nlp):
+    assert quantities(nlp, "Orsk grew in the first quarter of the year.") == []

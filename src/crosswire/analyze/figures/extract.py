@@ -52,6 +52,13 @@ _WORD_NUM = (
 )
 _SCALE = r"hundred|thousand|million|billion|trillion"
 _QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
+# "a third of", "two-thirds of", "a quarter of the vote": a share; not "a quarter of a million"
+FRACTIONS = {"third": 3, "quarter": 4, "fifth": 5}
+_FRACTION = (
+    r"(?:a|one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)"
+    r"(?=\s+of\s+(?!an?\b|the\s+(?:year|century|decade)\b))"
+)
+_FRACTION_OF_SCALE = rf"(?:a|one|two|three)[\s-](?:thirds?|quarters?)\s+of\s+an?\s+(?:{_SCALE})"
 NUMBER = re.compile(
     rf"""
     (?:\b(?P<qual>{_QUAL})(?:\s+|(?<=-)))?
@@ -63,7 +70,8 @@ NUMBER = re.compile(
         (?:(?:\s?|-)(?P<dscale>{_SCALE}|bn|mn|tn|mil|m|k|b)\b)?
       |
         (?<![\w-])(?P<words>(?:a|an|{_WORD_NUM})\s+(?:{_SCALE})(?:\s+(?:{_SCALE}))?
-          |half\s+an?\s+(?:dozen|{_SCALE})|half\s+an?(?=\s+percent)|(?:a|{_WORD_NUM})\s+dozen|{_WORD_NUM}|half)\b
+          |half\s+an?\s+(?:dozen|{_SCALE})|half\s+an?(?=\s+percent)|(?:a|{_WORD_NUM})\s+dozen
+          |{_FRACTION_OF_SCALE}|{_FRACTION}|{_WORD_NUM}|half)\b
     )
     (?P<pct>\s?%|\s+percent(?:age\s+points?)?\b|\s+per\s+cent\b|\s?pc\b)?
     (?P<curword>(?:[\s-]+|(?=[^\w\s]))(?:{word_pattern()})(?!\w))?
@@ -102,6 +110,10 @@ def parse_amount(
     parts = re.split(r"[\s-]+", words.lower())
     if parts == ["half"]:
         return 0.5
+    if len(parts) > 1 and parts[1].rstrip("s") in FRACTIONS:  # "two-thirds": a share of one
+        count = 1.0 if parts[0] in ("a", "an", "one") else SMALL_WORDS[parts[0]]
+        share = count / FRACTIONS[parts[1].rstrip("s")]
+        return share * SCALES[parts[-1]] if parts[-1] in SCALES else share  # "of a million"
     half = parts[0] == "half"  # "half a dozen", "half a million"
     value = 0.0
     for part in parts[1:] if half else parts:
@@ -114,6 +126,12 @@ def parse_amount(
         elif part in SCALES:
             value = (value or 1.0) * SCALES[part]
     return value / 2 if half else value
+
+
+def is_fraction_word(words: str) -> bool:
+    """Whether a number in words is a share of one ("half", "a third", "two-thirds")."""
+    last = re.split(r"[\s-]+", words.lower())[-1]
+    return last == "half" or last.rstrip("s") in FRACTIONS  # not "a quarter of a million"
 
 
 def _is_name(span: Span) -> bool:
@@ -572,8 +590,8 @@ def _figure(
     if fraction:
         values, pct = [100.0 * values[0] / values[1]], True  # "1 in 5" is 20%, not 5
         group = [first]
-    if words and words.lower() == "half" and not pct:
-        values, unit = [50.0], "%"
+    if words and (words.lower() == "half" or is_fraction_word(words)) and not pct:
+        values, unit = [100.0 * values[0]], "%"  # "half", "a third of": a share
     if pct:
         # "half a percentage point" is 0.5 points of a rate, not 50%
         points = "point" in "".join(m.group("pct") or "" for m in group).lower()
@@ -619,6 +637,10 @@ def _figure(
         unit = "times"  # "21 times the hazardous level": a multiplier, not a count
     elif unit != "year":
         unit, counts, noun = _counts(doc, start, end, unit)
+    if words and is_fraction_word(words) and span is not None:
+        share_of = _of_object(span[-1])  # "a third of the Vorland population"
+        if share_of is not None and share_of.pos_ != "PRON":
+            noun = counted_name(share_of, range(0))
     small_word = (
         words
         and len(group) == 1
