@@ -38,3 +38,20 @@ def test_its_stands_for_the_body_named_before(nlp):
     text = ("On Tuesday, Orsk Analytics said the chance of a recession in Vorland is 38%, "
             "according to its own model.")
     assert sources(nlp, text)["38%"] == "Orsk Analytics"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orsk Realty raised its FFO growth outlook to 10% this year.",  # a measure's outlook
+        "This means that PCE prices are expected to be up 6.6% in Vorland.",  # the measure
+    ],
+)
+def test_a_name_of_the_measure_is_no_source(nlp, text):
+    assert "FFO" not in sources(nlp, text).values()
+    assert "PCE" not in sources(nlp, text).values()
+
+
+def test_a_body_an_analyst_works_at(nlp):
+    text = "Analysts at Brindle Capital expect Vorland's growth to slow to 1.5%."
+    assert sources(nlp, text)["1.5%"] == "Brindle Capital"

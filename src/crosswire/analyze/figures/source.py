@@ -22,20 +22,31 @@ _POSSESSIVE = {"its", "their"}
 
 
 @cache
-def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     data = json.loads(_WORDS.read_text(encoding="utf-8"))
-    return frozenset(data["reports"]), frozenset(data["verbs"]), frozenset(data["labels"])
+    return (
+        frozenset(data["reports"]), frozenset(data["verbs"]), frozenset(data["labels"]),
+        frozenset(data["polls"]),
+    )
 
 
 def _name(entity: Span) -> str:
-    """An entity as a source: no leading article, no possessive ending."""
-    words = [t for t in entity if t.lower_ not in ("the", "'s", "’s")]
-    return " ".join(t.text for t in words).strip()
+    """An entity as a source, as written: no leading article, no possessive ending."""
+    return re.sub(r"^the\s+|\s*['’]s$", "", entity.text.strip(), flags=re.IGNORECASE)
 
 
-def _named(tokens: list[Token]) -> str | None:
-    """The longest named body among ``tokens``; "its"/"their" stand for the nearest one
-    before them in the sentence ("Bloomberg Economics ... according to its model")."""
+def _entity_of(token: Token) -> Span | None:
+    """The named body ``token`` is part of, if any."""
+    labels = _words()[2]
+    return next(
+        (e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in labels), None
+    )
+
+
+def _named(tokens: list[Token], pronouns: bool = False) -> str | None:
+    """The longest named body among ``tokens``; with ``pronouns``, "its"/"their" stand for
+    the nearest one before them in the sentence ("Bloomberg Economics ... according to its
+    model")."""
     if not tokens:
         return None
     labels = _words()[2]
@@ -44,7 +55,7 @@ def _named(tokens: list[Token]) -> str | None:
     if spans:
         return _name(max(spans, key=len))
     pronoun = next((t for t in tokens if t.lower_ in _POSSESSIVE), None)
-    if pronoun is not None:
+    if pronoun is not None and pronouns:
         before = [e for e in pronoun.sent.ents if e.end <= pronoun.i and e.label_ == "ORG"]
         if before:
             return _name(before[-1])
@@ -52,12 +63,17 @@ def _named(tokens: list[Token]) -> str | None:
 
 
 def _report_source(doc: Doc, start: int, end: int) -> str | None:
-    """The body named on the report noun nearest the figure in its clause ("a Reuters poll",
-    "the Journal's April survey", "data from the Labor Department")."""
-    reports = _words()[0]
+    """The body named on the report noun nearest the figure in its clause: its owner ("the
+    Journal's April survey"), the body a poll or survey is named after ("a Reuters poll"; not
+    "the FFO outlook" or "the PCE index", which name a measure), or "from"/"by" ("data from
+    the Labor Department")."""
+    reports, _, _, polls = _words()
     nouns = [t for t in doc[start:end] if t.pos_ == "NOUN" and t.lemma_.lower() in reports]
     for noun in nouns:
-        named = _named([t for c in noun.lefts for t in c.subtree])
+        owners = [c for c in noun.lefts if c.dep_ == "poss"]
+        if noun.lemma_.lower() in polls:
+            owners += [c for c in noun.lefts if c.dep_ == "compound"]
+        named = _named([t for c in owners for t in c.subtree])
         if named is None:
             for prep in (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("from", "by")):
                 named = _named(list(prep.subtree))
@@ -74,7 +90,7 @@ def _according_source(sentence: Span) -> str | None:
         if to is None:
             continue
         objects = [t for t in to[-1].children if t.dep_ == "pobj"]
-        named = _named([t for o in objects for t in o.subtree])
+        named = _named([t for o in objects for t in o.subtree], pronouns=True)
         if named:
             return named
     return None
@@ -101,8 +117,24 @@ def _verb_source(token: Token) -> str | None:
         subject = _subject(verb)
         if subject is None:
             continue  # "announcing that ...": the subject is further up
-        return _named(list(subject.subtree))
+        own = _entity_of(subject)  # "Goldman Sachs expects"
+        return _name(own) if own is not None else _named(_subject_names(subject))
     return None
+
+
+def _subject_names(subject: Token) -> list[Token]:
+    """The words of a subject besides its head that can name who gives the figure: its owner
+    ("the Fed's committee expects") and who it is at or polled by ("analysts at Wells Fargo",
+    "economists polled by Reuters"); not a modifier naming the measure ("PCE prices are
+    expected")."""
+    tokens: list[Token] = []
+    for child in subject.children:
+        if child.dep_ == "poss" or child.dep_ == "prep" and child.lower_ in ("at", "from", "of"):
+            tokens.extend(child.subtree)
+        elif child.dep_ == "acl":  # "polled by Reuters"
+            agents = [c for c in child.children if c.dep_ == "agent"]
+            tokens.extend(t for a in agents for t in a.subtree)
+    return sorted(set(tokens), key=lambda t: t.i)
 
 
 def figure_source(doc: Doc, start: int, end: int) -> str | None:
