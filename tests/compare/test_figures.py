@@ -307,3 +307,29 @@ def test_figures_of_different_places_are_not_one_figure(story):
     story.figure("b", "6.1%", 6.1, "%", "Inflation (was)").place = "Orsk"
     groups, _ = group_figures(story.sources())
     assert [g.status for g in groups] == ["single-source", "single-source"]
+
+
+def test_a_doubtful_rival_does_not_undo_an_agreement(story):
+    # two outlets agree on May's rate (one names no measure); a third's figure of another
+    # month shares the measure with one of them only: a folded rival, not a conflict
+    story.article("a", "Harbor Ledger", "In May, Vorland prices rose 6.1% from a year ago.")
+    story.article("b", "Valley Wire", "Vorland prices rose 6.1% in May from a year earlier.")
+    story.article("c", "Northgate Times", "Vorland prices shot up 9.5% in one month.")
+    story.figure("a", "6.1%", 6.1, "%", "Vorland prices (rose)").period = "may"
+    story.figure("b", "6.1%", 6.1, "%", "").period = "may"
+    story.figure("c", "9.5%", 9.5, "%", "Vorland prices (shot)")
+    groups, discrepancies = group_figures(story.sources())
+    assert [(d.kind, d.confidence < 0.5) for d in discrepancies] == [("figure-value", True)]
+    assert ("corroborated", ["Harbor Ledger", "Valley Wire"]) in [
+        (g.status, g.outlets) for g in groups
+    ]
+    assert "conflicting" not in [g.status for g in groups]
+
+
+def test_a_bare_rate_is_too_little_to_be_a_named_one(story):
+    story.article("a", "Harbor Ledger", "If that rate goes to 5%, the loan costs more.")
+    story.article("b", "Valley Wire", "One estimate of the natural rate puts it above 5%.")
+    story.figure("a", "5%", 5, "%", "that rate (goes)")
+    story.figure("b", "above 5%", 5, "%", "One estimate of the natural rate (puts)")
+    groups, _ = group_figures(story.sources())
+    assert "corroborated" not in [g.status for g in groups]

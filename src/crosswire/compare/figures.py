@@ -21,6 +21,7 @@ from crosswire.analyze.figures.period import clause_bounds, periods_differ
 from crosswire.analyze.figures.place import places_differ
 from crosswire.analyze.figures.units import unit_names
 from crosswire.compare.lexicon import event_classes, normal_stems
+from crosswire.compare.rank import FOLD_BELOW
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import compatible_credits
 from crosswire.compare.text import content_stems, overlap, passage, stem
@@ -331,7 +332,8 @@ def _same_share(a: _Item, b: _Item) -> bool:
         return False
     wa, wb = _measure_words(a), _measure_words(b)
     if wa and wb:
-        return overlap(wa, wb) >= MIN_MEANING
+        # as for a measure (Jaccard): "that rate" is too little to be "the natural rate"
+        return len(wa & wb) / len(wa | wb) >= SAME_MEASURE
     ca, cb = _clause_stems(a), _clause_stems(b)
     return bool(ca and cb) and overlap(ca, cb) >= SAME_CLAUSE
 
@@ -487,9 +489,11 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
             sides = _first_per_outlet(merged)
             spread = kind == "figure-value" and spread_of_sources(sides)
             why, confidence = _why(kind, sides, spread)
-            if spread:
-                # different bodies' values: each keeps its own standing, shown side by side
+            if spread or confidence < FOLD_BELOW:
+                # different bodies' values, or a rival too doubtful to be listed: each
+                # quantity keeps its own standing (a weak rival does not undo an agreement)
                 groups.extend(_group(quantities[k], _status(quantities[k])) for k in (i, *rivals))
+            if spread:
                 discrepancies.append(Discrepancy(
                     "figure-spread",
                     f"{SPREAD_HEADLINE}: {'; '.join(map(_describe_sourced, sides))}.",
@@ -498,7 +502,8 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
                     confidence=confidence,
                 ))
                 continue
-            groups.append(_group(merged, "conflicting"))
+            if confidence >= FOLD_BELOW:
+                groups.append(_group(merged, "conflicting"))
             discrepancies.append(Discrepancy(
                 kind,
                 f"{headline}: {'; '.join(map(_describe, sides))}.",
