@@ -534,6 +534,56 @@ def cmd_errors(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from crosswire.store.check import check_store
+
+    config = _config(args)
+    with _open(config) as store:
+        found = check_store(store)
+        repaired: list[str] = []
+        if args.repair and found:
+            repaired = _repair(store, config, {f.kind for f in found})
+            found = check_store(store)
+    if args.json:
+        print(json.dumps({"repaired": repaired, "findings": [f.as_dict() for f in found]},
+                         indent=2, ensure_ascii=False))  # fmt: skip
+        return 0 if not found else 1
+    for line in repaired:
+        out.print(f"[green]repaired:[/] {escape(line)}")
+    if not found:
+        out.print(f"[green]ok:[/] no damage found in {escape(config.db)}")
+        return 0
+    table = Table("kind", "count", "what", "ids", title="Damage found", title_justify="left")
+    for f in found:
+        table.add_row(f.kind, str(f.count), escape(f.what), escape(", ".join(f.ids)))
+    out.print(table)
+    if not args.repair:
+        out.print("`crosswire check --repair` finishes the work and rebuilds the index")
+    elif any(f.kind == "integrity" for f in found):
+        out.print("the file is damaged: restore it from a copy, or `sqlite3 DB .recover`")
+    return 1
+
+
+def _repair(store: Store, config: Config, kinds: set[str]) -> list[str]:
+    """Repair what ``kinds`` of damage allow; what was done, one line each."""
+    from crosswire.pipeline import IngestReport, finish_stored
+    from crosswire.store.check import clear_dangling
+
+    done = []
+    cleared = clear_dangling(store)
+    if cleared:
+        done.append(f"{cleared} ids pointing nowhere forgotten, to be set anew")
+    if kinds & {"fulltext-missing", "fulltext-extra"}:
+        store.rebuild_fulltext()
+        done.append("full-text index rebuilt from the articles")
+    report = IngestReport()
+    grouped = finish_stored(store, config, report, config.analyse)
+    if grouped or report.duplicates:
+        done.append(f"{len(grouped)} articles fingerprinted and grouped into stories "
+                    f"({report.duplicates} syndicated copies)")  # fmt: skip
+    return done
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crosswire", description="See every side of a news story across outlets."
@@ -662,6 +712,15 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--list", action="store_true", help="the follows and latest alerts")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_follow)
+
+    p = sub.add_parser(
+        "check", parents=[common], help="look for damage: unfinished work, dangling ids, index"
+    )
+    p.add_argument("--repair", action="store_true",
+                   help="finish the unfinished work and rebuild the full-text index")  # fmt: skip
+    p.add_argument("--analyse", choices=MODES, help="what --repair analyses, as for ingest")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("errors", parents=[common], help="inputs that could not be ingested")
     p.add_argument("--json", action="store_true")

@@ -208,6 +208,30 @@ def unfinished_work(store: Store, added: list[str]) -> tuple[list[str], list[str
     )
 
 
+def finish_stored(
+    store: Store,
+    config: Config,
+    report: IngestReport,
+    mode: str = "needed",
+    outlets: set[str] | None = None,
+    progress: Progress | None = None,
+    analyse_with: Analyser | None = None,
+) -> list[str]:
+    """Stages 2-5 over this run's articles (``report.added``) and whatever a stopped run left
+    unfinished: learn boilerplate, fingerprint, group, analyse. Returns the articles it
+    grouped (``crosswire check --repair`` runs this alone, with nothing added)."""
+    unprinted, storyless = unfinished_work(store, report.added)
+    touched = (outlets or set()) | store.outlets_of(storyless)
+    report.recleaned = relearn_boilerplate(store, touched, config, storyless)
+    report.duplicates = link_duplicates(store, unprinted, config)
+    assign_stories(store, storyless, config)
+    store.conn.commit()
+    wanted = _to_analyse(store, mode, [*report.added, *storyless])
+    if wanted is None or wanted:
+        report.analysed = analyse_pending(store, config, progress, report, wanted, analyse_with)
+    return storyless
+
+
 def ingest_paths(
     paths: Iterable[str | Path],
     config: Config | None = None,
@@ -259,17 +283,7 @@ def ingest_paths(
                         progress.advance(task)
 
             outlets = store_items(store, items(), report)
-            unprinted, storyless = unfinished_work(store, report.added)
-            outlets |= store.outlets_of(storyless)
-            report.recleaned = relearn_boilerplate(store, outlets, config, storyless)
-            report.duplicates = link_duplicates(store, unprinted, config)
-            assign_stories(store, storyless, config)
-            store.conn.commit()
-            wanted = _to_analyse(store, mode, [*report.added, *storyless])
-            if wanted is None or wanted:
-                report.analysed = analyse_pending(
-                    store, config, progress, report, wanted, analyse_with
-                )
+            finish_stored(store, config, report, mode, outlets, progress, analyse_with)
     finally:
         if own_store:
             store.close()

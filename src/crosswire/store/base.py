@@ -108,6 +108,18 @@ class Store:
     def _columns(self, table: str) -> set[str]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def fulltext_out_of_step(self) -> tuple[list[str], list[str]]:  # pragma: no cover
+        """(articles with no full-text row, rows of no article or out of step with it)."""
+        raise NotImplementedError
+
+    def rebuild_fulltext(self) -> None:  # pragma: no cover - abstract
+        """Write the full-text index anew from the articles."""
+        raise NotImplementedError
+
+    def integrity_problems(self) -> list[str]:
+        """What the database reports as damaged in its own files (none by default)."""
+        return []
+
     # -- plumbing ------------------------------------------------------------------------------
     def _sql(self, sql: str) -> str:
         return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)

@@ -54,6 +54,24 @@ class PostgresStore(Store):
             (article.id, article.title or "", article.text),
         )
 
+    def fulltext_out_of_step(self) -> tuple[list[str], list[str]]:
+        missing = self.query(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT id FROM articles_fts) ORDER BY seq"
+        )
+        extra = self.query(
+            "SELECT id FROM articles_fts WHERE id NOT IN (SELECT id FROM articles) ORDER BY id"
+        )
+        return [r[0] for r in missing], [r[0] for r in extra]
+
+    def rebuild_fulltext(self) -> None:
+        with self.transaction():
+            self.execute("DELETE FROM articles_fts")
+            self.execute(
+                "INSERT INTO articles_fts (id, doc) SELECT id, "
+                "setweight(to_tsvector('simple', COALESCE(title, '')), 'A') "
+                "|| to_tsvector('simple', text) FROM articles"
+            )
+
     def _columns(self, table: str) -> set[str]:
         rows = self.query(
             "SELECT column_name FROM information_schema.columns "

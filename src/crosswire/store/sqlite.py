@@ -56,6 +56,37 @@ class SQLiteStore(Store):
             (seq, article.id, article.title or "", article.text),
         )
 
+    def fulltext_out_of_step(self) -> tuple[list[str], list[str]]:
+        missing = self.query(
+            "SELECT id FROM articles WHERE seq NOT IN (SELECT rowid FROM articles_fts) "
+            "ORDER BY seq"
+        )
+        # A row's rowid is its article's seq and it carries the article's id: either wrong is
+        # a row out of step.
+        extra = self.query(
+            "SELECT f.id FROM articles_fts f LEFT JOIN articles a ON a.seq = f.rowid "
+            "WHERE a.id IS NULL OR a.id <> f.id ORDER BY f.rowid"
+        )
+        return [r[0] for r in missing], [str(r[0]) for r in extra]
+
+    def rebuild_fulltext(self) -> None:
+        with self.transaction():
+            self.execute("DELETE FROM articles_fts")
+            self.execute(
+                "INSERT INTO articles_fts (rowid, id, title, text) "
+                "SELECT seq, id, COALESCE(title, ''), text FROM articles"
+            )
+
+    def integrity_problems(self) -> list[str]:
+        rows = [str(r[0]) for r in self.query("PRAGMA integrity_check")]
+        problems = [] if rows == ["ok"] else rows
+        try:  # FTS5 compares its index with the rows it holds
+            self.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"full-text index: {exc}")
+        self.conn.rollback()
+        return problems
+
     def _columns(self, table: str) -> set[str]:
         return {row[1] for row in self.query(f"PRAGMA table_info({table})")}
 
