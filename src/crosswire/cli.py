@@ -75,14 +75,64 @@ def database_problem(db: str, must_exist: bool) -> str | None:
     return None
 
 
+def _sqlite_file(db: str) -> Path | None:
+    if db == ":memory:" or db.startswith(("postgresql://", "postgres://")):
+        return None
+    return Path(db.removeprefix("sqlite:///"))
+
+
+def write_problem(db: str, exc: Exception) -> str:
+    """One line on why writing ``db`` failed, and what to do about it."""
+    why = " ".join(str(exc).split()) or type(exc).__name__
+    path = _sqlite_file(db)
+    if "full" in why.lower() or "no space" in why.lower():
+        return (f"the disk is full: writing {db} failed ({why}); what was stored is kept: "
+                "free some space and run the same ingest again to finish it")  # fmt: skip
+    if path is not None:
+        folder = path.resolve().parent
+        where = None
+        if folder.exists() and not os.access(folder, os.W_OK):
+            where = f"its folder {folder}"
+        elif path.exists() and not os.access(path, os.W_OK):
+            where = "the file"
+        if where is not None:
+            reading = ("; reading still works (`crosswire stories`, `crosswire serve`)"
+                       if path.exists() else "")  # fmt: skip
+            return f"cannot write the database {db}: {where} is read-only ({why}){reading}"
+    return f"cannot write the database {db}: {why}"
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """The exceptions a backend raises when it cannot write (a full disk, a read-only file)."""
+    errors: list[type[Exception]] = [sqlite3.OperationalError]
+    try:
+        import psycopg
+    except ImportError:
+        pass
+    else:
+        errors.append(psycopg.OperationalError)
+    return tuple(errors)
+
+
 def _open(config: Config, write: bool = False) -> Store:
-    """The store ``--db`` names; a read command refuses a database that does not exist."""
+    """The store ``--db`` names; a read command refuses a database that does not exist, and
+    reads one that cannot be written read-only."""
     problem = database_problem(config.db, must_exist=not write)
     if problem:
         raise CommandError(problem)
     try:
         return open_store(config.db)
-    except sqlite3.DatabaseError as exc:  # not a SQLite file, a read-only folder, ...
+    except sqlite3.OperationalError as exc:  # a read-only file, folder or mount, a full disk
+        path = _sqlite_file(config.db)
+        if not write and path is not None and path.exists():
+            from crosswire.store.readonly import ReadOnlySQLiteStore
+
+            try:
+                return ReadOnlySQLiteStore(str(path))
+            except sqlite3.DatabaseError:
+                pass
+        raise CommandError(write_problem(config.db, exc)) from exc
+    except sqlite3.DatabaseError as exc:  # not a SQLite file, ...
         raise CommandError(f"cannot open the database {config.db}: {exc}") from exc
 
 
@@ -104,6 +154,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             else:
                 report = ingest_paths(args.paths, config, store, console=err)
             _update_alerts(store, config)
+    except database_errors() as exc:  # a full disk: the next run finishes what was stored
+        raise CommandError(write_problem(config.db, exc)) from exc
     except EmbedderUnavailable as exc:
         err.print(
             f"[red]error {EMBEDDER_MISSING.code}:[/] {escape(EMBEDDER_MISSING.format(detail=exc))}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -34,6 +36,27 @@ class PostgresStore(Store):
                 cur.execute(f'SET search_path TO "{schema}"')
             conn.commit()
         return conn
+
+    _LOCK_KEY = "hashtext('crosswire-ingest:' || current_schema())"
+
+    @contextmanager
+    def writer(self, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+        # A session-level advisory lock per schema: kept across commits, dropped with the
+        # connection when the process ends.
+        got = self.query(f"SELECT pg_try_advisory_lock({self._LOCK_KEY})")[0][0]
+        self.conn.commit()
+        if not got:
+            if waiting is not None:
+                waiting()
+            self.query(f"SELECT pg_advisory_lock({self._LOCK_KEY})")
+            self.conn.commit()
+        try:
+            yield
+        finally:
+            with suppress(Exception):  # a broken connection has dropped the lock already
+                self.conn.rollback()
+                self.query(f"SELECT pg_advisory_unlock({self._LOCK_KEY})")
+                self.conn.commit()
 
     def _sql(self, sql: str) -> str:
         # psycopg uses %s; a literal % (LIKE patterns are parameters, so none here) would

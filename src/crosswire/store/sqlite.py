@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from crosswire.records import Article
@@ -22,11 +25,31 @@ class SQLiteStore(Store):
     def _connect(self) -> sqlite3.Connection:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=60)
+        # IMMEDIATE: a write transaction takes the write lock when it begins, waiting up to the
+        # timeout for it; a deferred one that read first fails at once ("database is locked")
+        # when another connection wrote in between.
+        conn = sqlite3.connect(self.path, timeout=60, isolation_level="IMMEDIATE")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
         return conn
+
+    @contextmanager
+    def writer(self, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+        if self.path == ":memory:":
+            yield
+            return
+        with open(f"{self.path}-lock", "a+b") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if waiting is not None:
+                    waiting()
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def _create_fulltext(self) -> None:
         self.execute(
