@@ -32,10 +32,20 @@ class PostgresStore(Store):
         conn = psycopg.connect(parts._replace(query="").geturl())
         if schema:
             with conn.cursor() as cur:
+                # Concurrent CREATE ... IF NOT EXISTS can still collide: one at a time.
+                cur.execute(f"SELECT pg_advisory_xact_lock({self._SCHEMA_KEY})")
                 cur.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
                 cur.execute(f'SET search_path TO "{schema}"')
             conn.commit()
         return conn
+
+    _SCHEMA_KEY = "hashtext('crosswire-schema')"
+
+    def _create_schema(self) -> None:
+        # Two processes opening a new database at once would both create its tables; the
+        # lock is released when the schema's transaction commits.
+        self.query(f"SELECT pg_advisory_xact_lock({self._SCHEMA_KEY})")
+        super()._create_schema()
 
     _LOCK_KEY = "hashtext('crosswire-ingest:' || current_schema())"
 
