@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from helpers import RESOURCES, shared_path
+from hypothesis import settings
 
 from crosswire.config import Config
 from crosswire.store import Store, open_store
+
+# Fuzzing: a handful of examples per test in the suite; bench/fuzz.py asks for thousands.
+settings.register_profile(
+    "crosswire", max_examples=int(os.environ.get("CROSSWIRE_FUZZ_EXAMPLES", "25")), deadline=None
+)
+settings.load_profile("crosswire")
 
 
 @pytest.fixture
