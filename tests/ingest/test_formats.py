@@ -230,3 +230,23 @@ def test_a_bomb_after_a_short_record_in_one_gzip_member_is_bounded(tmp_path):
     assert errors and {e.code for e in errors} <= {"E004", "E003"}
     assert all("\x00" not in e.message for e in errors)
     assert seconds < 10 and peak < 4 * MAX_RECORD_BYTES
+
+
+def test_a_claim_full_of_zeros_is_refused_before_its_http_headers_are_read(tmp_path):
+    # The HTTP headers of a response are read line by line: 256 MiB of zeros with no newline
+    # would be read through, looking for their end.
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    bomb = packer.compress(_claim(256 << 20, b"HTTP/1.1 200 OK\r\nX: "))
+    bomb += packer.compress(b"\0" * (256 << 20)) + packer.flush()
+    path = tmp_path / "zeros.warc.gz"
+    path.write_bytes(bomb)
+    began = time.perf_counter()
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    data = bomb
+    while data:  # the baseline: inflating the record once, a block at a time
+        inflater.decompress(data, 1 << 16)
+        data = inflater.unconsumed_tail
+    inflate_s = time.perf_counter() - began
+    titles, errors, seconds, _ = _read(path)
+    assert titles == [] and [e.code for e in errors] == ["E006"]
+    assert seconds < inflate_s / 4, (seconds, inflate_s)

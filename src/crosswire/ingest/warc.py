@@ -7,11 +7,11 @@ import io
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
-from warcio.recordloader import ArcWarcRecord
+from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader
 from warcio.utils import BUFF_SIZE
 
 from crosswire.errors import BROKEN_GZIP, EMPTY, NO_ARTICLE, TOO_LARGE, CrosswireError
@@ -33,12 +33,32 @@ class _LineBoundedReader(DecompressingBufferedReader):
         return bytes(super().readline(min(length or MAX_LINE_BYTES, MAX_LINE_BYTES)))
 
 
+class Oversized(Exception):
+    """A record declares more bytes than :data:`MAX_RECORD_BYTES`: it is not read at all."""
+
+    def __init__(self, declared: int) -> None:
+        self.declared = declared
+        super().__init__(f"declares {declared} bytes")
+
+
+class _BoundedLoader(ArcWarcRecordLoader):
+    """warcio's record loader, refusing a record by its declared length before it reads the
+    record's HTTP headers (a 3 GiB claim of zeros would be read through, looking for them)."""
+
+    def load_http_headers(self, rec_type: str, uri: str, stream: Any, length: int | None) -> Any:
+        if length is not None and length > MAX_RECORD_BYTES:
+            raise Oversized(length)
+        return super().load_http_headers(rec_type, uri, stream, length)
+
+
 class BoundedArchiveIterator(ArchiveIterator):
-    """warcio's iterator over a reader whose lines are bounded; its warning about a bad
-    separator line (printed with the line) is left out: the caller reports the damage."""
+    """warcio's iterator with records bounded by their declared length and lines bounded;
+    its warning about a bad separator line (printed with the line) is left out: the caller
+    reports the damage."""
 
     def __init__(self, stream: BinaryIO) -> None:
         super().__init__(stream)
+        self.loader = _BoundedLoader()
         self.reader = _LineBoundedReader(self.fh, block_size=BUFF_SIZE)
 
     def _consume_blanklines(self) -> tuple[bytes | None, int]:
@@ -104,15 +124,6 @@ def next_record_start(path: Path, start: int, magic: bytes, chunk: int = 1 << 20
     return None
 
 
-class Oversized(Exception):
-    """A record declares more bytes than :data:`MAX_RECORD_BYTES`: it is not read at all."""
-
-    def __init__(self, start: int, declared: int) -> None:
-        self.start = start
-        self.declared = declared
-        super().__init__(f"record at byte {start} declares {declared} bytes")
-
-
 def read_warc(path: Path) -> Iterator[RawItem | IngestError]:
     """Stream the archive record by record. A corrupt record gets one error and reading
     resumes at the next record; what came before and after it is kept. A record declaring
@@ -145,12 +156,14 @@ def read_warc(path: Path) -> Iterator[RawItem | IngestError]:
                         yield item
                 pos = None
             except Oversized as big:
-                detail = f"WARC: {big}, over the limit of {MAX_RECORD_BYTES}"
+                start = max(records.offset, pos)  # where the refused record begins
+                detail = (f"WARC: record at byte {start} declares {big.declared} bytes, over "
+                          f"the limit of {MAX_RECORD_BYTES}")  # fmt: skip
                 yield IngestError(
-                    f"{source}@{big.start}", TOO_LARGE.code, TOO_LARGE.format(detail=detail)
+                    f"{source}@{start}", TOO_LARGE.code, TOO_LARGE.format(detail=detail)
                 )
                 counts["oversized"] += 1
-                pos = next_record_start(path, big.start + 1, magic)
+                pos = next_record_start(path, start + 1, magic)
                 tail = -1 if pos is None else pos  # the rest of the file is that record
             except Exception as exc:  # noqa: BLE001 - warcio fails on damage in many ways
                 # (ArchiveLoadFailed, EOFError, ValueError, and AttributeError on a mangled
@@ -180,9 +193,6 @@ def _records(
     record stops reading there (the caller resumes at that header).
     """
     for record in records:
-        declared = _declared_length(record)
-        if declared > MAX_RECORD_BYTES:
-            raise Oversized(records.offset, declared)
         ctype = (
             (record.http_headers.get_header("Content-Type") or "")
             if (record.http_headers is not None)
@@ -203,15 +213,6 @@ def _records(
                 f"{source}@{offset}", BROKEN_GZIP.code, BROKEN_GZIP.format(detail=detail)
             )
         yield item, offset + length
-
-
-def _declared_length(record: ArcWarcRecord) -> int:
-    """The length a record's header claims for its block (0 when it claims none)."""
-    value = record.rec_headers.get_header("Content-Length") or getattr(record, "length", 0)
-    try:
-        return int(value or 0)
-    except (TypeError, ValueError):
-        return 0
 
 
 def _inner_header(peek: BinaryIO, offset: int, length: int) -> int | None:
