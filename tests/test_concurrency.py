@@ -6,24 +6,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import uuid
-
-import pytest
-from helpers import drop_schema, postgres_url
 
 from crosswire.store import open_store
 
 TOPICS = ["ferry", "bridge", "school", "clinic", "harbour", "market", "library", "station"]
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def db(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "cw.db")
-        return
-    schema = f"cw_{uuid.uuid4().hex[:10]}"
-    yield postgres_url(schema)
-    drop_schema(schema)
 
 
 def _write(folder, topics) -> None:
@@ -36,7 +22,8 @@ def _write(folder, topics) -> None:
         )
 
 
-def test_two_ingests_of_overlapping_folders_at_once(tmp_path, db):
+def test_two_ingests_of_overlapping_folders_at_once(tmp_path, backend_db):
+    db = backend_db
     everything = list(enumerate(TOPICS))
     _write(tmp_path / "all", everything)
     _write(tmp_path / "all" / "again", everything[:5])  # the same articles, other paths

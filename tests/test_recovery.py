@@ -38,20 +38,11 @@ def _kill(*_args, **_kwargs):
     raise Killed
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def db(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "cw.db")
-        return
-    schema = f"cw_{uuid.uuid4().hex[:10]}"
-    yield postgres_url(schema)
-    drop_schema(schema)
-
-
 @pytest.mark.parametrize(
     "stage", ["relearn_boilerplate", "link_duplicates", "assign_stories"]
 )
-def test_next_run_finishes_what_a_killed_run_left(tmp_path, monkeypatch, db, stage):
+def test_next_run_finishes_what_a_killed_run_left(tmp_path, monkeypatch, backend_db, stage):
+    db = backend_db
     inputs = tmp_path / "in"
     inputs.mkdir()
     _write_inputs(inputs)
@@ -100,7 +91,8 @@ def test_nul_in_input_is_stored_on_postgres(tmp_path):
 KILL_SEED = 14
 
 
-def test_an_ingest_killed_at_random_points_is_finished_by_the_next_run(tmp_path, db):
+def test_an_ingest_killed_at_random_points_is_finished_by_the_next_run(tmp_path, backend_db):
+    db = backend_db
     inputs = tmp_path / "in"
     inputs.mkdir()
     for i in range(24):  # fictional notices: a few stories, a few syndicated copies
