@@ -75,6 +75,7 @@ def test_a_database_in_a_read_only_folder_is_read_and_not_written(tmp_path):
     script = (
         f"mount --bind {source} {mount} && mount -o remount,bind,ro {mount} && "
         f"{command} stories --json --db {mount}/cw.db; echo rc=$?; "
+        f"{command} check --db {mount}/cw.db; echo rc=$?; "
         f"{command} ingest {DEMO} --db {mount}/cw.db --no-progress; echo rc=$?"
     )
     done = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True, text=True,
@@ -84,6 +85,8 @@ def test_a_database_in_a_read_only_folder_is_read_and_not_written(tmp_path):
     assert "Traceback" not in done.stderr, done.stderr
     listed, _, rest = done.stdout.partition("rc=")
     assert rest.startswith("0") and '"title": "Kellmoor Dam breach' in listed
+    checked, _, rest = rest[1:].partition("rc=")
+    assert rest.startswith("0") and "no damage found" in checked  # checked, read-only
     assert rest.rstrip().endswith("rc=2")
     errors = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(errors) == 1 and "is read-only" in errors[0], done.stderr
