@@ -3,6 +3,7 @@ next run after a full disk finishes every article."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import crosswire.cli as cli
-from crosswire.store import open_store
+from crosswire.store import SQLiteStore, Store, open_store
 
 DEMO = Path(__file__).resolve().parents[1] / "examples" / "demo"
 
@@ -26,23 +27,37 @@ def _notices(folder: Path, count: int) -> None:
         )
 
 
+def _full_soon(url: str) -> Store:
+    """The store, on a disk that fills up part way through the run."""
+    store = open_store(url)
+    if isinstance(store, SQLiteStore):
+        pages = store.query("PRAGMA page_count")[0][0]
+        store.execute(f"PRAGMA max_page_count = {pages + 40}")
+        return store
+    import psycopg
+
+    add, calls = store.add_article, itertools.count()
+
+    def add_until_full(article, digest=None):  # PostgreSQL's own error for a full disk
+        if next(calls) >= 15:
+            raise psycopg.errors.DiskFull('could not extend file "base/1/2": No space left')
+        return add(article, digest)
+
+    store.add_article = add_until_full  # type: ignore[method-assign]
+    return store
+
+
 def test_a_full_disk_is_one_line_and_the_next_run_finishes_every_article(
-    tmp_path, monkeypatch, capsys
+    tmp_path, monkeypatch, capsys, backend_db
 ):
     folder = tmp_path / "in"
     folder.mkdir()
     _notices(folder, 40)
-    db = str(tmp_path / "cw.db")
+    db = backend_db
     monkeypatch.setenv("CROSSWIRE_WORKERS", "1")
 
-    def full_soon(url: str):
-        store = open_store(url)
-        pages = store.query("PRAGMA page_count")[0][0]
-        store.execute(f"PRAGMA max_page_count = {pages + 40}")  # the disk fills mid-run
-        return store
-
     with monkeypatch.context() as patch:
-        patch.setattr(cli, "open_store", full_soon)
+        patch.setattr(cli, "open_store", _full_soon)
         assert cli.main(["ingest", str(folder), "--db", db, "--no-progress"]) == 2
     said = capsys.readouterr().err
     assert "the disk is full" in said and "run the same ingest again" in said
