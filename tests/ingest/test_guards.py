@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from crosswire.ingest import read_path
+from crosswire.ingest import guards, read_path
 from crosswire.ingest.guards import MAX_ARTICLE_CHARS, MAX_TEXT_RUN
 from crosswire.records import IngestError, RawItem
 
@@ -49,3 +49,22 @@ def test_pages_within_the_limits_are_read(tmp_path):
     items = list(read_path(path))
     assert len(items) == 1 and isinstance(items[0], RawItem), items
     assert len(items[0].body) > MAX_TEXT_RUN // 5
+
+
+def test_extraction_that_takes_too_long_is_cut_off(tmp_path, monkeypatch):
+    import crosswire.ingest.html as html
+
+    real = html.trafilatura.bare_extraction
+
+    def slow(*args, **kwargs):
+        time.sleep(3)  # stands for markup that takes minutes to extract
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(html.trafilatura, "bare_extraction", slow)
+    monkeypatch.setattr(html, "time_limit", lambda what: guards.time_limit(what, seconds=0.5))
+    path = tmp_path / "slow.html"
+    path.write_text(f"<html><body><article><p>{ROW * 3}</p></article></body></html>")
+    began = time.perf_counter()
+    error = _only_error(path)
+    assert error.code == "E016" and "took more than 0.5 s" in error.message
+    assert time.perf_counter() - began < 2.5
