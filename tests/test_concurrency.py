@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 from crosswire.store import open_store
 
@@ -45,3 +46,21 @@ def test_two_ingests_of_overlapping_folders_at_once(tmp_path, backend_db):
         assert len(articles) == len(TOPICS)  # each once, whichever run stored it
         assert all(a.story for a in articles)
         assert store.unfinished_ids() == ([], [])
+
+
+def test_an_ingest_waits_for_the_one_writing_and_says_so(tmp_path, backend_db):
+    _write(tmp_path / "in", list(enumerate(TOPICS))[:3])
+    env = {**os.environ, "CROSSWIRE_WORKERS": "1"}
+    with open_store(backend_db) as holder, holder.writer():
+        run = subprocess.Popen(
+            [sys.executable, "-m", "crosswire.cli", "ingest", str(tmp_path / "in"), "--db",
+             backend_db, "--no-progress", "--analyse", "none"],
+            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )  # fmt: skip
+        time.sleep(10)  # long past its start-up
+        holder.conn.rollback()
+        assert run.poll() is None and holder.count_articles() == 0  # it waits, writing nothing
+    out, _ = run.communicate(timeout=120)
+    assert run.returncode == 0 and "waiting for it to finish" in out, out
+    with open_store(backend_db) as store:
+        assert store.count_articles() == 3
