@@ -594,7 +594,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         found = check_store(store)
         repaired: list[str] = []
         if args.repair and found:
-            repaired = _repair(store, config, {f.kind for f in found})
+            waiting = f"another ingest is writing to {config.db}: waiting for it to finish"
+            try:  # the work an ingest would do: under its lock
+                with store.writer(lambda: err.print(escape(waiting))):
+                    repaired = _repair(store, config, {f.kind for f in found})
+            except database_errors() as exc:  # a read-only file, a full disk
+                raise CommandError(write_problem(config.db, exc)) from exc
             found = check_store(store)
     if args.json:
         print(json.dumps({"repaired": repaired, "findings": [f.as_dict() for f in found]},
