@@ -55,3 +55,4 @@ def test_a_name_of_the_measure_is_no_source(nlp, text):
 def test_a_body_an_analyst_works_at(nlp):
     text = "Analysts at Brindle Capital expect Vorland's growth to slow to 1.5%."
     assert sources(nlp, text)["1.5%"] == "Brindle Capital"
+

@@ -62,14 +62,14 @@ def _named(tokens: list[Token], pronouns: bool = False) -> str | None:
     return None
 
 
-def _report_source(doc: Doc, start: int, end: int) -> str | None:
+def _report_source(doc: Doc, start: int, end: int, near: int) -> str | None:
     """The body named on the report noun nearest the figure in its clause: its owner ("the
     Journal's April survey"), the body a poll or survey is named after ("a Reuters poll"; not
     "the FFO outlook" or "the PCE index", which name a measure), or "from"/"by" ("data from
     the Labor Department")."""
     reports, _, _, polls = _words()
     nouns = [t for t in doc[start:end] if t.pos_ == "NOUN" and t.lemma_.lower() in reports]
-    for noun in nouns:
+    for noun in sorted(nouns, key=lambda t: abs(t.i - near)):
         owners = [c for c in noun.lefts if c.dep_ == "poss"]
         if noun.lemma_.lower() in polls:
             owners += [c for c in noun.lefts if c.dep_ == "compound"]
@@ -147,7 +147,7 @@ def figure_source(doc: Doc, start: int, end: int) -> str | None:
                                 end - sentence.start_char)
     clause = sentence.char_span(left, right, alignment_mode="expand")
     if clause is not None:
-        found = _report_source(doc, clause.start, clause.end)
+        found = _report_source(doc, clause.start, clause.end, span[-1].i)
         if found:
             return found
     return _according_source(sentence) or _verb_source(span[-1])
