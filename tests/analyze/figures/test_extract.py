@@ -319,3 +319,8 @@ def test_shares_in_words(nlp, text, expected):
 
 def test_a_quarter_of_the_year_is_a_period_not_a_share(nlp):
     assert quantities(nlp, "Orsk grew in the first quarter of the year.") == []
+
+
+def test_m_with_a_dimension_is_metres(nlp):
+    found = quantities(nlp, "Orsk built a 20m-high sea wall for £37m.")
+    assert found == [("20m", 20, "metre", None), ("£37m", 37e6, "GBP", None)]

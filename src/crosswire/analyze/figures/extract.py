@@ -489,6 +489,11 @@ _PART_HALF = re.compile(
     re.IGNORECASE,
 )
 _TIMES = re.compile(r"\s+times\b", re.IGNORECASE)
+# After "37m": a dimension ("-long", " tall") or a conversion to feet says metres.
+_LENGTH_AFTER = re.compile(
+    r"(?:-|\s)(?:long|tall|high|wide|deep|thick)\b|\s*\(\s*[\d,.]+\s*(?:ft|feet|foot)\b",
+    re.IGNORECASE,
+)
 # "won 5-2", "a 27-21 loss", "a 1-1 draw": a score runs high to low (a range runs upwards).
 _SCORE = re.compile(r"(?<![\d.,-])(\d+)[-–](\d+)(?![\d.,-])")
 _OPENER_BEFORE = re.compile(r"(?:^|\s)([A-Za-z]+\.?)\s+$")
@@ -576,6 +581,12 @@ def _figure(
         for m in group
     ]
     scale = last.group("dscale") or ""
+    metres = False
+    if len(group) == 1 and scale == "m" and not first.group("cur") and _LENGTH_AFTER.match(
+        text, end
+    ):
+        # "a 37m (121ft)-long skeleton", "a 20m-high wall": metres, not millions
+        values, scale, metres = [values[0] / SCALES["m"]], "", True
     shared = len(group) == 2 and values[0] <= parse_amount(
         last.group("digits"), None, last.group("words")
     )
@@ -622,6 +633,8 @@ def _figure(
         return None  # a day of the month ("March 12") is part of a date, not a quantity
     if unit is None and written_unit is not None and not fraction:
         unit, end = written_unit
+    if metres:
+        unit = "metre"
     if unit is None and len(group) == 1 and not measured and _age_after_name(doc, start, end):
         unit = "year of age"
     qual = first.group("qual")
