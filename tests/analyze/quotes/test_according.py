@@ -3,6 +3,14 @@
 from helpers import said
 
 REOPENS = "The Vellan pier will reopen in May, according to the harbour office."
+CLOSED = "“The pier is closed until May,” according to the harbour office."
+
+
+def test_according_to_after_a_quotation_is_its_cue() -> None:
+    assert said(CLOSED) == [
+        ("direct", "The pier is closed until May", "according to", "the harbour office")
+    ]
+    assert said(CLOSED, "according_to")[0][2:] == (None, None)
 
 
 def test_according_to_attributes_the_clause_it_hangs_on() -> None:
@@ -10,11 +18,3 @@ def test_according_to_attributes_the_clause_it_hangs_on() -> None:
         ("indirect", "The Vellan pier will reopen in May", "according to", "the harbour office")
     ]
     assert said(REOPENS, "according_to") == []
-
-
-def test_according_to_after_a_quotation_is_its_cue() -> None:
-    text = "“The pier is closed until May,” according to the harbour office."
-    assert said(text) == [
-        ("direct", "The pier is closed until May", "according to", "the harbour office")
-    ]
-    assert said(text, "according_to")[0][2:] == (None, None)
