@@ -62,6 +62,8 @@ QUOTE_RULES = (
              "clause hung on the noun is reported"),
     register("next_statement", "quote", "indirect.py: \", claiming that Y\" after a reported "
              "clause is the speaker's next statement, cut off"),
+    register("relative_subject", "quote", "indirect.py: \"which she said were X\": what is "
+             "said starts after the cue, not at the relative pronoun"),
     register("asides", "quote", "asides.py: a cue set off by commas (\"X, Lind said, was "
              "Y\") reports the sentence around it"),
     register("stance_verbs", "quote", "stance.py: a stance taken (\"accused the council of "

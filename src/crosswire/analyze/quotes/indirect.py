@@ -106,6 +106,8 @@ def clause_span(clause: Token) -> Span | None:
     """The reported clause's tokens, less a participle the speaker goes on with."""
     left, right = clause.left_edge.i, clause.right_edge.i
     doc = clause.doc
+    if _relative_subject(clause):
+        left = clause.head.i + 1
     if active("next_statement"):
         right = min(right, _next_statement(clause) - 1)
     span = inner(doc, left, right, without_mark=True)
@@ -128,6 +130,21 @@ def _next_statement(clause: Token) -> int:
         if after_comma and (participle or child.dep_ == "parataxis"):
             cut = min(cut, edge)
     return cut
+
+
+def _relative_subject(clause: Token) -> bool:
+    """"the dikes, which she said were built in May": the clause's subject is a relative
+    pronoun before the cue, so the clause's tokens wrap the speaker and the cue; what she
+    said starts after the cue (its subject is the pronoun's antecedent)."""
+    if not active("relative_subject"):
+        return False
+    first = clause.left_edge
+    return (
+        first.i < clause.head.i
+        and first.head.i == clause.i
+        and first.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and first.tag_ in ("WDT", "WP")
+    )
 
 
 def _that_clause(clause: Token) -> bool:
