@@ -16,7 +16,8 @@ Representation choices (what a :class:`~crosswire.records.Quote` holds):
   ``text`` the fragments joined by ", ".
 - Indirect speech (``Rutte warned that X``) gives ``X`` (without "that") with kind "indirect";
   a cue set off by commas inside the statement (``The harbour, Lind said, was X``) is left out
-  of ``text`` but not of ``start``/``end``.
+  of ``text`` but not of ``start``/``end``; a relative clause around its cue (``the dikes,
+  which she said were X``) gives what follows the cue (``were X``).
 - ``speaker`` is ``None`` when the text does not say who spoke; ``speaker_text`` is then the
   mention that could not be resolved ("they"), or ``None`` without any mention.
 """
