@@ -145,3 +145,43 @@ def test_read_only_server_offers_no_follow_button(client):
     assert "Read-only server" in page and 'action="/follows"' not in page
     denied = client.post("/follows", data={"kind": "story", "target": dam["id"]})
     assert denied.status_code == 403
+
+
+def test_a_story_in_a_thread_links_its_neighbours(demo_copy, tmp_path, monkeypatch):
+    """The grouping links stories into threads through ``Story.thread`` (their ids): the page
+    lists the neighbours it knows, dated and linked, and skips itself and ids it does not."""
+    from dataclasses import dataclass, field
+
+    from fastapi.testclient import TestClient
+
+    from crosswire.config import Config
+    from crosswire.records import Story
+    from crosswire.store.base import Store
+    from crosswire.web.app import create_app
+
+    @dataclass(slots=True)
+    class Threaded(Story):
+        thread: list[str] = field(default_factory=list)
+
+    app = create_app(Config(db=demo_copy, progress=False, workers=1), token="",
+                     uploads=tmp_path / "up", compare_budget_s=30)  # fmt: skip
+    with TestClient(app) as client:
+        dam = dam_story(client)
+        (library,) = [s for s in client.get("/api/stories").json()["items"] if s != dam]
+        plain = _page(client, f"/stories/{dam['id']}")
+        assert 'id="thread"' not in plain and 'href="#thread"' not in plain
+        get_story = Store.get_story
+
+        def threaded(self, story_id):
+            found = get_story(self, story_id)
+            if found is None or found.id != dam["id"]:
+                return found
+            return Threaded(**found.as_dict(), thread=[dam["id"], library["id"], "0" * 16])
+
+        monkeypatch.setattr(Store, "get_story", threaded)
+        page = _page(client, f"/stories/{dam['id']}")
+    section = page[page.index('<section id="thread">'):]
+    section = section[: section.index("</section>")]
+    assert 'href="#thread"' in page
+    assert re.findall(r'href="(/stories/\w+)"', section) == [f"/stories/{library['id']}"]
+    assert library["title"].replace("'", "&#39;") in section and "2026-03-09" in section

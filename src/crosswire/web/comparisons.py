@@ -49,7 +49,11 @@ class Comparisons:
         # Analysed first, so that the key holds the analyses the comparison will be made of.
         analyses_of(store, store.story_article_ids(story_id), self.config)
         signature = story_signature(store, story_id, self.config.story_embedder or "")
-        key = (story_id, signature)
+        # A story page also lists the story's thread, which the grouping may relink while
+        # the story's own articles stay the same: a new thread is a new page.
+        story = store.get_story(story_id)
+        thread = getattr(story, "thread", None) or ()
+        key = (story_id, f"{signature}:{','.join(map(str, thread))}" if thread else signature)
         with self._lock:
             found = self._recent.get(key)
             if found is not None:
