@@ -51,11 +51,38 @@ def test_search_highlights_the_matched_words(client):
     assert _page(client, "/?q=%00")  # any bytes are a search
 
 
-def test_pagination_links_walk_the_list(client):
+def test_pagination_links_walk_the_list(client, monkeypatch):
+    from crosswire.web import pages
+
     first = _page(client, "/?q=&page=1")
     assert "page 1 of 1" not in first  # one page: no pager
-    # two stories, one per page: the API's pages and the HTML pager agree
+    monkeypatch.setattr(pages, "PER_PAGE", 1)  # the demo's two stories, one a page
+    titles = [s["title"] for s in client.get("/api/stories").json()["items"]]
+    seen, url = [], "/"
+    while url:
+        page = _page(client, url)
+        seen += [unescape(t) for t in re.findall(r'<h2><a href="/stories/\w+">([^<]+)</a>', page)]
+        assert f"page {len(seen)} of 2" in page
+        nexts = re.findall(r'<a rel="next" href="([^"]+)"', page)
+        url = unescape(nexts[0]) if nexts else None
+    assert seen == titles
+    assert 'rel="prev"' in page and 'rel="next"' not in page
     assert client.get("/api/stories", params={"per_page": 1}).json()["pages"] == 2
+
+
+def test_the_list_filters_work_as_a_plain_form(client):
+    dam, library = "Kellmoor Dam", "library reopens"
+    for query, shown, hidden in (
+        ("outlet=Harbour+Herald", dam, library),
+        ("speaker=Malvik", dam, library),
+        ("from=2026-03-10&to=2026-03-12", dam, library),
+        ("to=2026-03-09", library, dam),
+        ("conflicts=true", dam, library),
+    ):
+        page = _page(client, f"/?{query}")
+        assert shown in page and hidden not in page, query
+        assert "<details class=\"filters\" open>" in page, query  # the form shows what is set
+    assert "No story matches" in _page(client, "/?outlet=Nowhere+Gazette")
 
 
 def test_story_page_links_every_item_to_the_article_view_at_its_sentence(client):

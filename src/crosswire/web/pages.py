@@ -40,6 +40,8 @@ from crosswire.web.people import person
 from crosswire.web.state import state_of
 
 router = APIRouter(include_in_schema=False)
+# Stories on one page of the list.
+PER_PAGE = 20
 
 # Pages run no script at all; styles come from the site itself.
 CSP = (
@@ -113,7 +115,7 @@ def story_list(
     page_number: int = Query(1, alias="page", ge=1),
 ) -> Response:
     filters = _filters(q, outlet, speaker, since, until, conflicts)
-    listing = state_of(request).stories(filters, page_number, 20)
+    listing = state_of(request).stories(filters, page_number, PER_PAGE)
     params = {"q": filters.q, "outlet": filters.outlet, "speaker": filters.speaker,
               "from": filters.since, "to": filters.until, "conflicts": int(filters.conflicts)}
     pages = pager(listing.page, listing.pages, lambda n: list_url(**params, page=n))
