@@ -188,4 +188,30 @@ def test_the_api_docs_work_with_no_network(page, seeds_server):
     page.wait_for_selector(".swagger-ui .opblock", timeout=30_000)
     operations = page.locator(".opblock-summary-path").all_inner_texts()
     assert "/api/stories" in operations and "/api/stories/{story_id}" in operations
+    with page.context.expect_page() as opened:  # the way back to the site (Swagger UI opens
+        page.locator('.swagger-ui .info a[href="/"]').click()  # its links in a new tab)
+    opened.value.wait_for_selector("#site-q")
+    assert page.outside == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("page", [DESKTOP, PHONE], indirect=True, ids=["desktop", "phone"])
+def test_every_page_fits_the_screen_and_leads_back_to_the_list(page, seeds_server):
+    base = seeds_server.base
+    page.goto(base + "/")
+    story = page.locator("li.story h2 a").first.get_attribute("href")
+    page.goto(base + story)
+    article = page.locator("table.articles a").first.get_attribute("href")
+    person = page.locator("article.quote h3 a").first.get_attribute("href")
+    for url, status in ((story, 200), (article, 200), (person, 200), ("/follows", 200),
+                        ("/?q=Rutte&conflicts=true", 200), ("/stories/nosuchstory", 404),
+                        ("/articles/nosuchone", 404)):  # fmt: skip
+        response = page.goto(base + url)
+        assert response is not None and response.status == status, url
+        _no_page_overflow(page)
+        assert page.locator("nav.site a[href='/']").count() >= 1, url
+        assert page.locator("form[role=search] input[name=q]").is_visible(), url
+    page.goto(base + "/stories/nosuchstory")
+    said = page.locator("main").inner_text()
+    assert "no story 'nosuchstory'" in said and "Back to the stories" in said
+    assert "crosswire " not in said and "{" not in said  # no JSON, no command to type
     assert page.outside == []  # type: ignore[attr-defined]

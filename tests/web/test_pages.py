@@ -38,7 +38,7 @@ def test_list_names_every_outlet_counts_and_coverage(client):
     dam = dam_story(client)
     assert page.index(dam["title"].replace("'", "&#39;")) < page.index("library reopens")
     assert "Harbour Herald, Lakeside Ledger, Merrowfield Courier, Tidewire Press Service" in page
-    assert "4 articles (1 syndicated copy)" in page
+    assert "4 articles (1 syndicated copy) · <time" in page and "1 article · <time" in page
     assert '<svg class="bar"' in page and "corroborated ·" in page
 
 

@@ -25,7 +25,8 @@ from crosswire.web.writes import upload_folder
 DESCRIPTION = (
     "Stories across outlets: what each carries, where they agree and where they conflict. "
     "Reads are open; writes need the server's token (`Authorization: Bearer TOKEN`). "
-    "Errors are RFC 9457 problem details."
+    "Errors are RFC 9457 problem details.\n\n"
+    "[← The stories and their search](/)"  # the way back from these pages to the site
 )
 
 
