@@ -102,6 +102,12 @@ def test_story_page_links_every_item_to_the_article_view_at_its_sentence(client)
         view = _page(client, href.split("#")[0])
         assert f'id="at-{start}-{end}"' in view and 'class="cited-sentence"' in view
     assert "<details" in page and "Quoted by one outlet only" in page
+    only_in = re.findall(r'<details class="fold unique"><summary>Only in ([^<]+) \((\d+)\)', page)
+    assert len(only_in) >= 2 and all(int(n) > 0 for _, n in only_in)  # per outlet, closed
+    figures = page[page.index('<table class="figures">'):]
+    figures = figures[: figures.index("</table>")]
+    assert "<th>Status</th>" in figures
+    assert re.search(r'class="badge (conflicting|corroborated)', figures)
 
 
 def test_story_page_and_standalone_report_share_their_templates(client):
@@ -163,6 +169,9 @@ def test_person_page_puts_differing_wordings_side_by_side(client):
     page = _page(client, "/people/Teodor%20Malvik")
     assert "Worded differently by the outlets" in page and "<mark>" in page
     assert page.count('class="variant"') >= 2
+    dated = re.findall(r'<li><time datetime="(2026-03-1\d)T[^"]+">[^<]+</time> <b>([^<]+)</b>',
+                       page)  # fmt: skip
+    assert len({outlet for _, outlet in dated}) >= 2  # each quote with its date and outlet
     assert "Nobody of that name" in _page(client, "/people/Nobody%20Atall")
 
 
