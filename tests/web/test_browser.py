@@ -3,7 +3,8 @@
 What an analyst does on the seeds (the list, a search for a speaker, the story with its
 discrepancies and side-by-side quotes, a reference followed to its sentence), on a desktop and
 on a 390-pixel phone; an article full of scripts shows them as text and runs none of them;
-the API docs work with no network. A failing test leaves a screenshot in out/screenshots/.
+the API docs work with no network; the seeds in SQLite and in PostgreSQL. A failing test
+leaves a screenshot in out/screenshots/.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from helpers import ROOT, shared_path
+from helpers import ROOT, drop_schema, postgres_url, shared_path
 
 from crosswire.config import Config
 from crosswire.pipeline import ingest_paths
@@ -81,14 +83,22 @@ def page(request, browser):
     context.close()
 
 
-@pytest.fixture(scope="module")
-def seeds_server(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def seeds_server(request, tmp_path_factory):
+    """``crosswire serve`` over the seeds, in SQLite and in PostgreSQL."""
     seeds = shared_path("corpus", "seeds")
-    db = str(tmp_path_factory.mktemp("seeds") / "seeds.db")
+    schema = None
+    if request.param == "sqlite":
+        db = str(tmp_path_factory.mktemp("seeds") / "seeds.db")
+    else:
+        schema = f"cw_browser_{uuid.uuid4().hex[:10]}"
+        db = postgres_url(schema)
     ingest_paths([seeds], Config(db=db, progress=False, workers=1))
     server = Server(db)
     yield server
     server.stop()
+    if schema:
+        drop_schema(schema)
 
 
 @pytest.fixture(scope="module")
