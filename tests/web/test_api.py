@@ -139,6 +139,11 @@ def test_openapi_and_docs_need_no_network(client):
     paths = set(schema["paths"])
     assert {"/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}",
             "/api/people/{name}", "/api/search", "/api/articles"} <= paths  # fmt: skip
+    groups = {(path, verb): op["tags"] for path, ops in schema["paths"].items()
+              for verb, op in ops.items()}  # fmt: skip
+    assert groups[("/api/follows", "get")] == ["read"]
+    assert groups[("/api/follows", "post")] == groups[("/api/articles", "post")] == ["writes"]
+    assert all(len(tags) == 1 for tags in groups.values())  # each operation listed once
     docs = client.get("/docs").text
     assert "cdn" not in docs.lower() and "https://" not in docs
     for asset in ("swagger-ui-bundle.js", "swagger-ui.css"):
