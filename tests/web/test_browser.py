@@ -140,6 +140,9 @@ def test_an_analyst_follows_the_seeds_story_to_a_cited_sentence(page, seeds_serv
     page.wait_for_url(re.compile(r"/stories/"))
     _no_page_overflow(page)
 
+    toc = page.locator("nav.toc")
+    page.locator("#figures").scroll_into_view_if_needed()  # far down a long page
+    assert _in_view(page, toc) and toc.bounding_box()["height"] < 60  # sections stay in reach
     kinds = page.locator("#discrepancies article.discrepancy .kind").all_inner_texts()
     assert {"FIGURE-MEANING", "VENUE"} <= {k.upper() for k in kinds}, kinds
     assert page.locator("table.matrix td.cell.contradicts").count() >= 2
