@@ -116,6 +116,10 @@ def test_search_articles(client):
     assert hits["total"] >= 2
     for hit in hits["items"]:
         assert hit["story"] and hit["snippet"]["highlights"]
+    pages = [client.get("/api/search", params={"q": "embankment", "per_page": 1, "page": n})
+             .json() for n in range(1, hits["total"] + 1)]  # fmt: skip
+    assert all(len(p["items"]) == 1 and p["pages"] == hits["total"] for p in pages)
+    assert [p["items"][0] for p in pages] == hits["items"][: hits["total"]]  # the same order
     assert client.get("/api/search", params={"q": "\x00"}).json()["total"] == 0
     assert client.get("/api/search").status_code == 422
 
