@@ -190,6 +190,9 @@ class Store:
             "CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys(article)",
             """CREATE TABLE IF NOT EXISTS term_df (
                 term TEXT PRIMARY KEY, df INTEGER NOT NULL)""",
+            # Ids of stories merged into another: links and follows made before still resolve.
+            """CREATE TABLE IF NOT EXISTS story_aliases (
+                alias TEXT PRIMARY KEY, story TEXT NOT NULL)""",
         ]
         # Tables of the web app's follows and of the comparison cache live with their code.
         statements += [*FOLLOW_TABLES, *COMPARISON_TABLES]
@@ -594,9 +597,31 @@ class Store:
         stories.sort(key=lambda s: (date_key(s.last_published)[1], s.id), reverse=True)
         return stories
 
+    def story_alias(self, story_id: str) -> str | None:
+        """The story a merged story's id now stands for (following later merges), or None."""
+        seen = {story_id}
+        current = story_id
+        while True:
+            rows = self.query("SELECT story FROM story_aliases WHERE alias = ?", (current,))
+            if not rows or rows[0][0] in seen:
+                return None if current == story_id else current
+            current = rows[0][0]
+            seen.add(current)
+
+    def add_story_alias(self, alias: str, story: str) -> None:
+        """Record that story ``alias`` was merged into ``story``."""
+        self.execute(
+            "INSERT INTO story_aliases (alias, story) VALUES (?, ?) "
+            "ON CONFLICT (alias) DO UPDATE SET story = excluded.story",
+            (alias, story),
+        )
+
     def get_story(self, story_id: str) -> Story | None:
-        """One story by id or unique id prefix, read through the story index."""
+        """One story by id, by the id of a story merged into it, or by unique id prefix,
+        read through the story index."""
         rows = self.query(self._STORY_ROWS + "story = ?" + self._STORY_ORDER, (story_id,))
+        if not rows and (merged := self.story_alias(story_id)) is not None:
+            rows = self.query(self._STORY_ROWS + "story = ?" + self._STORY_ORDER, (merged,))
         if not rows:
             ids = self.query(
                 "SELECT DISTINCT story FROM articles WHERE story LIKE ? ESCAPE '\\'",
