@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import statistics
 import sys
@@ -42,6 +43,7 @@ from crosswire.stories.cluster import agglomerate, pair_key  # noqa: E402
 from crosswire.stories.group import _Batch, index_articles  # noqa: E402
 from crosswire.stories.model import MODEL_FILE, PairModel  # noqa: E402
 from crosswire.stories.pairs import FEATURES  # noqa: E402
+from crosswire.stories.threads import TOPIC_MEMBERS, centroid, topic_similarity  # noqa: E402
 
 csv.field_size_limit(10**8)
 STORIES = SHARED / "data" / "stories"
@@ -76,6 +78,7 @@ class Indexed:
         index_articles(self.store, articles)
         self.batch = _Batch(self.store, Config(progress=False), PROVISIONAL)
         self.pairs: dict[tuple[str, str], list[float]] = {}
+        self.extra: dict[tuple[str, str], list[float]] = {}
         for article in articles:
             for candidate in self.batch.candidates(article.id):
                 key = pair_key(article.id, candidate)
@@ -90,11 +93,19 @@ class Indexed:
         y = np.array([self.gold[a] == self.gold[b] for a, b in keys], dtype=int)
         return x, y
 
+    def score(self, model: PairModel, first: str, second: str) -> float:
+        """A pair retrieval did not propose, scored once and kept (for every threshold)."""
+        key = pair_key(first, second)
+        if key not in self.extra:
+            self.extra[key] = self.batch.pair_values(*key) or []
+        values = self.extra[key]
+        return model.probability(values) if values else 0.0
+
     def bcubed(self, model: PairModel, threshold: float) -> float:
         self.batch.model = model
         edges = {k: model.probability(v) for k, v in self.pairs.items()}
         clusters = agglomerate([[a] for a in sorted(self.gold)], edges, threshold,
-                               self.batch.probability)  # fmt: skip
+                               lambda a, b: self.score(model, a, b))  # fmt: skip
         predicted = {a: i for i, c in enumerate(clusters) for a in c}
         return bcubed_f1(predicted, self.gold)
 
@@ -110,6 +121,28 @@ def bcubed_f1(predicted: dict[str, object], gold: dict[str, str]) -> float:
     r = sum(len(by_pred[predicted[a]] & by_gold[gold[a]]) / len(by_gold[gold[a]])
             for a in gold) / len(gold)  # fmt: skip
     return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def thread_threshold(indexed: Indexed) -> float:
+    """The topic similarity that best tells ECB+ train's stories of one topic (two incidents
+    of one kind: one thread) from stories of different topics, by pairwise F1."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for article, story in sorted(indexed.gold.items()):
+        members[story].append(article)
+    topics = {
+        story: centroid(v.words for a in ids[-TOPIC_MEMBERS:]
+                        if (v := indexed.batch.vector(a)) is not None)
+        for story, ids in members.items()
+    }  # fmt: skip
+    pairs = [(topic_similarity(topics[a], topics[b]), a.split("_")[0] == b.split("_")[0])
+             for a, b in itertools.combinations(sorted(topics), 2)]  # fmt: skip
+    scores = np.array([p[0] for p in pairs])
+    gold = np.array([p[1] for p in pairs], dtype=int)
+    grid = [round(0.05 * i, 2) for i in range(2, 19)]
+    best = max(grid, key=lambda t: pair_f1(scores >= t, gold))
+    print(f"thread threshold {best:.2f}: same-topic story pairs F1 "
+          f"{pair_f1(scores >= best, gold):.3f} ({int(gold.sum())} of {len(gold)} pairs)")
+    return best
 
 
 def pair_f1(predicted: np.ndarray, gold: np.ndarray) -> float:
@@ -201,7 +234,10 @@ def main() -> int:
     for t in GRID:
         line = " ".join(f"{n} {v:.3f}" for n, v in scores[t].items())
         print(f"  join at {t:.2f}: {line}{'  <- chosen' if t == threshold else ''}")
-    model = PairModel(**{**model.as_dict(), "features": FEATURES, "threshold": threshold})  # type: ignore[arg-type]
+    model = PairModel(**{  # type: ignore[arg-type]
+        **model.as_dict(), "features": FEATURES, "threshold": threshold,
+        "thread_threshold": thread_threshold(train["ecbplus"]),
+    })  # fmt: skip
     for name, part in DEV:
         dev = Indexed(load(name, part))
         print(f"dev {name} {part}: B-cubed F1 {dev.bcubed(model, threshold):.3f} "

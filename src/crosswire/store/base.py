@@ -193,6 +193,10 @@ class Store:
             # Ids of stories merged into another: links and follows made before still resolve.
             """CREATE TABLE IF NOT EXISTS story_aliases (
                 alias TEXT PRIMARY KEY, story TEXT NOT NULL)""",
+            # Stories on one running topic (stories/threads.py), each link in both directions.
+            """CREATE TABLE IF NOT EXISTS story_links (
+                story TEXT NOT NULL, other TEXT NOT NULL, score REAL NOT NULL,
+                PRIMARY KEY (story, other))""",
         ]
         # Tables of the web app's follows and of the comparison cache live with their code.
         statements += [*FOLLOW_TABLES, *COMPARISON_TABLES]
@@ -607,6 +611,46 @@ class Store:
                 return None if current == story_id else current
             current = rows[0][0]
             seen.add(current)
+
+    def stories_of(self, article_ids: Iterable[str]) -> set[str]:
+        """The stories the given articles belong to."""
+        ids = sorted(set(article_ids))
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(r[0] for r in self.query(
+                f"SELECT DISTINCT story FROM articles WHERE id IN ({marks}) "
+                "AND story IS NOT NULL", chunk,
+            ))  # fmt: skip
+        return found
+
+    def replace_thread_links(self, story: str, links: dict[str, float]) -> None:
+        """Make ``links`` (other story -> topic similarity) the story's thread links."""
+        self.execute("DELETE FROM story_links WHERE story = ? OR other = ?", (story, story))
+        self.executemany(
+            "INSERT INTO story_links (story, other, score) VALUES (?, ?, ?) "
+            "ON CONFLICT (story, other) DO UPDATE SET score = excluded.score",
+            [row for other, score in links.items()
+             for row in ((story, other, score), (other, story, score))],
+        )  # fmt: skip
+
+    def thread_of(self, story: str, limit: int = 200) -> list[str]:
+        """The stories linked to ``story`` through thread links, itself included (at most
+        ``limit``, nearest links first)."""
+        seen = [story]
+        frontier = [story]
+        while frontier and len(seen) < limit:
+            current = frontier.pop(0)
+            rows = self.query(
+                "SELECT other FROM story_links WHERE story = ? ORDER BY score DESC, other",
+                (current,),
+            )
+            for (other,) in rows:
+                if other not in seen and len(seen) < limit:
+                    seen.append(other)
+                    frontier.append(other)
+        return seen
 
     def add_story_alias(self, alias: str, story: str) -> None:
         """Record that story ``alias`` was merged into ``story``."""

@@ -39,7 +39,15 @@ from crosswire.stories.features import StoryFeatures, article_features, name_key
 from crosswire.stories.model import PairModel, load_model
 from crosswire.stories.naming import name_clusters
 from crosswire.stories.pairs import pair_features
-from crosswire.stories.similarity import Vectors, combine, embedding_cosine, vectors, within_window
+from crosswire.stories.similarity import (
+    Vectors,
+    combine,
+    cosine,
+    embedding_cosine,
+    vectors,
+    within_window,
+)
+from crosswire.stories.threads import link_threads
 
 # Candidate retrieval keys per article: its highest-weighted words and names. Two reports of
 # one event share several of either; a dozen keeps the index small but robust to wording.
@@ -77,6 +85,8 @@ class _Batch:
         self.vecs: dict[str, Vectors] = {}
         self.embeddings: dict[str, tuple[str, np.ndarray] | None] = {}
         self.documents = store.count_story_features()
+        self.near: dict[str, list[float]] = {}
+        self.retrieved: dict[str, list[str]] = {}
 
     def get_features(self, article_id: str) -> StoryFeatures | None:
         if article_id not in self.features:
@@ -108,12 +118,26 @@ class _Batch:
                 self.embeddings[article_id] = (features.embedder, vector)
         return self.embeddings[article_id]
 
+    def nearby(self, article_id: str) -> list[float]:
+        """Word cosines of the article's candidates inside its time window, highest first."""
+        if article_id not in self.near:
+            own = self.vector(article_id)
+            found = []
+            for candidate in self.candidates(article_id):
+                other = self.vector(candidate)
+                if own is None or other is None:
+                    continue
+                if within_window(own.published, other.published, self.config.story_window_days):
+                    found.append(cosine(own.words, other.words))
+            self.near[article_id] = sorted(found, reverse=True)
+        return self.near[article_id]
+
     def pair_values(self, first: str, second: str) -> list[float] | None:
         """The pair model's features of two indexed articles (None when one is not indexed)."""
         a, b = self.vector(first), self.vector(second)
         if a is None or b is None:
             return None
-        return pair_features(a, b)
+        return pair_features(a, b, self.nearby(first), self.nearby(second))
 
     def probability(self, first: str, second: str) -> float:
         """How likely two indexed articles are to report one incident: 0 outside the time
@@ -124,7 +148,9 @@ class _Batch:
             return 0.0
         if not within_window(a.published, b.published, self.config.story_window_days):
             return 0.0
-        lexical = self.model.probability(pair_features(a, b))
+        lexical = self.model.probability(
+            pair_features(a, b, self.nearby(first), self.nearby(second))
+        )
         ea, eb = self.embedding(first), self.embedding(second)
         if ea is None or eb is None or ea[0] != eb[0]:
             return lexical
@@ -138,6 +164,8 @@ class _Batch:
     def candidates(self, article_id: str) -> list[str]:
         """Stored articles sharing the most story keys with ``article_id`` (inside its time
         window), at most ``MAX_CANDIDATES``."""
+        if article_id in self.retrieved:
+            return self.retrieved[article_id]
         features = self.get_features(article_id)
         if features is None:
             return []
@@ -146,7 +174,8 @@ class _Batch:
             self.config.story_window_days,
         )  # fmt: skip
         ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [candidate for candidate, _ in ranked[:MAX_CANDIDATES]]
+        self.retrieved[article_id] = [candidate for candidate, _ in ranked[:MAX_CANDIDATES]]
+        return self.retrieved[article_id]
 
 
 def story_keys(features: StoryFeatures, df: dict[str, int], documents: int) -> list[str]:
@@ -293,6 +322,7 @@ def assign_stories(store: Store, article_ids: list[str], config: Config | None =
                     _move_copies(store, article_id, story)
             for alias, story in aliases.items():
                 store.add_story_alias(alias, story)
+            link_threads(batch, {*stories.values(), *aliases, *filter(None, before.values())})
         for article in (a for a in pending if a.duplicate_of):
             store.set_story(article.id, _original_story(store, article))
 

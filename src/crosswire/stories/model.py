@@ -3,7 +3,8 @@
 A logistic regression over :data:`crosswire.stories.pairs.FEATURES`, trained on the shared
 labelled sets (ECB+ train, NeuS train, the SemEval pairs) by ``scripts/train_story_model.py``,
 which writes ``story_model.json`` beside this module. The file also holds the average link at
-which clusters are joined, chosen the same way, so no threshold is set by hand. Plain
+which clusters are joined and the topic similarity at which stories form a thread, chosen on
+the training parts too, so no threshold is set by hand. Plain
 arithmetic at run time: no scikit-learn model is unpickled, and the lexical path needs no
 neural model.
 """
@@ -31,6 +32,8 @@ class PairModel:
     weights: tuple[float, ...]
     bias: float
     threshold: float
+    # Topic similarity of two stories at which they are one thread (stories/threads.py).
+    thread_threshold: float = 1.0
 
     def probability(self, values: list[float]) -> float:
         z = self.bias
@@ -47,6 +50,7 @@ class PairModel:
             "features": list(self.features), "mean": list(self.mean),
             "scale": list(self.scale), "weights": list(self.weights),
             "bias": self.bias, "threshold": self.threshold,
+            "thread_threshold": self.thread_threshold,
         }  # fmt: skip
 
     @classmethod
@@ -64,6 +68,7 @@ class PairModel:
             weights=tuple(data["weights"]),  # type: ignore[arg-type]
             bias=float(data["bias"]),  # type: ignore[arg-type]
             threshold=float(data["threshold"]),  # type: ignore[arg-type]
+            thread_threshold=float(data.get("thread_threshold", 1.0)),  # type: ignore[arg-type]
         )
 
 

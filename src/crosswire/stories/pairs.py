@@ -11,6 +11,7 @@ learned to on labelled clusters.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from crosswire.stories.language import different_languages
 from crosswire.stories.similarity import Vectors, cosine
@@ -42,6 +43,8 @@ FEATURES = (
     "names_contained",
     "words_x_long",
     "names_x_long",
+    "standout",
+    "best_ratio",
 )
 
 
@@ -57,8 +60,25 @@ def contained(a: dict[str, float], b: dict[str, float], size_a: int, size_b: int
     return sum(w * w for t, w in short.items() if t in long)
 
 
-def pair_features(a: Vectors, b: Vectors) -> list[float]:
-    """The evidence that ``a`` and ``b`` report one incident, one value per ``FEATURES``."""
+def standing(words: float, near: Sequence[float]) -> tuple[float, float]:
+    """How a pair's word cosine stands among an article's other candidates (``near``: their
+    cosines, highest first): 1 / (1 + how many beat it), and its share of the best one.
+
+    Two incidents of one kind make each other's articles as close as the right ones; where a
+    time window or the news leaves no such rival, the right pair stands out, however long and
+    differently worded the reports are."""
+    beaten = sum(1 for other in near if other > words + 1e-12)
+    best = near[0] if near else 0.0
+    return 1.0 / (1 + beaten), (min(1.0, words / best) if best > 0 else 1.0)
+
+
+def pair_features(
+    a: Vectors, b: Vectors, near_a: Sequence[float] = (), near_b: Sequence[float] = ()
+) -> list[float]:
+    """The evidence that ``a`` and ``b`` report one incident, one value per ``FEATURES``.
+
+    ``near_a`` and ``near_b`` are the word cosines of each article's retrieved candidates,
+    highest first (:func:`standing`); without them a pair stands alone."""
     words = cosine(a.words, b.words)
     names = cosine(a.names, b.names) if a.names and b.names else 0.0
     head = cosine(a.head, b.head) if a.head and b.head else words
@@ -95,4 +115,6 @@ def pair_features(a: Vectors, b: Vectors) -> list[float]:
         contained(a.names, b.names, a.size, b.size),
         words * long,
         names * long,
+        (standing(words, near_a)[0] + standing(words, near_b)[0]) / 2,
+        (standing(words, near_a)[1] + standing(words, near_b)[1]) / 2,
     ]
