@@ -21,6 +21,7 @@ spaCy's own time is the baseline the overhead is measured against.
     .venv/bin/python bench/quotes.py --news --errors /tmp/news-errors.jsonl   # open for rules
     .venv/bin/python bench/quotes.py --split train --direct --errors /tmp/train-errors.jsonl
     .venv/bin/python bench/quotes.py --direct --without terms   # one named rule switched off
+    .venv/bin/python bench/quotes.py --direct --each-rule   # every named rule off alone, a table
     .venv/bin/python bench/quotes.py --list-rules
 
 ``--train-rules-only`` switches off the four rules that were found by reading dev errors
@@ -63,7 +64,7 @@ from crosswire.analyze.attribution_eval import (
 from crosswire.analyze.entities import extract_entities
 from crosswire.analyze.nlp import load_nlp
 from crosswire.analyze.quotes import extract_quotes
-from crosswire.analyze.statements.registry import DEV_RULES, switched_off
+from crosswire.analyze.statements.registry import DEV_RULES, RULES, switched_off
 from crosswire.config import Config
 from crosswire.records import Quote
 from crosswire.store import open_store
@@ -317,9 +318,35 @@ def direct_errors(gold: Gold, quotes: list[Quote]) -> Iterator[dict[str, Any]]:
                    "speaker": q.speaker_text, "actor": q.speaker, "cue": q.cue}
 
 
+def rule_figures(scores: Scores, direct_only: bool) -> list[float]:
+    """The headline figures of a run: direct F1, end-to-end F1 (all attributions' too unless
+    ``direct_only``) and speaker accuracy."""
+    figures = [scores.direct.f1, scores.direct_e2e.f1]
+    if not direct_only:
+        figures += [scores.all.f1, scores.all_e2e.f1]
+    return figures + [scores.speaker_accuracy]
+
+
+def each_rule(docs: list, gold: list[Gold], base: Scores, direct_only: bool) -> None:  # noqa: ANN001
+    """Every named rule switched off alone on the same parses: the change it makes."""
+    names = ["direct", "e2e"] + ([] if direct_only else ["all", "all e2e"]) + ["speaker"]
+    print("== each named rule switched off alone: figure without it (change from all on)")
+    print(f"  {'rule':26}" + "".join(f"{n:>17}" for n in names))
+    with_all = rule_figures(base, direct_only)
+    for name in RULES:
+        with switched_off(name):
+            scores, _ = crosswire_scores(docs, gold)
+        cells = (
+            f"{v:.3f} ({v - b:+.3f})".rjust(17)
+            for v, b in zip(rule_figures(scores, direct_only), with_all, strict=True)
+        )
+        print(f"  {name:26}" + "".join(cells))
+
+
 def direct_scores(
     gold: list[Gold], with_crosswire: bool, with_baseline: bool, *, train_rules_only: bool = False,
     both_rule_sets: bool = False, direct_only: bool = False, errors: Path | None = None,
+    by_rule: bool = False,
 ) -> Scores | None:
     """Parse the gold texts once; score crosswire on them (with every rule, with the rules
     found on train only, or both) and/or the textacy baseline."""
@@ -338,6 +365,8 @@ def direct_scores(
         cw, t_cw = crosswire_scores(docs, gold, errors)
         report("crosswire, gold text", cw, t_cw, n,
                f"; adds {100 * t_cw / t_spacy:.0f}% to spaCy's time", direct_only)
+        if by_rule:
+            each_rule(docs, gold, cw, direct_only)
     if with_crosswire and (train_rules_only or both_rule_sets):
         with without_dev_rules():
             held, t_held = crosswire_scores(docs, gold, errors if train_rules_only else None)
@@ -384,6 +413,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="direct quotes on the news sample (bench/data/quotes-news.json)")
     parser.add_argument("--errors", type=Path, metavar="FILE",
                         help="with --direct or --news: write each direct-quote error (JSON Lines)")
+    parser.add_argument("--each-rule", action="store_true",
+                        help="with --direct, --unseen or --news: score each named rule "
+                             "switched off alone, on the same parses")
     add_rule_options(parser)
     args = parser.parse_args(argv)
     if listed_rules(parser, args):
@@ -398,6 +430,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.errors is not None and (args.unseen or not (args.direct or args.news)):
         # The unseen sample stays a held-out check: its errors are not listed for rule work.
         parser.error("--errors needs --direct on a PolNeAR split or --news, never --unseen")
+    if args.each_rule and not (args.direct or args.unseen or args.news):
+        parser.error("--each-rule needs --direct, --unseen or --news (the same parses each time)")
     if args.unseen or args.news:
         if not (UNSEEN_TEXTS if args.unseen else SEMEVAL_PAIRS).exists():
             print("the sample's texts are missing: ../shared must sit beside the project")
@@ -407,7 +441,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         name = "unseen sample" if args.unseen else "news sample"
         print(f"{name}: {len(gold)} articles, {n_quotes} direct quotes")
         direct_scores(gold, with_crosswire=True, with_baseline=not args.no_baseline,
-                      both_rule_sets=True, direct_only=True, errors=args.errors)
+                      both_rule_sets=True, direct_only=True, errors=args.errors,
+                      by_rule=args.each_rule)
         return 0
     path = DATA / f"{args.split}.jsonl"
     if not path.exists():
@@ -421,7 +456,8 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         ingest_scores(gold, path, args.limit)
     if args.direct or not args.no_baseline:
         direct_scores(gold, with_crosswire=args.direct, with_baseline=not args.no_baseline,
-                      train_rules_only=args.train_rules_only, errors=args.errors)
+                      train_rules_only=args.train_rules_only, errors=args.errors,
+                      by_rule=args.each_rule)
     return 0
 
 

@@ -45,3 +45,18 @@ def drop_schema(schema: str) -> None:
 
     with psycopg.connect(POSTGRES_URL) as conn:
         conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def quotes_in(text: str, *without: str) -> list:
+    """The quotes of a fictional article, with the named quote rules switched off."""
+    from crosswire.analyze import analyze_article
+    from crosswire.analyze.statements.registry import switched_off
+    from crosswire.records import Article
+
+    with switched_off(*without):
+        return analyze_article(Article(id="t", source="t", text=text, raw=text)).quotes
+
+
+def said(text: str, *without: str) -> list[tuple[str, str, str | None, str | None]]:
+    """Each quote of a fictional article as (kind, text, cue, speaker mention)."""
+    return [(q.kind, q.text, q.cue, q.speaker_text) for q in quotes_in(text, *without)]

@@ -75,14 +75,64 @@ def database_problem(db: str, must_exist: bool) -> str | None:
     return None
 
 
+def _sqlite_file(db: str) -> Path | None:
+    if db == ":memory:" or db.startswith(("postgresql://", "postgres://")):
+        return None
+    return Path(db.removeprefix("sqlite:///"))
+
+
+def write_problem(db: str, exc: Exception) -> str:
+    """One line on why writing ``db`` failed, and what to do about it."""
+    why = " ".join(str(exc).split()) or type(exc).__name__
+    path = _sqlite_file(db)
+    if "full" in why.lower() or "no space" in why.lower():
+        return (f"the disk is full: writing {db} failed ({why}); what was stored is kept: "
+                "free some space and run the same ingest again to finish it")  # fmt: skip
+    if path is not None:
+        folder = path.resolve().parent
+        where = None
+        if folder.exists() and not os.access(folder, os.W_OK):
+            where = f"its folder {folder}"
+        elif path.exists() and not os.access(path, os.W_OK):
+            where = "the file"
+        if where is not None:
+            reading = ("; reading still works (`crosswire stories`, `crosswire serve`)"
+                       if path.exists() else "")  # fmt: skip
+            return f"cannot write the database {db}: {where} is read-only ({why}){reading}"
+    return f"cannot write the database {db}: {why}"
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """The exceptions a backend raises when it cannot write (a full disk, a read-only file)."""
+    errors: list[type[Exception]] = [sqlite3.OperationalError]
+    try:
+        import psycopg
+    except ImportError:
+        pass
+    else:
+        errors.append(psycopg.OperationalError)
+    return tuple(errors)
+
+
 def _open(config: Config, write: bool = False) -> Store:
-    """The store ``--db`` names; a read command refuses a database that does not exist."""
+    """The store ``--db`` names; a read command refuses a database that does not exist, and
+    reads one that cannot be written read-only."""
     problem = database_problem(config.db, must_exist=not write)
     if problem:
         raise CommandError(problem)
     try:
         return open_store(config.db)
-    except sqlite3.DatabaseError as exc:  # not a SQLite file, a read-only folder, ...
+    except sqlite3.OperationalError as exc:  # a read-only file, folder or mount, a full disk
+        path = _sqlite_file(config.db)
+        if not write and path is not None and path.exists():
+            from crosswire.store.readonly import ReadOnlySQLiteStore
+
+            try:
+                return ReadOnlySQLiteStore(str(path))
+            except sqlite3.DatabaseError:
+                pass
+        raise CommandError(write_problem(config.db, exc)) from exc
+    except sqlite3.DatabaseError as exc:  # not a SQLite file, ...
         raise CommandError(f"cannot open the database {config.db}: {exc}") from exc
 
 
@@ -104,6 +154,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             else:
                 report = ingest_paths(args.paths, config, store, console=err)
             _update_alerts(store, config)
+    except database_errors() as exc:  # a full disk: the next run finishes what was stored
+        raise CommandError(write_problem(config.db, exc)) from exc
     except EmbedderUnavailable as exc:
         err.print(
             f"[red]error {EMBEDDER_MISSING.code}:[/] {escape(EMBEDDER_MISSING.format(detail=exc))}"
@@ -534,6 +586,61 @@ def cmd_errors(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from crosswire.store.check import check_store
+
+    config = _config(args)
+    with _open(config) as store:
+        found = check_store(store)
+        repaired: list[str] = []
+        if args.repair and found:
+            waiting = f"another ingest is writing to {config.db}: waiting for it to finish"
+            try:  # the work an ingest would do: under its lock
+                with store.writer(lambda: err.print(escape(waiting))):
+                    repaired = _repair(store, config, {f.kind for f in found})
+            except database_errors() as exc:  # a read-only file, a full disk
+                raise CommandError(write_problem(config.db, exc)) from exc
+            found = check_store(store)
+    if args.json:
+        print(json.dumps({"repaired": repaired, "findings": [f.as_dict() for f in found]},
+                         indent=2, ensure_ascii=False))  # fmt: skip
+        return 0 if not found else 1
+    for line in repaired:
+        out.print(f"[green]repaired:[/] {escape(line)}")
+    if not found:
+        out.print(f"[green]ok:[/] no damage found in {escape(config.db)}")
+        return 0
+    table = Table("kind", "count", "what", "ids", title="Damage found", title_justify="left")
+    for f in found:
+        table.add_row(f.kind, str(f.count), escape(f.what), escape(", ".join(f.ids)))
+    out.print(table)
+    if not args.repair:
+        out.print("`crosswire check --repair` finishes the work and rebuilds the index")
+    elif any(f.kind == "integrity" for f in found):
+        out.print("the file is damaged: restore it from a copy, or `sqlite3 DB .recover`")
+    return 1
+
+
+def _repair(store: Store, config: Config, kinds: set[str]) -> list[str]:
+    """Repair what ``kinds`` of damage allow; what was done, one line each."""
+    from crosswire.pipeline import IngestReport, finish_stored
+    from crosswire.store.check import clear_dangling
+
+    done = []
+    cleared = clear_dangling(store)
+    if cleared:
+        done.append(f"{cleared} ids pointing nowhere forgotten, to be set anew")
+    if kinds & {"fulltext-missing", "fulltext-extra"}:
+        store.rebuild_fulltext()
+        done.append("full-text index rebuilt from the articles")
+    report = IngestReport()
+    grouped = finish_stored(store, config, report, config.analyse)
+    if grouped or report.duplicates:
+        done.append(f"{len(grouped)} articles fingerprinted and grouped into stories "
+                    f"({report.duplicates} syndicated copies)")  # fmt: skip
+    return done
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="crosswire", description="See every side of a news story across outlets."
@@ -662,6 +769,15 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--list", action="store_true", help="the follows and latest alerts")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_follow)
+
+    p = sub.add_parser(
+        "check", parents=[common], help="look for damage: unfinished work, dangling ids, index"
+    )
+    p.add_argument("--repair", action="store_true",
+                   help="finish the unfinished work and rebuild the full-text index")  # fmt: skip
+    p.add_argument("--analyse", choices=MODES, help="what --repair analyses, as for ingest")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("errors", parents=[common], help="inputs that could not be ingested")
     p.add_argument("--json", action="store_true")

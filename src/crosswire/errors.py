@@ -68,6 +68,11 @@ STUB_PAGE = ErrorCode(
     "not an article but a {kind}: {detail}",
     "the page showed a wall or a widget instead of its text; fetch it again or drop it",
 )
+MARKUP_CUT_OFF = ErrorCode(
+    "E016",
+    "cut off, not an article: {detail}",
+    "the input is too long or its markup too broken to be one article; split or repair it",
+)
 
 
 class NotFound(LookupError):

@@ -208,6 +208,30 @@ def unfinished_work(store: Store, added: list[str]) -> tuple[list[str], list[str
     )
 
 
+def finish_stored(
+    store: Store,
+    config: Config,
+    report: IngestReport,
+    mode: str = "needed",
+    outlets: set[str] | None = None,
+    progress: Progress | None = None,
+    analyse_with: Analyser | None = None,
+) -> list[str]:
+    """Stages 2-5 over this run's articles (``report.added``) and whatever a stopped run left
+    unfinished: learn boilerplate, fingerprint, group, analyse. Returns the articles it
+    grouped (``crosswire check --repair`` runs this alone, with nothing added)."""
+    unprinted, storyless = unfinished_work(store, report.added)
+    touched = (outlets or set()) | store.outlets_of(storyless)
+    report.recleaned = relearn_boilerplate(store, touched, config, storyless)
+    report.duplicates = link_duplicates(store, unprinted, config)
+    assign_stories(store, storyless, config)
+    store.conn.commit()
+    wanted = _to_analyse(store, mode, [*report.added, *storyless])
+    if wanted is None or wanted:
+        report.analysed = analyse_pending(store, config, progress, report, wanted, analyse_with)
+    return storyless
+
+
 def ingest_paths(
     paths: Iterable[str | Path],
     config: Config | None = None,
@@ -241,36 +265,47 @@ def ingest_paths(
     own_store = store is None
     store = store or open_store(config.db)
     report = IngestReport()
+
+    def waiting() -> None:
+        (console or Console(stderr=True)).print(
+            f"another ingest is writing to {config.db}: waiting for it to finish"
+        )
+
     try:
-        files = list(expand_paths(paths))
-        options = ReadOptions(csv_map=dict(config.csv_map))
-        with _progress(config, console) as progress:
-            task = progress.add_task("read", total=len(files)) if progress else None
-
-            report.files = sum(1 for f in files if not isinstance(f, IngestError))
-
-            def items() -> Iterator[Prepared]:
-                if prepare is not None:
-                    yield from prepare(files, config)
-                    return
-                for prepared in prepare_files(files, options, config.workers):
-                    yield from prepared
-                    if progress is not None and task is not None:
-                        progress.advance(task)
-
-            outlets = store_items(store, items(), report)
-            unprinted, storyless = unfinished_work(store, report.added)
-            outlets |= store.outlets_of(storyless)
-            report.recleaned = relearn_boilerplate(store, outlets, config, storyless)
-            report.duplicates = link_duplicates(store, unprinted, config)
-            assign_stories(store, storyless, config)
-            store.conn.commit()
-            wanted = _to_analyse(store, mode, [*report.added, *storyless])
-            if wanted is None or wanted:
-                report.analysed = analyse_pending(
-                    store, config, progress, report, wanted, analyse_with
-                )
+        with store.writer(waiting):
+            _ingest(paths, config, store, console, report, mode, prepare, analyse_with)
     finally:
         if own_store:
             store.close()
     return report
+
+
+def _ingest(
+    paths: Iterable[str | Path],
+    config: Config,
+    store: Store,
+    console: Console | None,
+    report: IngestReport,
+    mode: str,
+    prepare: Preparer | None,
+    analyse_with: Analyser | None,
+) -> None:
+    """The body of :func:`ingest_paths`, run while holding the store's ingest lock."""
+    files = list(expand_paths(paths))
+    options = ReadOptions(csv_map=dict(config.csv_map))
+    with _progress(config, console) as progress:
+        task = progress.add_task("read", total=len(files)) if progress else None
+
+        report.files = sum(1 for f in files if not isinstance(f, IngestError))
+
+        def items() -> Iterator[Prepared]:
+            if prepare is not None:
+                yield from prepare(files, config)
+                return
+            for prepared in prepare_files(files, options, config.workers):
+                yield from prepared
+                if progress is not None and task is not None:
+                    progress.advance(task)
+
+        outlets = store_items(store, items(), report)
+        finish_stored(store, config, report, mode, outlets, progress, analyse_with)

@@ -64,6 +64,17 @@ def test_relayed_words_go_to_the_one_who_relays_them() -> None:
         assert again.text == inner.text
 
 
+COUNCILLORS = (
+    "Ms. Lind and Mr. Vell said the port had broadly raised its fees by adding a few charges to "
+    "the old tariffs, amounting to what the councillors said was a hidden tax."
+)
+
+
+def test_the_same_people_described_again_are_not_relaying() -> None:
+    inner = [q for q in quotes_of(COUNCILLORS) if q.text == "was a hidden tax"]
+    assert [(q.speaker_text, q.mode) for q in inner] == [("the councillors", "statement")]
+
+
 QUESTION = "“Who signed off on the dredging contract?” councillor Aron Vik asked on Tuesday."
 
 

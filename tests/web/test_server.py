@@ -43,8 +43,10 @@ def _urls(base: str) -> list[str]:
     return urls
 
 
-def _hammer(base: str, urls: list[str], count: int) -> list[tuple[str, int | str]]:
-    """``count`` requests over ``urls`` from eight clients at once; the failures."""
+def _hammer(
+    base: str, urls: list[str], count: int, clients: int = 8
+) -> list[tuple[str, int | str]]:
+    """``count`` requests over ``urls`` from ``clients`` clients at once; the failures."""
 
     def one(i: int) -> tuple[str, int | str]:
         url = urls[i % len(urls)]
@@ -53,7 +55,7 @@ def _hammer(base: str, urls: list[str], count: int) -> list[tuple[str, int | str
         except httpx.HTTPError as exc:
             return url, repr(exc)
 
-    with ThreadPoolExecutor(8) as pool:
+    with ThreadPoolExecutor(clients) as pool:
         results = list(pool.map(one, range(count)))
     return [(u, s) for u, s in results if s != 200]
 
@@ -61,6 +63,12 @@ def _hammer(base: str, urls: list[str], count: int) -> list[tuple[str, int | str
 def test_many_clients_at_once_get_no_error(served):
     server, _ = served
     assert _hammer(server.base, _urls(server.base), REQUESTS) == []
+
+
+def test_one_client_in_sequence_gets_no_error(served):
+    # The pool's threads take turns: a store opened in one and used in another failed here.
+    server, _ = served
+    assert _hammer(server.base, _urls(server.base), REQUESTS // 2, clients=1) == []
 
 
 def test_the_server_reads_while_an_ingest_writes(served, tmp_path):

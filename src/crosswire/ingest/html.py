@@ -8,6 +8,7 @@ import trafilatura
 from trafilatura.utils import load_html
 
 from crosswire.errors import NO_ARTICLE, CrosswireError
+from crosswire.ingest.guards import check_markup, time_limit
 from crosswire.ingest.metadata import (
     clean_authors,
     drop_modified,
@@ -60,16 +61,18 @@ def read_html(source: str, html: str, url: str | None = None) -> RawItem:
     tree = load_html(html)
     if tree is None:
         raise CrosswireError(NO_ARTICLE, detail="no HTML document could be parsed")
+    check_markup(tree)
     # The page's own declarations are read before trafilatura prunes its copy of the tree.
     page = read_page_meta(tree, url)
     drop_modified(tree)
-    doc = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        as_dict=False,
-    )
+    with time_limit("extracting the article"):
+        doc = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            as_dict=False,
+        )
     text = (doc.text or "").strip() if doc is not None else ""
     if doc is not None:
         text = strip_repeats(text, [*page.titles, *page.headings])

@@ -73,6 +73,8 @@ def read_clean(path: Path | IngestError, options: ReadOptions) -> list[Article |
     out: list[Article | IngestError] = []
     for item in read_path(path, options):
         if isinstance(item, IngestError):
+            # A message may quote the input (a damaged line): its control bytes are not text.
+            item.message = strip_controls(item.message)
             out.append(item)
             continue
         try:

@@ -9,6 +9,7 @@ from pathlib import Path
 from crosswire.errors import READER_FAILED, UNSUPPORTED, CrosswireError
 from crosswire.ingest.decode import decode_text, read_bytes
 from crosswire.ingest.feeds import looks_like_feed, read_feed
+from crosswire.ingest.guards import check_text
 from crosswire.ingest.html import declared_charset, read_html
 from crosswire.ingest.newsplease import read_newsplease
 from crosswire.ingest.sidecar import apply_sidecar, read_sidecar
@@ -69,12 +70,23 @@ def _read(path: Path, options: ReadOptions) -> list[RawItem | IngestError]:
     return [read_text(source, decode_text(data))]
 
 
+def _within_limits(item: RawItem | IngestError) -> RawItem | IngestError:
+    """The item, or its ``E016`` when its text is longer than any article."""
+    if isinstance(item, RawItem):
+        try:
+            check_text(item.body)
+        except CrosswireError as err:
+            return IngestError(item.source, err.code, str(err))
+    return item
+
+
 def read_path(path: Path, options: ReadOptions | None = None) -> Iterator[RawItem | IngestError]:
     """Every article in one input file; any failure becomes an :class:`IngestError`."""
     options = options or ReadOptions()
     if is_warc(path):  # streamed: archives are far larger than any one page
         try:
-            yield from read_warc(path)
+            for item in read_warc(path):
+                yield _within_limits(item)
         except Exception as exc:  # what was read before the failure is kept
             yield IngestError(str(path), READER_FAILED.code, READER_FAILED.format(detail=repr(exc)))
         return
@@ -89,4 +101,4 @@ def read_path(path: Path, options: ReadOptions | None = None) -> Iterator[RawIte
     for item in items:
         if isinstance(item, RawItem) and len(items) == 1:
             item = apply_sidecar(item, path)
-        yield item
+        yield _within_limits(item)

@@ -12,7 +12,8 @@ from crosswire.ingest.sidecar import SIDECAR_SUFFIX
 from crosswire.records import IngestError
 
 # A crosswire database often sits in the folder being ingested.
-NOT_INPUT = (SIDECAR_SUFFIX, ".db", ".db-wal", ".db-shm", ".db-journal", ".sqlite")
+NOT_INPUT = (SIDECAR_SUFFIX, ".db", ".db-wal", ".db-shm", ".db-journal", ".db-lock", ".sqlite",
+             ".sqlite-lock")
 
 
 def is_input_file(path: Path) -> bool:

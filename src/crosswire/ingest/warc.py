@@ -2,20 +2,68 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.recordloader import ArcWarcRecord
+from warcio.bufferedreaders import DecompressingBufferedReader
+from warcio.recordloader import ArcWarcRecord, ArcWarcRecordLoader
+from warcio.utils import BUFF_SIZE
 
 from crosswire.errors import BROKEN_GZIP, EMPTY, NO_ARTICLE, TOO_LARGE, CrosswireError
 from crosswire.ingest.decode import decode_text
 from crosswire.ingest.html import declared_charset, read_html
+from crosswire.ingest.values import strip_controls
 from crosswire.records import IngestError, RawItem
 
 MAX_RECORD_BYTES = 20 * 1024 * 1024
+# Header and separator lines are short; warcio reads a line until its newline, so the bytes
+# after a record (a gigabyte of zeros in the same gzip member) would be one line in memory.
+MAX_LINE_BYTES = 64 * 1024
+
+
+class _LineBoundedReader(DecompressingBufferedReader):
+    """warcio's reader with every line cut at :data:`MAX_LINE_BYTES`."""
+
+    def readline(self, length: int | None = None) -> bytes:
+        return bytes(super().readline(min(length or MAX_LINE_BYTES, MAX_LINE_BYTES)))
+
+
+class Oversized(Exception):
+    """A record declares more bytes than :data:`MAX_RECORD_BYTES`: it is not read at all."""
+
+    def __init__(self, declared: int) -> None:
+        self.declared = declared
+        super().__init__(f"declares {declared} bytes")
+
+
+class _BoundedLoader(ArcWarcRecordLoader):
+    """warcio's record loader, refusing a record by its declared length before it reads the
+    record's HTTP headers (a 3 GiB claim of zeros would be read through, looking for them)."""
+
+    def load_http_headers(self, rec_type: str, uri: str, stream: Any, length: int | None) -> Any:
+        if length is not None and length > MAX_RECORD_BYTES:
+            raise Oversized(length)
+        return super().load_http_headers(rec_type, uri, stream, length)
+
+
+class BoundedArchiveIterator(ArchiveIterator):
+    """warcio's iterator with records bounded by their declared length and lines bounded;
+    its warning about a bad separator line (printed with the line) is left out: the caller
+    reports the damage."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        super().__init__(stream)
+        self.loader = _BoundedLoader()
+        self.reader = _LineBoundedReader(self.fh, block_size=BUFF_SIZE)
+
+    def _consume_blanklines(self) -> tuple[bytes | None, int]:
+        with contextlib.redirect_stderr(io.StringIO()):
+            return super()._consume_blanklines()  # type: ignore[no-any-return]
 
 
 def is_warc(path: Path) -> bool:
@@ -23,25 +71,34 @@ def is_warc(path: Path) -> bool:
     return name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz"))
 
 
-def gzip_is_complete(path: Path, start: int = 0, chunk: int = 1 << 20) -> bool:
+def gzip_is_complete(
+    path: Path, start: int = 0, chunk: int = 1 << 16, limit: int = 2 * MAX_RECORD_BYTES
+) -> bool:
     """Whether every gzip member from ``start`` on ends properly (warcio stops quietly at a
-    cut)."""
+    cut). Inflated a block at a time: a 1 MiB chunk of a bomb would inflate to a gigabyte
+    at once. A member inflating past ``limit`` is no record (reading reported it): the check
+    stops there rather than inflate a bomb to its end."""
     decomp = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    started = False
+    started, inflated = False, 0
     with path.open("rb") as stream:
         stream.seek(start)
         while data := stream.read(chunk):
             while data:
                 started = True
                 try:
-                    decomp.decompress(data, 0)
+                    inflated += len(decomp.decompress(data, chunk))
                 except zlib.error:
                     return False
+                if inflated > limit:
+                    return True
+                if decomp.unconsumed_tail:
+                    data = decomp.unconsumed_tail
+                    continue
                 if not decomp.eof:
                     break
                 data = decomp.unused_data
                 decomp = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-                started = False
+                started, inflated = False, 0
     return not started
 
 
@@ -69,14 +126,16 @@ def next_record_start(path: Path, start: int, magic: bytes, chunk: int = 1 << 20
 
 def read_warc(path: Path) -> Iterator[RawItem | IngestError]:
     """Stream the archive record by record. A corrupt record gets one error and reading
-    resumes at the next record; what came before and after it is kept."""
+    resumes at the next record; what came before and after it is kept. A record declaring
+    more than :data:`MAX_RECORD_BYTES` is one ``E006`` without reading its payload (warcio
+    would inflate and read all of it to reach the next record)."""
     source = str(path)
     if path.stat().st_size == 0:
         yield IngestError(source, EMPTY.code, EMPTY.format(detail="0 bytes"))
         return
     name = path.name.lower()
     magic = _GZIP_MAGIC if name.endswith(".gz") else _WARC_MAGIC
-    counts = {"said": 0, "skipped": 0}
+    counts = {"said": 0, "skipped": 0, "oversized": 0}
     pos: int | None = 0
     tail = 0  # where the last reading pass began: the part a cut at the end would be in
     corrupt: tuple[int, str] | None = None  # where the unreadable stretch began, and why
@@ -85,7 +144,7 @@ def read_warc(path: Path) -> Iterator[RawItem | IngestError]:
         while pos is not None:
             stream.seek(pos)
             tail = pos
-            records = ArchiveIterator(stream)
+            records = BoundedArchiveIterator(stream)
             last_end = pos
             try:
                 for item, end in _records(records, source, counts, peek if plain else None):
@@ -96,26 +155,36 @@ def read_warc(path: Path) -> Iterator[RawItem | IngestError]:
                     if item is not None:
                         yield item
                 pos = None
+            except Oversized as big:
+                start = max(records.offset, pos)  # where the refused record begins
+                detail = (f"WARC: record at byte {start} declares {big.declared} bytes, over "
+                          f"the limit of {MAX_RECORD_BYTES}")  # fmt: skip
+                yield IngestError(
+                    f"{source}@{start}", TOO_LARGE.code, TOO_LARGE.format(detail=detail)
+                )
+                counts["oversized"] += 1
+                pos = next_record_start(path, start + 1, magic)
+                tail = -1 if pos is None else pos  # the rest of the file is that record
             except Exception as exc:  # noqa: BLE001 - warcio fails on damage in many ways
                 # (ArchiveLoadFailed, EOFError, ValueError, and AttributeError on a mangled
                 # header line); each one means the bytes here are not a readable record.
                 if corrupt is None:
-                    corrupt = (last_end, str(exc))
+                    corrupt = (max(last_end, pos), str(exc))
                 arc = name.endswith((".arc", ".arc.gz"))
                 pos = None if arc else next_record_start(path, max(last_end, pos) + 1, magic)
     if corrupt is not None:
         yield _corrupt_error(source, corrupt, resumed=None)
     said, skipped = counts["said"], counts["skipped"]
-    if name.endswith(".gz") and not gzip_is_complete(path, tail):
+    if name.endswith(".gz") and tail >= 0 and not gzip_is_complete(path, tail):
         detail = "WARC: the archive ends in the middle of a record"
         yield IngestError(source, BROKEN_GZIP.code, BROKEN_GZIP.format(detail=detail))
-    elif not said:
+    elif not said and not counts["oversized"]:
         detail = f"no HTML response among {skipped} WARC records"
         yield IngestError(source, NO_ARTICLE.code, NO_ARTICLE.format(detail=detail))
 
 
 def _records(
-    records: ArchiveIterator, source: str, counts: dict[str, int], peek: BinaryIO | None
+    records: BoundedArchiveIterator, source: str, counts: dict[str, int], peek: BinaryIO | None
 ) -> Iterator[tuple[RawItem | IngestError | None, int]]:
     """Each record's article (or error, or None when skipped) with the offset where it ends.
 
@@ -178,7 +247,7 @@ def _article(record: ArcWarcRecord, source: str) -> RawItem | IngestError:
 
 def _corrupt_error(source: str, corrupt: tuple[int, str], resumed: int | None) -> IngestError:
     start, why = corrupt
-    why = " ".join(why.split())
+    why = " ".join(strip_controls(why).split())
     why = why if len(why) <= 120 else why[:117] + "..."
     after = f"reading resumed at byte {resumed}" if resumed is not None else "nothing after it"
     detail = f"WARC: corrupt record at byte {start} ({why}); {after}"

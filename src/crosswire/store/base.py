@@ -8,7 +8,7 @@ type names.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -108,6 +108,18 @@ class Store:
     def _columns(self, table: str) -> set[str]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def fulltext_out_of_step(self) -> tuple[list[str], list[str]]:  # pragma: no cover
+        """(articles with no full-text row, rows of no article or out of step with it)."""
+        raise NotImplementedError
+
+    def rebuild_fulltext(self) -> None:  # pragma: no cover - abstract
+        """Write the full-text index anew from the articles."""
+        raise NotImplementedError
+
+    def integrity_problems(self) -> list[str]:
+        """What the database reports as damaged in its own files (none by default)."""
+        return []
+
     # -- plumbing ------------------------------------------------------------------------------
     def _sql(self, sql: str) -> str:
         return sql if self.placeholder == "?" else sql.replace("?", self.placeholder)
@@ -138,6 +150,14 @@ class Store:
         self._depth -= 1
         if self._depth == 0:
             self.conn.commit()
+
+    @contextmanager
+    def writer(self, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+        """Hold the store's one ingest lock: two ingests into one store run one after the
+        other, not interleaved (each would otherwise group the other's half-stored articles
+        and race it to store the same ones). ``waiting`` is called once when another holds
+        it. The lock goes with the process, however it ends. Default: no lock."""
+        yield
 
     def close(self) -> None:
         self.conn.close()

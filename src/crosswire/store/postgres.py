@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -30,10 +32,41 @@ class PostgresStore(Store):
         conn = psycopg.connect(parts._replace(query="").geturl())
         if schema:
             with conn.cursor() as cur:
+                # Concurrent CREATE ... IF NOT EXISTS can still collide: one at a time.
+                cur.execute(f"SELECT pg_advisory_xact_lock({self._SCHEMA_KEY})")
                 cur.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
                 cur.execute(f'SET search_path TO "{schema}"')
             conn.commit()
         return conn
+
+    _SCHEMA_KEY = "hashtext('crosswire-schema')"
+
+    def _create_schema(self) -> None:
+        # Two processes opening a new database at once would both create its tables; the
+        # lock is released when the schema's transaction commits.
+        self.query(f"SELECT pg_advisory_xact_lock({self._SCHEMA_KEY})")
+        super()._create_schema()
+
+    _LOCK_KEY = "hashtext('crosswire-ingest:' || current_schema())"
+
+    @contextmanager
+    def writer(self, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+        # A session-level advisory lock per schema: kept across commits, dropped with the
+        # connection when the process ends.
+        got = self.query(f"SELECT pg_try_advisory_lock({self._LOCK_KEY})")[0][0]
+        self.conn.commit()
+        if not got:
+            if waiting is not None:
+                waiting()
+            self.query(f"SELECT pg_advisory_lock({self._LOCK_KEY})")
+            self.conn.commit()
+        try:
+            yield
+        finally:
+            with suppress(Exception):  # a broken connection has dropped the lock already
+                self.conn.rollback()
+                self.query(f"SELECT pg_advisory_unlock({self._LOCK_KEY})")
+                self.conn.commit()
 
     def _sql(self, sql: str) -> str:
         # psycopg uses %s; a literal % (LIKE patterns are parameters, so none here) would
@@ -53,6 +86,24 @@ class PostgresStore(Store):
             "ON CONFLICT (id) DO UPDATE SET doc = excluded.doc",
             (article.id, article.title or "", article.text),
         )
+
+    def fulltext_out_of_step(self) -> tuple[list[str], list[str]]:
+        missing = self.query(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT id FROM articles_fts) ORDER BY seq"
+        )
+        extra = self.query(
+            "SELECT id FROM articles_fts WHERE id NOT IN (SELECT id FROM articles) ORDER BY id"
+        )
+        return [r[0] for r in missing], [r[0] for r in extra]
+
+    def rebuild_fulltext(self) -> None:
+        with self.transaction():
+            self.execute("DELETE FROM articles_fts")
+            self.execute(
+                "INSERT INTO articles_fts (id, doc) SELECT id, "
+                "setweight(to_tsvector('simple', COALESCE(title, '')), 'A') "
+                "|| to_tsvector('simple', text) FROM articles"
+            )
 
     def _columns(self, table: str) -> set[str]:
         rows = self.query(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from crosswire.records import Article
@@ -22,11 +25,36 @@ class SQLiteStore(Store):
     def _connect(self) -> sqlite3.Connection:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(self.path, timeout=60)
+        # IMMEDIATE: a write transaction takes the write lock when it begins, waiting up to the
+        # timeout for it; a deferred one that read first fails at once ("database is locked")
+        # when another connection wrote in between.
+        conn = sqlite3.connect(self.path, timeout=60, isolation_level="IMMEDIATE")
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
         return conn
+
+    @contextmanager
+    def writer(self, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+        if self.path == ":memory:":
+            yield
+            return
+        try:
+            handle = open(f"{self.path}-lock", "a+b")  # noqa: SIM115 - closed below
+        except OSError:  # no lock file here (a read-only folder): writing fails on its own
+            yield
+            return
+        with handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if waiting is not None:
+                    waiting()
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def _create_fulltext(self) -> None:
         self.execute(
@@ -55,6 +83,38 @@ class SQLiteStore(Store):
             "INSERT INTO articles_fts (rowid, id, title, text) VALUES (?, ?, ?, ?)",
             (seq, article.id, article.title or "", article.text),
         )
+
+    def fulltext_out_of_step(self) -> tuple[list[str], list[str]]:
+        missing = self.query(
+            "SELECT id FROM articles WHERE seq NOT IN (SELECT rowid FROM articles_fts) "
+            "ORDER BY seq"
+        )
+        # A row's rowid is its article's seq and it carries the article's id: either wrong is
+        # a row out of step.
+        extra = self.query(
+            "SELECT f.id FROM articles_fts f LEFT JOIN articles a ON a.seq = f.rowid "
+            "WHERE a.id IS NULL OR a.id <> f.id ORDER BY f.rowid"
+        )
+        return [r[0] for r in missing], [str(r[0]) for r in extra]
+
+    def rebuild_fulltext(self) -> None:
+        with self.transaction():
+            self.execute("DELETE FROM articles_fts")
+            self.execute(
+                "INSERT INTO articles_fts (rowid, id, title, text) "
+                "SELECT seq, id, COALESCE(title, ''), text FROM articles"
+            )
+
+    def integrity_problems(self) -> list[str]:
+        rows = [str(r[0]) for r in self.query("PRAGMA integrity_check")]
+        problems = [] if rows == ["ok"] else rows
+        try:  # FTS5 compares its index with the rows it holds (a command written as an insert)
+            self.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            if "readonly" not in str(exc):  # a read-only file cannot run it: no finding
+                problems.append(f"full-text index: {exc}")
+        self.conn.rollback()
+        return problems
 
     def _columns(self, table: str) -> set[str]:
         return {row[1] for row in self.query(f"PRAGMA table_info({table})")}

@@ -13,36 +13,13 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from pathlib import Path
-from urllib.parse import quote
 
 from crosswire.store import SQLiteStore, Store, open_store
+from crosswire.store.readonly import ReadOnlySQLiteStore
 
 # A web request that writes (a follow, a cached comparison) waits this long for an ingest's
 # write lock, not the minute a batch job waits: the page is answered either way.
 WEB_BUSY_MS = 250
-
-
-class ReadOnlySQLiteStore(SQLiteStore):
-    """A SQLite file opened for reading only: no schema changes, no journal-mode switch.
-
-    Used when the file or its folder cannot be written. A database in WAL mode needs its
-    ``-shm`` file to be read; in a read-only folder without one, the file is opened as
-    immutable (nothing can be writing it there).
-    """
-
-    def _connect(self) -> sqlite3.Connection:
-        uri = f"file:{quote(str(Path(self.path).resolve()))}"
-        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=WEB_BUSY_MS / 1000)
-        try:
-            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError:
-            conn.close()
-            conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
-        return conn
-
-    def _create_schema(self) -> None:
-        """Nothing to create: a read-only database is served as it is."""
 
 
 def is_sqlite(url: str) -> bool:
@@ -55,7 +32,7 @@ def sqlite_path(url: str) -> str:
 
 def open_for_web(url: str, read_only: bool) -> Store:
     if read_only and is_sqlite(url):
-        return ReadOnlySQLiteStore(sqlite_path(url))
+        return ReadOnlySQLiteStore(sqlite_path(url), timeout=WEB_BUSY_MS / 1000)
     store = open_store(url)
     if isinstance(store, SQLiteStore):
         store.execute(f"PRAGMA busy_timeout = {WEB_BUSY_MS}")

@@ -16,12 +16,23 @@ from crosswire.records import Quote
 _PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_SELF
 
 
+def _described_again(cue: Token, quote: Quote) -> bool:
+    """The speaker is a definite plural description ("the senators"): in news prose it
+    names again the people already speaking, not someone else."""
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return False
+    span = cue.doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    return span is not None and span[0].lower_ == "the" and span.root.tag_ == "NNS"
+
+
 def credit_outer_speaker(quote: Quote, cue: Token | None, quotes: list[Quote]) -> None:
     """Credit an indirect quote whose cue lies inside another quote to that quote's speaker."""
     if quote.kind != "indirect" or cue is None or cue.lemma_.lower() not in SPEECH_LEMMAS:
         return  # a view or wish inside a statement is the beliefs rule's concern
     if (quote.speaker_text or "").lower() in _PRONOUNS:
         return  # "Lind said she told them X": the pronoun is the outer speaker again
+    if _described_again(cue, quote):
+        return  # "Lind and Vell said X, what the councillors said was Y": the same people
     outer = next(
         (
             q for q in quotes
