@@ -168,8 +168,13 @@ def test_any_order_and_any_batches_give_the_same_stories(
     for start in range(0, len(articles), size):
         assign_stories(store, [a.id for a in articles[start : start + size]], grouping)
     assert partition(store) == {frozenset(BRIDGE), frozenset(CUP)}
-    # Whatever came first, a story is named after its earliest report.
-    assert {stories(store)[i] for i in BRIDGE} == {"lantern-bridge"}
+    # A story keeps the id it was given (links to it must not break): that of the earliest
+    # report among the first articles grouped into it.
+    first_run = [a for a in articles[:size] if a.id in BRIDGE] or [
+        next(a for a in articles if a.id in BRIDGE)
+    ]
+    earliest = min(first_run, key=lambda a: (a.published or "9999", a.id)).id
+    assert {stories(store)[i] for i in BRIDGE} == {earliest}
 
 
 def test_stories_that_new_reports_show_to_be_one_merge(store: Store, grouping: Config) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 
 from crosswire.stories.pairs import FEATURES, contained, pair_features
-from crosswire.stories.similarity import Vectors
+from crosswire.stories.similarity import YEAR_RE, Vectors
 
 
 def vec(words: dict[str, float], names: dict[str, float], rarity: float = 0.9,
         size: int = 300) -> Vectors:  # fmt: skip
-    return Vectors(words, names, "en", head=words, rarity=dict.fromkeys(names, rarity), size=size)
+    years = frozenset(n for n in names if YEAR_RE.match(n))  # as if each were named twice
+    return Vectors(words, names, "en", head=words, rarity=dict.fromkeys(names, rarity),
+                   size=size, years=years)  # fmt: skip
 
 
 def feature(values: list[float], name: str) -> float:

@@ -694,4 +694,27 @@ class Store:
             if len(ids) != 1:
                 return None
             rows = self.query(self._STORY_ROWS + "story = ?" + self._STORY_ORDER, ids[0])
-        return self._stories_from_rows(rows)[0]
+        story = self._stories_from_rows(rows)[0]
+        story.thread = self.thread_newest_first(story.id)
+        return story
+
+    def thread_newest_first(self, story: str) -> list[str]:
+        """The other stories of ``story``'s thread, newest first (by their last report)."""
+        others = self.thread_of(story)[1:]
+        latest = {}
+        for other in others:
+            dates = [r[0] for r in self.query(
+                "SELECT published FROM articles WHERE story = ?", (other,)
+            ) if r[0]]  # fmt: skip
+            latest[other] = max((date_key(d)[1] for d in dates), default="")
+        return sorted(others, key=lambda o: (latest[o], o), reverse=True)
+
+    def thread_stories(self, story: Story) -> list[Story]:
+        """The other stories of ``story``'s thread (its running topic), newest first."""
+        found = (self.get_story(other) for other in story.thread)
+        return [s for s in found if s is not None]
+
+    def thread_sizes(self) -> dict[str, int]:
+        """How many stories each linked story is directly linked to (the story list's view)."""
+        rows = self.query("SELECT story, COUNT(*) FROM story_links GROUP BY story")
+        return {story: int(count) for story, count in rows}
