@@ -432,3 +432,38 @@ def test_minilm_groups_the_fictional_stories(store: Store, grouping: Config) -> 
     assert {found[i] for i in CUP} == {"lantern-cup"}
     data = store.get_story_features("ember-cup")
     assert data is not None and data["embedder"] == "minilm"
+
+
+REOPENING = {
+    "lantern-reopen": (
+        "Daily Lantern",
+        "Orrin Street bridge reopens after pier repair",
+        "The Orrin Street bridge in Velmora reopened on Friday, six weeks after a crack in its "
+        "central pier shut it. Mayor Tessa Quillfeather thanked the engineers of the Velmora "
+        "Transit Authority, who replaced the damaged section of the pier. Traffic through the "
+        "harbour district, swollen by detours since the closure, returned to normal.",
+    ),
+    "courier-reopen": (
+        "Northgate Courier",
+        "Velmora's Orrin Street bridge open again",
+        "Drivers crossed the Orrin Street bridge again on Friday as Velmora ended the closure "
+        "that began when the central pier cracked. The Velmora Transit Authority said the "
+        "repaired pier passed every inspection; the harbour district detours are lifted.",
+    ),
+}
+
+
+def test_a_later_incident_of_one_topic_is_its_own_story_in_one_thread(
+    store: Store, grouping: Config
+) -> None:
+    articles = fictional() + [make(i, REOPENING[i], "2031-06-13T09:00:00") for i in REOPENING]
+    assign_stories(store, add(store, articles), grouping)
+    assert partition(store) == {frozenset(BRIDGE), frozenset(CUP), frozenset(REOPENING)}
+    closure = store.get_story("lantern-bridge")
+    reopening = store.get_story("lantern-reopen")
+    cup = store.get_story("lantern-cup")
+    assert closure is not None and reopening is not None and cup is not None
+    assert closure.thread == ["lantern-reopen"]
+    assert reopening.thread == ["lantern-bridge"]
+    assert cup.thread == []
+    assert [s.id for s in store.thread_stories(closure)] == ["lantern-reopen"]
