@@ -4,8 +4,11 @@ Metric of CQE_Evaluation (``evaluate_models.calculate_metrics``): per sentence, 
 is found when a prediction's value is numerically equal (a range as its pair of ends), matched
 one to one; value+unit also needs the normalised unit, value+change the change (``=``, ``~``,
 ``>``, ``<``, ``up``, ``down``). Precision, recall and F1 are pooled over all sentences.
-crosswire's units are mapped to NewsQuant's names by ``UNIT_NAMES`` (currency codes to the
-currency's name, "%" to percentage, a bare count to "-"); quantulum3's unit names are its own,
+crosswire's units are mapped to NewsQuant's names by ``UNIT_NAMES`` and ``currency_name`` ("%"
+to percentage, a bare number to "-"), a count to the name of what it counts (``Figure.noun``,
+"heart transplant"); a bound or hedge is NewsQuant's change before a rise or fall (it
+annotates "up about 19 per cent" as "~"); a share in words ("a third of the population") is
+a fraction with unit "% <noun>", as NewsQuant writes it; quantulum3's unit names are its own,
 which NewsQuant's normalisation follows. Bare years (crosswire's unit "year", quantulum3's
 dimensionless 1500-2099) are dropped on both sides, as NewsQuant does not annotate dates.
 
@@ -28,18 +31,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED  # noqa: E402
 
 from crosswire.analyze.figures import extract_quantities  # noqa: E402
+from crosswire.analyze.figures.currencies import currency_codes, currency_name  # noqa: E402
+from crosswire.analyze.figures.extract import is_fraction_word  # noqa: E402
+from crosswire.analyze.figures.units import unit_names  # noqa: E402
 from crosswire.analyze.nlp import load_nlp  # noqa: E402
 from crosswire.config import Config  # noqa: E402
+from crosswire.records import Figure  # noqa: E402
 
 DATA = SHARED / "data" / "figures" / "newsquant" / "dev.json"
 _YEAR = re.compile(r"(?:1[5-9]\d\d|20\d\d)")
-UNIT_NAMES = {
-    "%": "percentage", "USD": "dollar", "EUR": "euro", "GBP": "pound sterling",
-    "JPY": "japanese yen", "CNY": "chinese yuan", "RUB": "russian ruble", "UAH": "hryvnia",
-    "HKD": "hong kong dollar", "NZD": "new zealand dollar", "CAD": "canadian dollar",
-    "AUD": "australian dollar", "SGD": "singapore dollar", "percentage point": "percentage point",
-    None: "-",
-}
+# crosswire's names where NewsQuant's differ; currencies are named by currencies.json.
+UNIT_NAMES = {"%": "percentage", "pence": "point", "times": "count", None: "-"}
 FLOORS = {"value": 0.90, "value+unit": 0.80}
 
 
@@ -59,6 +61,7 @@ class Score:
     n_gold: int = 0
     updown_found: int = 0
     updown_gold: int = 0
+    updown_pred: int = 0
     seconds: float = 0.0
 
     def f1(self, key: str) -> tuple[float, float, float]:
@@ -71,7 +74,9 @@ class Score:
         for key in self.tp:
             p, r, f = self.f1(key)
             parts.append(f"{key} P={p:.3f} R={r:.3f} F1={f:.3f}")
-        parts.append(f"up/down {self.updown_found}/{self.updown_gold}")
+        parts.append(
+            f"up/down {self.updown_found}/{self.updown_gold} found, {self.updown_pred} predicted"
+        )
         parts.append(f"{self.seconds:.1f}s")
         return "  ".join(parts)
 
@@ -85,15 +90,23 @@ def gold_quantities(row: dict) -> list[Quantity]:
 
 
 def _change(qualifier: str | None, change: str | None) -> str:
-    if change in ("up", "down"):
-        return change
     if qualifier in ("~",):
         return "~"
     if qualifier in (">", "at least"):
         return ">"
     if qualifier in ("<", "up to"):
         return "<"
+    if change in ("up", "down"):
+        return change
     return "="
+
+
+def _unit_name(f: Figure) -> str:
+    if f.noun and f.unit not in unit_names():
+        return f.noun  # a count: what it counts
+    parts = (f.unit or "").split(" per ")
+    named = [currency_name(u) if u in currency_codes() else UNIT_NAMES.get(u, u) for u in parts]
+    return " per ".join(named) or "-"
 
 
 def crosswire_quantities(nlp, text: str) -> list[Quantity]:
@@ -104,8 +117,11 @@ def crosswire_quantities(nlp, text: str) -> list[Quantity]:
         ends: tuple[float, ...] = (f.value,)
         if f.qualifier and f.qualifier.startswith("range:"):
             ends = (f.value, float(f.qualifier.split(":", 1)[1]))
-        unit = " per ".join(UNIT_NAMES.get(u, u) for u in (f.unit or "").split(" per ")) or "-"
-        found.append(Quantity(ends, str(unit).lower(), _change(f.qualifier, f.change), f.text))
+        unit = _unit_name(f).lower()
+        if f.unit == "%" and is_fraction_word(f.text):
+            # NewsQuant writes "a third of the population" as 0.333, unit "% population"
+            ends, unit = (f.value / 100,), f"% {f.noun or '-'}"
+        found.append(Quantity(ends, unit, _change(f.qualifier, f.change), f.text))
     return found
 
 
@@ -138,6 +154,7 @@ def score_sentence(score: Score, pred: list[Quantity], gold: list[Quantity]) -> 
     """Add one sentence to ``score``; returns error lines."""
     score.n_pred += len(pred)
     score.n_gold += len(gold)
+    score.updown_pred += sum(p.change in ("up", "down") for p in pred)
     errors: list[str] = []
     used: set[int] = set()
     for g in gold:

@@ -471,13 +471,18 @@ def cmd_show(args: argparse.Namespace) -> int:
                 escape(q.speaker or "(unstated)"), q.kind, escape(q.cue or ""), escape(q.text)
             )
         out.print(quotes)
-        figures = Table("figure", "value", "unit", "counts", title="Figures", title_justify="left")
+        figures = Table(
+            "figure", "value", "unit", "counts", "when, where", "source",
+            title="Figures", title_justify="left",
+        )
         for f in analysis.figures:
             figures.add_row(
                 escape(f.text),
                 f"{f.qualifier or ''} {f.value:g}",
                 f.unit or "",
                 escape(f.counts or ""),
+                escape(", ".join(x for x in (f.period, f.place) if x)),
+                escape(f.source or ""),
             )
         out.print(figures)
         actors = ", ".join(f"{name} ({len(forms)})" for name, forms in analysis.actors.items())

@@ -126,7 +126,12 @@ class Figure(Record):
 
     ``value`` is normalised (1.1 million -> 1100000.0, 1% -> 1.0 with unit "%"); ``qualifier``
     is the bound or hedge ("up to", "less than", "over"); ``counts`` is the thing counted in the
-    words of the sentence; ``sentence`` locates the whole sentence for context.
+    words of the sentence; ``sentence`` locates the whole sentence for context. ``change`` is
+    "up" or "down" when the figure is the size of a rise or fall; ``period`` the month,
+    quarter or year it applies to; ``noun`` what a count counts, as lemmas ("heart
+    transplant"); ``source`` the agency, survey or forecaster the text attributes it to
+    ("Bureau of Labor Statistics", "Goldman Sachs"); ``place`` the country, state or city it
+    refers to ("United States").
     """
 
     start: int
@@ -141,6 +146,9 @@ class Figure(Record):
     in_quote: bool = False
     change: str | None = None
     period: str | None = None
+    noun: str | None = None
+    source: str | None = None
+    place: str | None = None
 
 
 @dataclass(slots=True)
@@ -229,7 +237,8 @@ class QuoteGroup(Record):
 
 @dataclass(slots=True)
 class FigureGroup(Record):
-    """One quantity as the outlets of a story report it."""
+    """One quantity as the outlets of a story report it; ``sources`` are the bodies its
+    mentions are attributed to (``Figure.source``)."""
 
     value: float
     unit: str | None
@@ -238,6 +247,7 @@ class FigureGroup(Record):
     mentions: list[Passage]
     outlets: list[str] = field(default_factory=list)
     origins: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -236,3 +236,100 @@ def test_estimates_of_different_forecasters_are_shown_as_a_spread(story):
     story.figure("b", "44%", 44, "%", "the odds of a Vellan recession (put)")
     (d,) = group_figures(story.sources())[1]
     assert "spread" in d.why
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "fig_a", "fig_b", "status"),
+    [
+        # a bare number with no measure corroborates nothing
+        ("Reasons to stay: 10. The harbour is calm.", "On a scale of one to ten, it is 10 now.",
+         ("10", 10, None, ""), ("10", 10, None, "it (is)"), "single-source"),
+        # a rate agrees with its bare sum: the "per" may be left to the sentence before
+        ("Oil fell below $100/barrel on Tuesday.", "Oil dipped below $100 on Tuesday.",
+         ("$100/barrel", 100, "USD per barrel", "oil (fell)"), ("$100", 100, "USD", "oil (dipped)"),
+         "corroborated"),
+    ],
+)
+def test_two_outlets_one_number(story, text_a, text_b, fig_a, fig_b, status):
+    story.article("a", "Harbor Ledger", text_a)
+    story.article("b", "Valley Wire", text_b)
+    story.figure("a", *fig_a)
+    story.figure("b", *fig_b)
+    groups, _ = group_figures(story.sources())
+    assert [(g.status, g.outlets) for g in groups] == [(status, ["Harbor Ledger", "Valley Wire"])]
+
+
+def test_a_number_is_not_the_range_it_starts(story):
+    story.article("a", "Harbor Ledger", "The fee is 10 euros per berth at the harbour.")
+    story.article("b", "Valley Wire", "Fees run 10 to 90 euros per berth at the harbour.")
+    story.figure("a", "10", 10, "EUR", "berth")
+    f = story.figure("b", "10 to 90", 10, "EUR", "berth")
+    f.qualifier = "range:90"
+    groups, _ = group_figures(story.sources())
+    assert "corroborated" not in [g.status for g in groups]
+
+
+def _forecasts(story, source_a: str, source_b: str):
+    for id, outlet, source, value in (("a", "Harbor Ledger", source_a, 44),
+                                      ("b", "Valley Wire", source_b, 38)):
+        story.article(id, outlet, f"{source} puts the chance of a recession at {value}%.")
+        story.figure(id, f"{value}%", value, "%", "the chance of a recession").source = source
+    return group_figures(story.sources())
+
+
+def test_different_bodies_values_are_a_spread_not_a_conflict(story):
+    groups, discrepancies = _forecasts(story, "Brindle Capital", "Orsk Analytics")
+    assert [d.kind for d in discrepancies] == ["figure-spread"]
+    assert "Brindle Capital" in discrepancies[0].why and "spread" in discrepancies[0].why
+    assert "conflicting" not in [g.status for g in groups]
+    assert sorted(s for g in groups for s in g.sources) == ["Brindle Capital", "Orsk Analytics"]
+
+
+def test_different_bodies_counts_of_an_outcome_still_conflict(story):
+    story.article("a", "Harbor Ledger", "Five people died in the Orsk fire, the police said.")
+    story.article("b", "Valley Wire", "Seven people died in the Orsk fire, the hospital said.")
+    story.figure("a", "Five", 5, "people", "people (died in the Orsk fire)").source = "police"
+    story.figure("b", "Seven", 7, "people", "people (died in the Orsk fire)").source = "hospital"
+    _, discrepancies = group_figures(story.sources())
+    assert [d.kind for d in discrepancies] == ["figure-value"]
+    assert "different sources (police, hospital)" in discrepancies[0].why
+
+
+def test_one_body_named_two_ways_still_conflicts(story):
+    _, discrepancies = _forecasts(story, "Brindle Capital", "Brindle")
+    assert [d.kind for d in discrepancies] == ["figure-value"]
+
+
+def test_figures_of_different_places_are_not_one_figure(story):
+    story.article("a", "Harbor Ledger", "Inflation in Vorland was 6.1% in May.")
+    story.article("b", "Valley Wire", "Inflation in Orsk was 6.1% in May.")
+    story.figure("a", "6.1%", 6.1, "%", "Inflation (was)").place = "Vorland"
+    story.figure("b", "6.1%", 6.1, "%", "Inflation (was)").place = "Orsk"
+    groups, _ = group_figures(story.sources())
+    assert [g.status for g in groups] == ["single-source", "single-source"]
+
+
+def test_a_doubtful_rival_does_not_undo_an_agreement(story):
+    # two outlets agree on May's rate (one names no measure); a third's figure of another
+    # month shares the measure with one of them only: a folded rival, not a conflict
+    story.article("a", "Harbor Ledger", "In May, Vorland prices rose 6.1% from a year ago.")
+    story.article("b", "Valley Wire", "Vorland prices rose 6.1% in May from a year earlier.")
+    story.article("c", "Northgate Times", "Vorland prices shot up 9.5% in one month.")
+    story.figure("a", "6.1%", 6.1, "%", "Vorland prices (rose)").period = "may"
+    story.figure("b", "6.1%", 6.1, "%", "").period = "may"
+    story.figure("c", "9.5%", 9.5, "%", "Vorland prices (shot)")
+    groups, discrepancies = group_figures(story.sources())
+    assert [(d.kind, d.confidence < 0.5) for d in discrepancies] == [("figure-value", True)]
+    assert ("corroborated", ["Harbor Ledger", "Valley Wire"]) in [
+        (g.status, g.outlets) for g in groups
+    ]
+    assert "conflicting" not in [g.status for g in groups]
+
+
+def test_a_bare_rate_is_too_little_to_be_a_named_one(story):
+    story.article("a", "Harbor Ledger", "If that rate goes to 5%, the loan costs more.")
+    story.article("b", "Valley Wire", "One estimate of the natural rate puts it above 5%.")
+    story.figure("a", "5%", 5, "%", "that rate (goes)")
+    story.figure("b", "above 5%", 5, "%", "One estimate of the natural rate (puts)")
+    groups, _ = group_figures(story.sources())
+    assert "corroborated" not in [g.status for g in groups]

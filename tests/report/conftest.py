@@ -98,6 +98,7 @@ def make_comparison(articles: list[Article]) -> Comparison:
                     _passage(post, "Some 1,200 ships"),
                 ],
                 outlets=["Coastline Gazette", "Nordvik Post"],
+                sources=["Korhel"],
             )
         ],
         discrepancies=[

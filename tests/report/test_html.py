@@ -49,6 +49,10 @@ def test_badges_and_discrepancies(page) -> None:
     assert '<span class="said"><b>Some 1,200 ships</b> wait outside the harbour,' in page
 
 
+def test_a_figures_source_has_its_column(page) -> None:
+    assert "<th>Source</th>" in page and "<td>Korhel</td>" in page
+
+
 def test_passage_not_in_the_article_is_shown_without_a_broken_link(
     story, articles, comparison
 ) -> None:

@@ -29,7 +29,7 @@ def test_sections_and_header(story, articles, comparison) -> None:
     assert "syndicated copy of Tidewater Wire" in md
     assert "## Discrepancies" in md and "### Venue: an interview with the Coastline" in md
     assert "### Ansa Korhel `corroborated`" in md
-    assert "| 1,200 | workers | `conflicting` | Coastline Gazette, Nordvik Post |" in md
+    assert "| 1,200 | workers | Korhel | `conflicting` | Coastline Gazette, Nordvik Post |" in md
     assert "**About 1,200 workers** joined the strike, Korhel told" in md
     assert "## Only in Nordvik Post" in md
     assert md.index("## Discrepancies") < md.index("## Quotes") < md.index("## Figures")

@@ -20,6 +20,7 @@ def test_plain_text_report_has_every_section(story, articles, comparison) -> Non
     assert positions == sorted(positions)
     assert "syndicated copy of Tidewater Wire" in text
     assert "FIGURE 1,200 workers on strike vs 1,200 ships waiting" in text
+    assert "source: Korhel" in text
     assert "[Nordvik Post §170–201]" in text
 
 

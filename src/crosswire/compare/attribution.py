@@ -4,7 +4,10 @@ A figure is only as good as its source: "340 injured, according to the regional 
 authority" and "340 injured, the army said" are two different claims even when the number
 agrees. A figure's source is the ``source`` claim of its sentence ("according to X", "..., X
 said."), or else the speaker of the quote it sits in ("According to our estimates ...," Rutte
-said -> Rutte): first-person sources ("our estimates") are the speaker's own.
+said -> Rutte): first-person sources ("our estimates") are the speaker's own. The body a
+figure's own clause names (``Figure.source``: "Goldman Sachs expects") is not used here: it
+is often the actor of the news ("the Federal Reserve raised ... 75 basis points") rather than
+its source, and tells forecasters apart in ``compare/figures.py`` instead.
 
 Two outlets crediting a common value ("2%") to different people are often reporting two
 statements that happen to share it; the dispute is as sure as the two sentences are about one

@@ -18,9 +18,12 @@ import re
 from dataclasses import dataclass
 
 from crosswire.analyze.figures.period import clause_bounds, periods_differ
+from crosswire.analyze.figures.place import places_differ
 from crosswire.analyze.figures.units import unit_names
 from crosswire.compare.lexicon import event_classes, normal_stems
+from crosswire.compare.rank import FOLD_BELOW
 from crosswire.compare.sources import Source
+from crosswire.compare.speakers import compatible_credits
 from crosswire.compare.text import content_stems, overlap, passage, stem
 from crosswire.records import Discrepancy, Figure, FigureGroup, Passage
 
@@ -111,8 +114,37 @@ def same_unit(a: Figure, b: Figure) -> bool:
     return _unit_family(a.unit) == _unit_family(b.unit)
 
 
+def _agreeing_units(a: Figure, b: Figure) -> bool:
+    """Same kind of unit, or a rate against its bare sum ("below $100/barrel" / "below $100"):
+    an outlet may leave the "per" to the sentence before, as a period may go unsaid. Only for
+    agreement: a bare sum is too little to set against a rate."""
+    if same_unit(a, b):
+        return True
+    base_a, base_b = (a.unit or "").split(" per ")[0], (b.unit or "").split(" per ")[0]
+    return bool(base_a) and base_a == base_b and (a.unit == base_a or b.unit == base_b)
+
+
 def _same_value(a: Figure, b: Figure) -> bool:
-    return same_unit(a, b) and math.isclose(a.value, b.value, rel_tol=1e-9, abs_tol=1e-9)
+    """Same unit and the same values allowed: "10" is not "10 to 90"."""
+    if not _agreeing_units(a, b):
+        return False
+    ends_a, ends_b = _ends(a), _ends(b)
+    return len(ends_a) == len(ends_b) and all(
+        math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-9) for x, y in zip(ends_a, ends_b, strict=True)
+    )
+
+
+def _ends(figure: Figure) -> tuple[float, ...]:
+    q = figure.qualifier or ""
+    if q.startswith("range:"):
+        return figure.value, float(q.split(":", 1)[1])
+    return (figure.value,)
+
+
+def has_measure(items: list[_Item]) -> bool:
+    """Whether anything says what the figure measures: a unit, a counted thing or an event. A
+    bare "10" shared by two outlets ("10." of a list, "it is 10") corroborates nothing."""
+    return any(i.figure.unit is not None or i.meaning or i.events for i in items)
 
 
 def _counts_things(figure: Figure) -> bool:
@@ -186,8 +218,38 @@ def _describe(item: _Item) -> str:
     return f'"{f.text}" {f.counts or "(unknown)"} ({item.source.outlet})'
 
 
+SPREAD_HEADLINE = "Different sources give different figures for the same thing"
+
+
+def _source_names(sides: list[_Item]) -> list[str]:
+    return list(dict.fromkeys(x.figure.source for x in sides if x.figure.source))
+
+
+def different_sources(sides: list[_Item]) -> bool:
+    """Whether every side names its source and two of them cannot be one body ("Wall Street
+    Journal" / "Bloomberg Economics"; "the Journal" is the Wall Street Journal)."""
+    names = [x.figure.source for x in sides]
+    if not all(names):
+        return False
+    return any(
+        not compatible_credits(a, b) for i, a in enumerate(names) for b in names[i + 1 :]
+    )
+
+
+def spread_of_sources(sides: list[_Item]) -> bool:
+    """Whether the sides are different bodies' estimates (two forecasters, a survey and a
+    model): a spread of views. Different bodies' counts of an outcome ("police said 5 died" /
+    "the hospital said 7") stay a value discrepancy, their sources named in its why."""
+    return different_sources(sides) and all(_estimate(x) for x in sides)
+
+
+def _describe_sourced(item: _Item) -> str:
+    return f"{_describe(item)[:-1]}; source: {item.figure.source})"
+
+
 def _status(items: list[_Item]) -> str:
-    return "corroborated" if len({i.source.outlet for i in items}) >= 2 else "single-source"
+    several = len({i.source.outlet for i in items}) >= 2
+    return "corroborated" if several and has_measure(items) else "single-source"
 
 
 def _group(items: list[_Item], status: str) -> FigureGroup:
@@ -199,6 +261,7 @@ def _group(items: list[_Item], status: str) -> FigureGroup:
         status=status,  # type: ignore[arg-type]
         mentions=[_mention(i) for i in items],
         outlets=list(dict.fromkeys(i.source.outlet for i in items)),
+        sources=list(dict.fromkeys(i.figure.source for i in items if i.figure.source)),
     )
 
 
@@ -255,8 +318,8 @@ def _value_units(a: _Item, b: _Item) -> bool:
 
 def same_period_and_direction(a: Figure, b: Figure) -> bool:
     """Nothing says the two figures are of different periods ("June's 9.1%" / "April's") or
-    opposite changes ("rose 4%" / "fell 4%")."""
-    if periods_differ(a.period, b.period):
+    places ("U.S. inflation" / "Britain's"), or opposite changes ("rose 4%" / "fell 4%")."""
+    if periods_differ(a.period, b.period) or places_differ(a.place, b.place):
         return False
     return not (a.change and b.change and a.change != b.change)
 
@@ -269,7 +332,8 @@ def _same_share(a: _Item, b: _Item) -> bool:
         return False
     wa, wb = _measure_words(a), _measure_words(b)
     if wa and wb:
-        return overlap(wa, wb) >= MIN_MEANING
+        # as for a measure (Jaccard): "that rate" is too little to be "the natural rate"
+        return len(wa & wb) / len(wa | wb) >= SAME_MEASURE
     ca, cb = _clause_stems(a), _clause_stems(b)
     return bool(ca and cb) and overlap(ca, cb) >= SAME_CLAUSE
 
@@ -312,10 +376,13 @@ def _measure_words(item: _Item) -> set[str]:
 def same_measure(a: _Item, b: _Item) -> float:
     """How surely two figures are values of one measure: the Jaccard similarity of what they
     measure ("the unemployment rate" / "the national unemployment rate"), zero when their
-    periods differ or one is a change and the other a level ("rose 6.5%" / "is 3.6%")."""
+    periods or places differ or one is a change and the other a level ("rose 6.5%" / "is
+    3.6%")."""
     fa, fb = a.figure, b.figure
     if periods_differ(fa.period, fb.period) or bool(fa.change) != bool(fb.change):
         return 0.0
+    if places_differ(fa.place, fb.place):
+        return 0.0  # Ohio's jobless claims are not the nation's
     if _share_of(a) != _share_of(b):
         return 0.0  # "31% of the CPI" is a weight, "the CPI rose 5%" its rate
     if _names(a) != _names(b) and (_names(a) or _names(b)):
@@ -352,7 +419,7 @@ def _value_text(f: Figure) -> str:
     return f"{f.value:g}{unit}" if low == high else f"{low:g}-{high:g}{unit}"
 
 
-def _why(kind: str, sides: list[_Item]) -> tuple[str, float]:
+def _why(kind: str, sides: list[_Item], spread: bool = False) -> tuple[str, float]:
     """Why a figure-value discrepancy is one and how sure: what the sides measure in common,
     the period, and how far apart the values are. Other kinds are left to the generic check
     (``compare/assess.py``)."""
@@ -372,7 +439,12 @@ def _why(kind: str, sides: list[_Item]) -> tuple[str, float]:
         f"{' vs '.join(_value_text(x.figure) for x in sides)} differ by {spread:g} "
         f"({relative:.0%})"
     )
-    if forecast:
+    if spread:
+        why += (f"; different sources ({', '.join(_source_names(sides))}): a spread of views, "
+                "not a contradiction")
+    elif different_sources(sides):
+        why += f"; different sources ({', '.join(_source_names(sides))})"
+    elif forecast:
         why += "; every side is an estimate or forecast: a spread of views, not a contradiction"
     return why, round(confidence, 2)
 
@@ -414,9 +486,24 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
                 continue
             merged = [x for k in (i, *rivals) for x in quantities[k]]
             used.update((i, *rivals))
-            groups.append(_group(merged, "conflicting"))
-            sides = _first_per_outlet([x for k in (i, *rivals) for x in quantities[k]])
-            why, confidence = _why(kind, sides)
+            sides = _first_per_outlet(merged)
+            spread = kind == "figure-value" and spread_of_sources(sides)
+            why, confidence = _why(kind, sides, spread)
+            if spread or confidence < FOLD_BELOW:
+                # different bodies' values, or a rival too doubtful to be listed: each
+                # quantity keeps its own standing (a weak rival does not undo an agreement)
+                groups.extend(_group(quantities[k], _status(quantities[k])) for k in (i, *rivals))
+            if spread:
+                discrepancies.append(Discrepancy(
+                    "figure-spread",
+                    f"{SPREAD_HEADLINE}: {'; '.join(map(_describe_sourced, sides))}.",
+                    [_sentence(x) for x in sides],
+                    why=why,
+                    confidence=confidence,
+                ))
+                continue
+            if confidence >= FOLD_BELOW:
+                groups.append(_group(merged, "conflicting"))
             discrepancies.append(Discrepancy(
                 kind,
                 f"{headline}: {'; '.join(map(_describe, sides))}.",

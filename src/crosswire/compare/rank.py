@@ -20,10 +20,12 @@ def weak(discrepancy: Discrepancy) -> bool:
 
 
 # Between equally certain discrepancies, a disagreement over what a number is or counts
-# matters most, then where and when the remarks were made, then who is credited.
+# matters most (then different bodies' values, a spread of views), then where and when the
+# remarks were made, then who is credited.
 KIND_ORDER = (
     "figure-value",
     "figure-meaning",
+    "figure-spread",
     "attribution",
     "venue",
     "date",

@@ -171,7 +171,10 @@ def _figures(view: ReportView) -> list[str]:
     lines = ["## Figures", ""]
     if not view.comparison.figures:
         return [*lines, "No figures found.", ""]
-    lines += ["| Value | Counts | Status | Outlets | As written |", "|---|---|---|---|---|"]
+    lines += [
+        "| Value | Counts | Source | Status | Outlets | As written |",
+        "|---|---|---|---|---|---|",
+    ]
     for f in view.comparison.figures:
         outlets = escape(", ".join(sorted({view.label(m.article) for m in f.mentions})))
         if (note := view.origin_note(f)) is not None:
@@ -179,7 +182,7 @@ def _figures(view: ReportView) -> list[str]:
         written = "<br>".join(_in_context(view, m) for m in f.mentions)
         lines.append(
             f"| {escape(show_value(f.value, f.unit))} | {escape(what_counted(f))} | "
-            f"{_badge(f.status)} | {outlets} | {written} |"
+            f"{escape(', '.join(f.sources))} | {_badge(f.status)} | {outlets} | {written} |"
         )
     return [*lines, ""]
 

@@ -222,6 +222,8 @@ def _figures(view: ReportView, plain: bool) -> Iterator[RenderableType]:
             value.append(f"\n{counts}", style="dim")
         if (note := view.origin_note(f)) is not None:
             value.append(f"\n{note}", style="dim italic")
+        if f.sources:
+            value.append(f"\nsource: {', '.join(f.sources)}", style="dim")
         for i, m in enumerate(f.mentions):
             table.add_row(
                 value if i == 0 else Text(""),

@@ -30,7 +30,8 @@ class ArticleView:
 
     def figure_label(self, figure: Figure) -> str:
         value = show_value(figure.value, figure.unit)
-        return " ".join(x for x in (figure.qualifier, value, figure.counts) if x)
+        label = " ".join(x for x in (figure.qualifier, value, figure.counts) if x)
+        return f"{label} (source: {figure.source})" if figure.source else label
 
 
 def article_view(article: Article, analysis: Analysis | None, at: str | None) -> ArticleView:

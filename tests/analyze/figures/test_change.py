@@ -17,7 +17,7 @@ def _changes(nlp, text: str) -> list[tuple[str, str | None]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Shares of Norvale rose 6.5% to 164 pence.", [("6.5%", "up"), ("164", None)]),
+        ("Shares of Norvale rose 6.5% to 164 pence.", [("6.5%", "up"), ("164 pence", None)]),
         ("The index fell 1.2% on Monday.", [("1.2%", "down")]),
         ("Exports increased by 2 percent in May.", [("2 percent", "up")]),
         ("The fund ended down 1% at 1,463 points.", [("1%", "down"), ("1,463 points", None)]),

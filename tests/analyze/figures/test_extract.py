@@ -189,3 +189,138 @@ def test_numbers_in_a_ticker_widget_are_not_figures(nlp):
         "Long position overnight fee -0.0064%"
     )
     assert [f.text for f in figures(nlp, text)] == ["4%"]
+
+
+def quantities(nlp, text):
+    return [(f.text, f.value, f.unit, f.qualifier) for f in extract_quantities(nlp(text), [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sign glued to the digits, a code before them, a name after them
+        ("The Orsk ferry cost PS6m and AUD1.5m.", [("PS6m", 6e6, "GBP", None),
+                                                   ("AUD1.5m", 1.5e6, "AUD", None)]),
+        ("Debt was about $US113 trillion.", [("about $US113 trillion", 113e12, "USD", "~")]),
+        ("Norvale paid 7,199 Chinese yuan.", [("7,199 Chinese yuan", 7199, "CNY", None)]),
+        ("A ticket was 1,200€ or 110 JPY.", [("1,200€", 1200, "EUR", None),
+                                             ("110 JPY", 110, "JPY", None)]),
+        # "this year's $5": the "s" of a word is no Singapore sign, "a $" no Australian one
+        ("Last years price was $32280 on a $3500 loan.", [("$32280", 32280, "USD", None),
+                                                          ("$3500", 3500, "USD", None)]),
+    ],
+)
+def test_currencies_from_the_table(nlp, text, expected):
+    assert quantities(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The chips are sub-5 nanometer parts.", ("sub-5 nanometer", 5, "nanometre", "<")),
+        ("The Owls had a .620 record last season.", (".620", 0.62, "record", None)),
+        ("Gilts yield 1.38pc now.", ("1.38pc", 1.38, "%", None)),
+        ("The wave moves at 3.1×10−6 metres per second.",
+         ("3.1×10−6 metres per second", 3.1e-6, "metre per second", None)),
+    ],
+)
+def test_written_forms_of_numbers(nlp, text, expected):
+    (found,) = quantities(nlp, text)
+    assert found[:2] == expected[:2] or found[1] == pytest.approx(expected[1])
+    assert (found[0], found[2], found[3]) == (expected[0], expected[2], expected[3])
+
+
+def test_a_plus_sign_is_a_rise(nlp):
+    (f,) = extract_quantities(nlp("On the Vorland exchange at noon: Orsk 50 +0.4%."), [])[-1:]
+    assert (f.value, f.change) == (0.4, "up")
+
+
+def test_from_a_to_b_is_one_span_as_newsquant_marks_it(nlp):
+    text = "The Orsk coin fell from $2,415 to $2,315 while Tomas dropped from 208 pounds to 193."
+    assert quantities(nlp, text) == [
+        ("$2,415 to $2,315", 2415, "USD", "range:2315"),
+        ("208 pounds to 193", 208, "pound-mass", "range:193"),
+    ]
+    # for comparison a level before and one after: two figures
+    assert [f.text for f in figures(nlp, text)] == ["$2,415", "$2,315", "208 pounds", "193"]
+
+
+def test_a_change_then_a_level_is_no_range(nlp):
+    found = quantities(nlp, "The Vorland index rose 64.06 points to 4,577.10.")
+    assert found == [("64.06 points", 64.06, "point", None), ("4,577.10", 4577.1, "point", None)]
+
+
+def test_ranges_with_their_own_scales(nlp):
+    found = quantities(nlp, "Flats in Orsk cost from $370,000 to $5.5 million.")
+    assert found == [("$370,000 to $5.5 million", 370000, "USD", "range:5.5e+06")]
+    found = quantities(nlp, "Sales rose in 2018 to 3.9 million sets.")
+    assert [f[0] for f in found] == ["2018", "3.9 million"]
+
+
+def test_an_order_of_magnitude_is_a_range(nlp):
+    found = quantities(nlp, "Tens of thousands of pilgrims and dozens of monks came to Orsk.")
+    assert found == [("Tens of thousands", 10000, "pilgrim", "range:100000"),
+                     ("dozens", 12, "monk", "range:120")]
+    assert figures(nlp, "Thousands of pilgrims came to Orsk.") == []  # too vague to compare
+
+
+def test_a_bare_number_takes_the_unit_written_before_it(nlp):
+    found = quantities(nlp, "The highest forecast is 84.75 cents, while the lowest is 74.07.")
+    assert [f[2] for f in found] == ["cent", "cent"]
+    found = quantities(nlp, "The Orsk fund rose 8.15% to 3.65.")  # a level after a percent
+    assert [f[2] for f in found] == ["%", None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new zPhone 12 sold out in Orsk.",  # a brand with a capital inside
+        "The S&P 500 closed higher in Norvale.",  # an index with an ampersand
+        "The Vorland Air 797 Skyliner was grounded.",  # a singular proper name after it
+        "Orsk Bank moved to 575 Brindle Road last week.",  # an address
+        "Sales grew 35 per cent this half.",  # "this half" is a period, not 50%
+    ],
+)
+def test_numbers_inside_names_are_not_quantities(nlp, text):
+    assert [f.unit for f in extract_quantities(nlp(text), [])] in ([], ["%"])
+
+
+def test_a_headline_opening_with_a_count_keeps_it(nlp):
+    (count,) = extract_figures(nlp("31 Vorlanders Share Their Hopes For The Harbour."), [])
+    assert count.value == 31
+
+
+def test_a_number_in_apposition_to_a_name_is_an_age(nlp):
+    (age,) = extract_quantities(nlp("Tomas Brenn, 66, has coached the Orsk Owls."), [])
+    assert (age.value, age.unit) == (66, "year of age")
+
+
+def test_a_range_of_words_and_digits(nlp):
+    found = quantities(nlp, "Orsk has between 4 and five million trees.")
+    assert [(f[0], f[1], f[3]) for f in found] == [
+        ("between 4 and five million", 4, "range:5e+06")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A third of the Vorland fleet was idle.", ("A third", 100 / 3, "%")),
+        ("Two-thirds of Orsk voters stayed home.", ("Two-thirds", 200 / 3, "%")),
+        ("Some three quarters of a million pilgrims came.",
+         ("Some three quarters of a million", 750000, "pilgrim")),
+    ],
+)
+def test_shares_in_words(nlp, text, expected):
+    (found,) = quantities(nlp, text)
+    assert (found[0], found[2]) == (expected[0], expected[2])
+    assert found[1] == pytest.approx(expected[1])
+
+
+def test_a_quarter_of_the_year_is_a_period_not_a_share(nlp):
+    assert quantities(nlp, "Orsk grew in the first quarter of the year.") == []
+
+
+def test_m_with_a_dimension_is_metres(nlp):
+    found = quantities(nlp, "Orsk built a 20m-high sea wall for £37m.")
+    assert found == [("20m", 20, "metre", None), ("£37m", 37e6, "GBP", None)]

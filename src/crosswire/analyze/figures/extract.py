@@ -15,7 +15,11 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.analyze.figures.change import change_direction
+from crosswire.analyze.figures.counted import counted_name
+from crosswire.analyze.figures.currencies import sign_code, sign_pattern, word_code, word_pattern
 from crosswire.analyze.figures.period import figure_period
+from crosswire.analyze.figures.place import figure_place
+from crosswire.analyze.figures.source import figure_source
 from crosswire.analyze.figures.units import per_after, unit_after
 from crosswire.analyze.figures.widgets import is_widget
 from crosswire.compare.text import split_lines
@@ -30,17 +34,7 @@ SMALL_WORDS = {w: i + 1 for i, w in enumerate(_UNITS)}
 SMALL_WORDS |= {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12,
-}
-CURRENCY_SIGNS = {
-    "us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "hk$": "HKD", "nz$": "NZD",
-    "c$": "CAD", "a$": "AUD", "s$": "SGD",
-}
-CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR",
-    "eur": "EUR", "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "yen": "JPY", "yuan": "CNY",
-    "renminbi": "CNY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
-    "hryvnia": "UAH", "hryvnias": "UAH",
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12,
 }
 # Bounds are normalised so that "less than 1%" and "under 1%" compare equal; hedges become "~".
 QUALIFIERS = {
@@ -50,6 +44,7 @@ QUALIFIERS = {
     "well over": ">", "in excess of": ">", "at least": "at least", "no less than": "at least",
     "nearly": "~", "almost": "~", "about": "~", "around": "~", "roughly": "~",
     "approximately": "~", "some": "~", "an estimated": "~", "close to": "~",
+    "over than": ">", "sub-": "<",
 }
 
 _WORD_NUM = (
@@ -57,21 +52,29 @@ _WORD_NUM = (
 )
 _SCALE = r"hundred|thousand|million|billion|trillion"
 _QUAL = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
-_CUR_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+# "a third of", "two-thirds of", "a quarter of the vote": a share; not "a quarter of a million"
+FRACTIONS = {"third": 3, "quarter": 4, "fifth": 5}
+_FRACTION = (
+    r"(?:a|one|two|three|four)[\s-](?:thirds?|quarters?|fifths?)"
+    r"(?=\s+of\s+(?!an?\b|the\s+(?:year|century|decade)\b))"
+)
+_FRACTION_OF_SCALE = rf"(?:a|one|two|three)[\s-](?:thirds?|quarters?)\s+of\s+an?\s+(?:{_SCALE})"
 NUMBER = re.compile(
     rf"""
-    (?:\b(?P<qual>{_QUAL})\s+)?
-    (?:(?<![^\s(])(?P<sign>-|−|minus[\s-]|negative\s+)(?=[$€£¥\d]))?
-    (?P<cur>(?:US|HK|NZ|C|A|S)\s?\$|\$|€|£|¥)?
+    (?:\b(?P<qual>{_QUAL})(?:\s+|(?<=-)))?
+    (?:(?<![^\s(,])(?P<sign>-|−|minus[\s-]|negative\s+)(?=[$€£¥\d])|(?<![\w+])(?P<plus>\+)(?=\d))?
+    (?P<cur>{sign_pattern()})?
     (?:
-        (?P<digits>(?<![\w.,:])(?:(?<![A-Za-z]-)|(?<=minus-))(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))
-        (?:(?:\s?|-)(?P<dscale>{_SCALE}|bn|mn|tn|m|k)\b)?
+        (?P<digits>(?(cur)|(?<![\w.,:]))(?:(?<![A-Za-z]-)|(?<=minus-)|(?<=sub-))(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+))
+        (?:\s?[×x]\s?10(?:\^|\*\*|(?=[−-]))(?P<exp>[−-]?\d{{1,3}}))?
+        (?:(?:\s?|-)(?P<dscale>{_SCALE}|bn|mn|tn|mil|m|k|b)\b)?
       |
         (?<![\w-])(?P<words>(?:a|an|{_WORD_NUM})\s+(?:{_SCALE})(?:\s+(?:{_SCALE}))?
-          |half\s+an?\s+(?:dozen|{_SCALE})|half\s+an?(?=\s+percent)|(?:a|{_WORD_NUM})\s+dozen|{_WORD_NUM}|half)\b
+          |half\s+an?\s+(?:dozen|{_SCALE})|half\s+an?(?=\s+percent)|(?:a|{_WORD_NUM})\s+dozen
+          |{_FRACTION_OF_SCALE}|{_FRACTION}|{_WORD_NUM}|half)\b
     )
-    (?P<pct>\s?%|\s+percent(?:age\s+points?)?\b|\s+per\s+cent\b|\s+pc\b)?
-    (?P<curword>[\s-]+(?:{_CUR_WORDS})\b)?
+    (?P<pct>\s?%|\s+percent(?:age\s+points?)?\b|\s+per\s+cent\b|\s?pc\b)?
+    (?P<curword>(?:[\s-]+|(?=[^\w\s]))(?:{word_pattern()})(?!\w))?
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -93,15 +96,24 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def parse_amount(digits: str | None, dscale: str | None, words: str | None) -> float:
-    """The value of a number as written: "1,100,000", "1.1 million", "a thousand", "half"."""
+def parse_amount(
+    digits: str | None, dscale: str | None, words: str | None, exponent: str | None = None
+) -> float:
+    """The value of a number as written: "1,100,000", "1.1 million", "a thousand", "half",
+    "2.998×10−8"."""
     if digits:
         value = float(digits.replace(",", ""))
+        if exponent:
+            value *= 10.0 ** int(exponent.replace("−", "-"))
         return value * SCALES[dscale.lower()] if dscale else value
     assert words is not None
     parts = re.split(r"[\s-]+", words.lower())
     if parts == ["half"]:
         return 0.5
+    if len(parts) > 1 and parts[1].rstrip("s") in FRACTIONS:  # "two-thirds": a share of one
+        count = 1.0 if parts[0] in ("a", "an", "one") else SMALL_WORDS[parts[0]]
+        share = count / FRACTIONS[parts[1].rstrip("s")]
+        return share * SCALES[parts[-1]] if parts[-1] in SCALES else share  # "of a million"
     half = parts[0] == "half"  # "half a dozen", "half a million"
     value = 0.0
     for part in parts[1:] if half else parts:
@@ -116,8 +128,43 @@ def parse_amount(digits: str | None, dscale: str | None, words: str | None) -> f
     return value / 2 if half else value
 
 
+def is_fraction_word(words: str) -> bool:
+    """Whether a number in words is a share of one ("half", "a third", "two-thirds")."""
+    last = re.split(r"[\s-]+", words.lower())[-1]
+    return last == "half" or last.rstrip("s") in FRACTIONS  # not "a quarter of a million"
+
+
 def _is_name(span: Span) -> bool:
     return any(t.ent_type_ in _NAME_LABELS for t in span)
+
+
+def _names_its_head(span: Span) -> bool:
+    """Whether the number is part of the singular proper name it stands before ("the 787
+    Dreamliner", "575 Wilbraham Road"): a count's noun is common ("96 Orsk fans")."""
+    last = span[-1]
+    head = last.head
+    if last.dep_ not in ("nummod", "compound") or head.i <= last.i:
+        return False
+    if span.start == span.sent.start:
+        return False  # "31 Latinos Share ...": a headline capitalises every word
+    # a singular noun with a capital (the parse may call it common, or a plural "Latinos" a
+    # singular name: a plural ending says it is a count)
+    between = span.doc[last.i + 1 : head.i + 1]
+    singular = head.tag_ in ("NN", "NNP") and not head.lower_.endswith("s")
+    return singular and all(t.text[:1].isupper() for t in between)
+
+
+def _age_after_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the number is set off by commas after a name, in apposition: an age ("Tomas
+    Brenn, 66, said")."""
+    text = doc.text
+    if not (text[end : end + 1] == "," and text[max(0, start - 2) : start] == ", "):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span[-1].dep_ != "appos":
+        return False
+    name = span[-1].head
+    return name.ent_type_ == "PERSON" or name.tag_ == "NNP" and name.i < span.start
 
 
 def _subtree_text(token: Token, skip: Token | None = None) -> str:
@@ -184,11 +231,14 @@ def _predicate(head: Token, noun: Token) -> str:
     return " ".join(text.split()[:10])
 
 
-def _counts(doc: Doc, start: int, end: int, unit: str | None) -> tuple[str | None, str | None]:
-    """(unit noun, counted-thing description) from the parse around a number phrase."""
+def _counts(
+    doc: Doc, start: int, end: int, unit: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """(unit noun, counted-thing description, counted noun's name) from the parse around a
+    number phrase."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return unit, None
+        return unit, None, None
     last = span[-1]
     # "80 percent", "1%": the percent sign is its own token; the number modifies it.
     if unit is None and last.dep_ in ("nummod", "quantmod", "compound") and last.head.i > last.i:
@@ -199,8 +249,9 @@ def _counts(doc: Doc, start: int, end: int, unit: str | None) -> tuple[str | Non
             phrase = _noun_phrase(noun, last.i + 1)
             pred = _predicate(noun.head, noun) if noun.dep_ in _COUNT_DEPS else ""
             counts = f"{phrase} ({pred})" if pred else phrase
-            return noun.lemma_.lower(), counts
-        return unit, None
+            number = range(span.start, span.end)
+            return noun.lemma_.lower(), counts, counted_name(noun, number)
+        return unit, None, None
     anchor = last
     obj = _of_object(anchor)
     if obj is None and anchor.dep_ in ("nummod", "compound") and anchor.head.i > anchor.i:
@@ -209,19 +260,20 @@ def _counts(doc: Doc, start: int, end: int, unit: str | None) -> tuple[str | Non
         obj = _of_object(anchor)
     if obj is not None:
         phrase = _subtree_text(obj)
-        if unit is None:
-            unit = obj.lemma_.lower()
+        name = None
+        if unit is None:  # "one of the hottest cars in the world": a count of the cars
+            unit, name = obj.lemma_.lower(), counted_name(obj, range(0), whole=True)
         pred = _predicate(anchor.head, anchor) if anchor.dep_ in _COUNT_DEPS else ""
         if unit in ("%",):
-            return unit, phrase
-        return unit, f"{phrase} ({pred})" if pred else phrase
+            return unit, phrase, None
+        return unit, f"{phrase} ({pred})" if pred else phrase, name
     for child in anchor.rights:  # "$5 billion in aid", "2% for defence"
         if child.dep_ == "prep" and child.lower_ in ("in", "for", "on"):
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 pred = _predicate(anchor.head, anchor) if anchor.dep_ in _COUNT_DEPS else ""
                 phrase = _subtree_text(obj)
-                return unit, f"{phrase} ({pred})" if pred else phrase
+                return unit, f"{phrase} ({pred})" if pred else phrase, None
     # "inflation rose 5%": no "of" object, so the counted thing is the verb's subject.
     verb = anchor.head
     while verb.dep_ == "prep" and verb.head is not verb:
@@ -229,8 +281,8 @@ def _counts(doc: Doc, start: int, end: int, unit: str | None) -> tuple[str | Non
     if verb.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject not in span:
-            return unit, f"{_subtree_text(subject)} ({verb.text})"
-    return unit, None
+            return unit, f"{_subtree_text(subject)} ({verb.text})", None
+    return unit, None, None
 
 
 def _reported_count(span: Span) -> bool:
@@ -261,34 +313,63 @@ def _is_fraction(a: re.Match[str], b: re.Match[str]) -> bool:
     return 0 < low < high and not year
 
 
-def _merge_ranges(text: str, matches: list[re.Match[str]]) -> Iterator[list[re.Match[str]]]:
-    """Join "10 to 20 million", "10-20%" and "between 3 and 5" into one range."""
+def _scaled(m: re.Match[str]) -> float:
+    return parse_amount(m.group("digits"), m.group("dscale"), m.group("words"), m.group("exp"))
+
+
+def _ends_ordered(a: re.Match[str], b: re.Match[str]) -> bool:
+    """Whether ``a`` is at most ``b``: "10 to 20 million" (the scale is shared) and "$370,000
+    to $5.5 million" (each has its own) both run upwards."""
+    raw_a = parse_amount(a.group("digits"), None, a.group("words"))
+    raw_b = parse_amount(b.group("digits"), None, b.group("words"))
+    own_scale = bool(a.group("cur") or a.group("dscale"))  # not "in 2018 to 3.9 million"
+    return raw_a <= raw_b or own_scale and _scaled(a) <= _scaled(b)
+
+
+def _range_glue(text: str, a: re.Match[str], b: re.Match[str]) -> str:
+    """What joins two numbers, without the unit written after the first ("208 pounds to")."""
+    written = unit_after(text, a.end()) if not (a.group("pct") or a.group("curword")) else None
+    return text[written[1] if written else a.end() : b.start()]
+
+
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:up\s+to\s+|about\s+|around\s+)?$", re.IGNORECASE)
+
+
+def _merge_ranges(
+    text: str, matches: list[re.Match[str]], keep_all: bool = False
+) -> Iterator[list[re.Match[str]]]:
+    """Join "10 to 20 million", "10-20%" and "between 3 and 5" into one range; with
+    ``keep_all``, "from $2,415 to $2,315" too (one quantity span, as NewsQuant marks it; the
+    comparison keeps a level before and after)."""
     i = 0
     while i < len(matches):
         group = [matches[i]]
         if i + 1 < len(matches) and not matches[i + 1].group("qual"):
-            glue = text[matches[i].end() : matches[i + 1].start()]
-            low = parse_amount(matches[i].group("digits"), None, matches[i].group("words"))
-            high = parse_amount(
-                matches[i + 1].group("digits"), None, matches[i + 1].group("words")
+            a, b = matches[i], matches[i + 1]
+            glue = text[a.end() : b.start()]
+            start = a.start("qual") if a.group("qual") else a.start()
+            from_to = (
+                keep_all
+                and _range_glue(text, a, b).strip().lower() == "to"
+                and _FROM_BEFORE.search(text, 0, start) is not None
+                and bool(a.group("cur")) == bool(b.group("cur"))
             )
-            if _FRACTION_GLUE.fullmatch(glue) and _is_fraction(matches[i], matches[i + 1]):
-                group.append(matches[i + 1])  # "1 in 5": one quantity, a share
+            if _FRACTION_GLUE.fullmatch(glue) and _is_fraction(a, b):
+                group.append(b)  # "1 in 5": one quantity, a share
                 i += 1
             elif (
-                glue.strip()
-                and _RANGE_GLUE.match(glue)
+                (from_to or glue.strip() and _RANGE_GLUE.match(glue))
                 # "46 percent to 42 percent" is a score, "in 2030 to 32 percent" two figures:
                 # a range runs from low to high
-                and low <= high
+                and (from_to or _ends_ordered(a, b))
                 # "rose 6.5% to 164p": a percent then a bare number are a change and a level
-                and not (matches[i].group("pct") and not matches[i + 1].group("pct"))
+                and not (a.group("pct") and not b.group("pct"))
                 # "increased by $43.6 billion to $419.2 billion": a change, then the level
-                and not _BY_BEFORE.search(text, 0, matches[i].start())
-                and (glue.strip().lower() != "and" or text[: matches[i].start()].lower()
+                and not _BY_BEFORE.search(text, 0, a.start())
+                and (glue.strip().lower() != "and" or text[: a.start()].lower()
                      .rstrip().endswith("between"))
             ):
-                group.append(matches[i + 1])
+                group.append(b)
                 i += 1
         i += 1
         yield group
@@ -325,12 +406,65 @@ def _extract(doc: Doc, quotes: list[Quote], keep_all: bool) -> list[Figure]:
         if is_widget(sentence):
             continue  # a ticker or price box: its numbers are not reported figures
         matches = list(NUMBER.finditer(sentence))
-        for group in _merge_ranges(sentence, matches):
-            figure = _figure(doc, s_start, s_end, group, keep_all)
-            if figure is not None:
-                figure.in_quote = _in_quote(figure.start, quotes)
-                figures.append(figure)
+        found = [_figure(doc, s_start, s_end, group, keep_all) for group in _merge_ranges(
+            sentence, matches, keep_all
+        )]
+        if keep_all:
+            found += _vague_counts(doc, s_start, s_end)
+        in_sentence = sorted((f for f in found if f is not None), key=lambda f: f.start)
+        _share_units(in_sentence)
+        for figure in in_sentence:
+            figure.in_quote = _in_quote(figure.start, quotes)
+            figures.append(figure)
     return figures
+
+
+# "dozens of", "thousands of", "tens of thousands of": an order of magnitude, as a range from
+# the scale to ten times it (NewsQuant's reading).
+_VAGUE = re.compile(
+    r"\b(?P<tens>tens\s+of\s+|hundreds\s+of\s+)?(?P<scale>dozens|hundreds|thousands|millions"
+    r"|billions)\s+of\b",
+    re.IGNORECASE,
+)
+_VAGUE_SCALES = {"dozens": 12.0, "tens": 10.0} | {f"{w}s": v for w, v in SCALES.items()}
+
+
+def _vague_counts(doc: Doc, s_start: int, s_end: int) -> list[Figure]:
+    """Counts given as an order of magnitude ("thousands of students"): a range."""
+    text = doc.text
+    found = []
+    for m in _VAGUE.finditer(text, s_start, s_end):
+        low = _VAGUE_SCALES[m.group("scale").lower()]
+        if m.group("tens"):
+            low *= _VAGUE_SCALES[m.group("tens").split()[0].lower()]
+        start, end = m.start(), m.start("scale") + len(m.group("scale"))
+        unit, counts, noun = _counts(doc, start, end, None)
+        found.append(Figure(
+            start=start, end=end, text=text[start:end], value=low,
+            qualifier=f"range:{low * 10:g}", unit=unit, counts=counts, noun=noun,
+            sentence_start=s_start, sentence_end=s_end,
+        ))
+    return found
+
+
+# Units a bare number does not take from a number before it: a level after a percent change
+# ("rose 8.15% to 3.65") is no percent, and a year is not a unit.
+_UNSHARED = {"%", "percentage point", "year", "times"}
+
+
+def _share_units(figures: list[Figure]) -> None:
+    """A bare number takes the unit of the nearest number before it in its sentence ("rose
+    64.06 points to 4,577.10", "84.75 cents, while the lowest is 74.07", "435 homes by open
+    sale and 187 by tender"): the writer does not repeat it."""
+    for i, figure in enumerate(figures):
+        if figure.unit is not None:
+            continue
+        before = next(
+            (f for f in reversed(figures[:i]) if f.unit is not None and f.unit not in _UNSHARED),
+            None,
+        )
+        if before is not None:
+            figure.unit, figure.noun = before.unit, before.noun
 
 
 # Digit groups chained by hyphens or dots are identifiers: phone numbers ("250-247-8333",
@@ -351,12 +485,21 @@ _MONTHS = (
 _DAY_OF_MONTH = re.compile(rf"\s+(?:{_MONTHS})(?!\w)")
 # "the first half", "the second half of the season": a part, not 50%.
 _PART_HALF = re.compile(
-    r"\b(?:first|second|the|other|latter|former|back|top|bottom)\s+$", re.IGNORECASE
+    r"\b(?:first|second|the|this|next|last|other|latter|former|back|top|bottom)\s+$",
+    re.IGNORECASE,
 )
 _TIMES = re.compile(r"\s+times\b", re.IGNORECASE)
+# After "37m": a dimension ("-long", " tall") or a conversion to feet says metres.
+_LENGTH_AFTER = re.compile(
+    r"(?:-|\s)(?:long|tall|high|wide|deep|thick)\b|\s*\(\s*[\d,.]+\s*(?:ft|feet|foot)\b",
+    re.IGNORECASE,
+)
 # "won 5-2", "a 27-21 loss", "a 1-1 draw": a score runs high to low (a range runs upwards).
 _SCORE = re.compile(r"(?<![\d.,-])(\d+)[-–](\d+)(?![\d.,-])")
 _OPENER_BEFORE = re.compile(r"(?:^|\s)([A-Za-z]+\.?)\s+$")
+# A brand or index written with a capital inside or an ampersand ("iPhone 12", "S&P 500",
+# "eBay 3"): a name wherever it stands, the start of a sentence too.
+_BRAND_BEFORE = re.compile(r"(?:^|\s)(?:[a-z]+[A-Z][\w]*|[A-Z]+&[A-Z]+)\s+$")
 
 
 def _in_score(sentence: str, pos: int) -> bool:
@@ -373,6 +516,8 @@ def _names_a_thing(sentence: str, start: int, match: re.Match[str]) -> bool:
     opener = _OPENER_BEFORE.search(sentence, 0, start)
     if opener is not None and opener.group(1).lower() in _NAME_OPENERS:
         return True  # "season 1 episode 8", "page 3": a numbered item, whatever the case
+    if _BRAND_BEFORE.search(sentence, 0, start):
+        return True
     m = _NAME_BEFORE.search(sentence, 0, start)
     if m is None:
         return False
@@ -393,6 +538,10 @@ def _figure(
     written_unit = None
     if not (last.group("pct") or last.group("curword")):
         written_unit = unit_after(text, end)  # "87 mph", "10cm", "4500mAh"
+        if written_unit is None and len(group) == 2 and not first.group("pct"):
+            written_unit = unit_after(text, s_start + first.end())  # "208 pounds to 193"
+            if written_unit is not None:
+                written_unit = (written_unit[0], end)
     # "1970s", "2nd", "10:30", "two-front war", "5 1/2", "19/20": not quantities to compare
     glued = after[:1].isalnum() and written_unit is None
     if glued or (after[:1] in (":", "/") and after[1:2].isdigit()):
@@ -421,15 +570,27 @@ def _figure(
     if words and words[0].isupper() and start > s_start:
         return None  # a capitalised number word mid-sentence is a name ("Indo-Pacific Four")
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is not None and not first.group("sign") and _is_name(span):
+    measured = any(m.group(g) for m in group for g in ("sign", "cur", "pct", "curword"))
+    if span is not None and not measured and _is_name(span):
+        return None
+    if span is not None and not measured and written_unit is None and _names_its_head(span):
         return None
     values = [
         (-1.0 if m.group("sign") else 1.0)
-        * parse_amount(m.group("digits"), m.group("dscale"), m.group("words"))
+        * parse_amount(m.group("digits"), m.group("dscale"), m.group("words"), m.group("exp"))
         for m in group
     ]
     scale = last.group("dscale") or ""
-    if len(group) == 2 and not first.group("dscale") and scale:
+    metres = False
+    if len(group) == 1 and scale == "m" and not first.group("cur") and _LENGTH_AFTER.match(
+        text, end
+    ):
+        # "a 37m (121ft)-long skeleton", "a 20m-high wall": metres, not millions
+        values, scale, metres = [values[0] / SCALES["m"]], "", True
+    shared = len(group) == 2 and values[0] <= parse_amount(
+        last.group("digits"), None, last.group("words")
+    )
+    if shared and not first.group("dscale") and scale:
         values[0] *= SCALES[scale.lower()]  # "10 to 20 million": the scale applies to both
     pct = any(m.group("pct") for m in group)
     currency = next((m.group("cur") for m in group if m.group("cur")), None)
@@ -440,18 +601,18 @@ def _figure(
     if fraction:
         values, pct = [100.0 * values[0] / values[1]], True  # "1 in 5" is 20%, not 5
         group = [first]
-    if words and words.lower() == "half" and not pct:
-        values, unit = [50.0], "%"
+    if words and (words.lower() == "half" or is_fraction_word(words)) and not pct:
+        values, unit = [100.0 * values[0]], "%"  # "half", "a third of": a share
     if pct:
         # "half a percentage point" is 0.5 points of a rate, not 50%
         points = "point" in "".join(m.group("pct") or "" for m in group).lower()
         unit = "percentage point" if points else "%"
     elif currency:
-        unit = CURRENCY_SIGNS[re.sub(r"\s", "", currency.lower())]
+        unit = sign_code(currency)
     elif curword:
-        unit = CURRENCY_WORDS[curword.strip(" \t\n-").lower()]
-    if currency or curword:
-        unit, end = per_after(text, end, unit)  # "$5 a year"
+        unit = word_code(curword)
+    if currency or curword or pct:
+        unit, end = per_after(text, end, unit)  # "$5 a year", "5% a year"
     digits = first.group("digits") or ""
     if (
         unit is None
@@ -472,6 +633,10 @@ def _figure(
         return None  # a day of the month ("March 12") is part of a date, not a quantity
     if unit is None and written_unit is not None and not fraction:
         unit, end = written_unit
+    if metres:
+        unit = "metre"
+    if unit is None and len(group) == 1 and not measured and _age_after_name(doc, start, end):
+        unit = "year of age"
     qual = first.group("qual")
     qualifier = QUALIFIERS[qual.lower()] if qual else None
     if len(group) == 2:
@@ -480,10 +645,15 @@ def _figure(
         if between:
             start = s_start + between.start()
     counts: str | None = None
+    noun: str | None = None
     if unit is None and _TIMES.match(text, end):
         unit = "times"  # "21 times the hazardous level": a multiplier, not a count
     elif unit != "year":
-        unit, counts = _counts(doc, start, end, unit)
+        unit, counts, noun = _counts(doc, start, end, unit)
+    if words and is_fraction_word(words) and span is not None:
+        share_of = _of_object(span[-1])  # "a third of the Vorland population"
+        if share_of is not None and share_of.pos_ != "PRON":
+            noun = counted_name(share_of, range(0))
     small_word = (
         words
         and len(group) == 1
@@ -494,6 +664,8 @@ def _figure(
     if small_word and span is not None and not _reported_count(span) and not keep_all:
         return None
     change = change_direction(span) if span is not None else None
+    if first.group("plus"):
+        change = "up"  # "Dow +0.2%": a signed rise
     return Figure(
         start=start,
         end=end,
@@ -506,4 +678,7 @@ def _figure(
         sentence_end=s_end,
         change=change,
         period=figure_period(sentence, start - s_start, end - s_start),
+        noun=noun,
+        source=figure_source(doc, start, end),
+        place=figure_place(doc, start, end),
     )

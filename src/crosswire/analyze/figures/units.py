@@ -14,17 +14,20 @@ _LEXICON = Path(__file__).with_name("units.json")
 
 
 @cache
-def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str], frozenset[str]]:
     data = json.loads(_LEXICON.read_text(encoding="utf-8"))
     by_surface: dict[str, str] = {}
     exact: list[str] = []
     loose: list[str] = []
     for name, surfaces in data["units"].items():
         for surface in surfaces:
-            one_letter = len(surface) == 1 and surface.isalpha()
+            one_letter = len(surface) == 1 and surface.isalpha() or surface.isupper()
             by_surface[surface if one_letter else surface.lower()] = name
             by_surface.setdefault(re.sub(r"[\s-]+", " ", surface.lower()), name)
             (exact if one_letter else loose).append(surface)
+    for item in data["per_items"]:
+        by_surface.setdefault(item, item)
+    names = frozenset(data["units"])
     # "75-basis-point move": words of a unit may be joined by hyphens as well as spaces
     loose_alt = "|".join(
         re.escape(s).replace(r"\ ", r"[\s-]") for s in sorted(loose, key=len, reverse=True)
@@ -32,9 +35,15 @@ def _tables() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
     exact_alt = "|".join(re.escape(s) for s in sorted(exact, key=len, reverse=True))
     unit = rf"(?:(?i:{loose_alt})|{exact_alt})"
     per = "|".join(data["per"])
+    items = "|".join(map(re.escape, data["per_items"]))
     pattern = re.compile(rf"[ \t]?-?(?P<unit>{unit})(?![\w°º])")
-    per_pattern = re.compile(rf"\s+(?i:{per})\s+(?P<unit>{unit})(?![\w°º])")
-    return pattern, by_surface, per_pattern
+    # "$5 a year", "£24 a-year", "10 kV/cm", "$62 per share"; not "$6 billion a year earlier"
+    per_pattern = re.compile(
+        rf"(?:[\s-]+(?i:{per})[\s-]+(?P<unit>{unit})|\s?/\s?(?P<slash>{unit})"
+        rf"|\s+(?i:per)\s+(?P<item>(?i:{items}))s?)(?![\w°º])"
+        r"(?!\s+(?:earlier|ago|before|later|previously|prior)\b)"
+    )
+    return pattern, by_surface, per_pattern, names
 
 
 def _name(surface: str, by_surface: dict[str, str]) -> str:
@@ -47,26 +56,24 @@ def _name(surface: str, by_surface: dict[str, str]) -> str:
 
 def unit_names() -> frozenset[str]:
     """Every unit name of the lexicon: measures, never count nouns."""
-    return frozenset(_tables()[1].values())
+    return _tables()[3]
 
 
 def unit_after(text: str, pos: int) -> tuple[str, int] | None:
     """The unit written at ``text[pos:]`` (after a number) and where it ends, or None."""
-    pattern, by_surface, per_pattern = _tables()
+    pattern, by_surface, _, _ = _tables()
     m = pattern.match(text, pos)
     if m is None:
         return None
     name, end = _name(m.group("unit"), by_surface), m.end()
-    per = per_pattern.match(text, end)
-    if per is not None:
-        name, end = f"{name} per {_name(per.group('unit'), by_surface)}", per.end()
-    return name, end
+    return per_after(text, end, name)
 
 
 def per_after(text: str, pos: int, unit: str) -> tuple[str, int]:
     """``unit`` extended by a "per" unit at ``text[pos:]`` ("$5 a year": dollar per year)."""
-    _, by_surface, per_pattern = _tables()
+    _, by_surface, per_pattern, _ = _tables()
     per = per_pattern.match(text, pos)
     if per is None:
         return unit, pos
-    return f"{unit} per {_name(per.group('unit'), by_surface)}", per.end()
+    surface = per.group("unit") or per.group("slash") or per.group("item")
+    return f"{unit} per {_name(surface, by_surface)}", per.end()
