@@ -1,7 +1,9 @@
 """The learned same-story decision: how likely two articles are to report one incident.
 
-A logistic regression over :data:`crosswire.stories.pairs.FEATURES`, trained on the shared
-labelled sets (ECB+ train, NeuS train, the SemEval pairs) by ``scripts/train_story_model.py``,
+A logistic regression over :data:`crosswire.stories.pairs.FEATURES` (and a second one for
+pairs in two languages, which share no words and are told apart by names and figures),
+trained on the shared labelled sets (ECB+ train, NeuS train, the SemEval pairs) by
+``scripts/train_story_model.py``,
 which writes ``story_model.json`` beside this module. The file also holds the average link at
 which clusters are joined and the topic similarity at which stories form a thread, chosen on
 the training parts too, so no threshold is set by hand. Plain
@@ -20,6 +22,7 @@ from pathlib import Path
 from crosswire.stories.pairs import FEATURES
 
 MODEL_FILE = Path(__file__).with_name("story_model.json")
+CROSS = FEATURES.index("cross_language")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +37,13 @@ class PairModel:
     threshold: float
     # Topic similarity of two stories at which they are one thread (stories/threads.py).
     thread_threshold: float = 1.0
+    # The model of pairs in two languages, whose evidence is names and figures alone (None:
+    # this one decides them too).
+    cross: PairModel | None = None
 
     def probability(self, values: list[float]) -> float:
+        if self.cross is not None and values[CROSS] == 1.0:
+            return self.cross.probability(values)
         z = self.bias
         for value, mean, scale, weight in zip(
             values, self.mean, self.scale, self.weights, strict=True
@@ -51,6 +59,7 @@ class PairModel:
             "scale": list(self.scale), "weights": list(self.weights),
             "bias": self.bias, "threshold": self.threshold,
             "thread_threshold": self.thread_threshold,
+            **({"cross": self.cross.as_dict()} if self.cross else {}),
         }  # fmt: skip
 
     @classmethod
@@ -69,6 +78,7 @@ class PairModel:
             bias=float(data["bias"]),  # type: ignore[arg-type]
             threshold=float(data["threshold"]),  # type: ignore[arg-type]
             thread_threshold=float(data.get("thread_threshold", 1.0)),  # type: ignore[arg-type]
+            cross=cls.from_dict(data["cross"]) if data.get("cross") else None,  # type: ignore[arg-type]
         )
 
 

@@ -45,8 +45,6 @@ FEATURES = (
     "names_x_long",
     "standout",
     "best_ratio",
-    "names_x_cross",
-    "figures_x_cross",
 )
 
 
@@ -119,8 +117,4 @@ def pair_features(
         names * long,
         (standing(words, near_a)[0] + standing(words, near_b)[0]) / 2,
         (standing(words, near_a)[1] + standing(words, near_b)[1]) / 2,
-        # Across languages words rarely match: names and figures carry the pair, and count
-        # for more than they do beside shared words.
-        names * cross,
-        overlap * cross,
     ]
