@@ -8,7 +8,8 @@ from dataclasses import replace
 import pytest
 
 from crosswire.stories.model import CROSS, PairModel, load_model
-from crosswire.stories.pairs import FEATURES
+from crosswire.stories.pairs import FEATURES, pair_features
+from crosswire.stories.similarity import Vectors
 
 
 def values(**set_: float) -> list[float]:
@@ -25,12 +26,16 @@ def test_the_shipped_model_loads_with_thresholds_it_chose() -> None:
     assert model.cross is not None  # pairs in two languages have their own
 
 
-def test_more_shared_words_and_rare_names_mean_more_likely_one_incident() -> None:
+def test_two_near_copies_join_and_two_strangers_do_not() -> None:
     model = load_model()
-    weak = model.probability(values(words=0.1, names=0.1, head=0.1))
-    strong = model.probability(values(words=0.6, names=0.6, head=0.6, rare_names=0.5,
-                                      standout=1.0, best_ratio=1.0))  # fmt: skip
-    assert weak < model.threshold < strong
+    words = {"bridge": 0.6, "pier": 0.5, "crack": 0.4, "detour": 0.48}
+    names = {"velmora": 0.6, "quillfeather": 0.8}
+    a = Vectors(words, names, "en", head=words, rarity=dict.fromkeys(names, 0.9), size=300)
+    b = Vectors({"final": 0.8, "goal": 0.6}, {"saltmere": 1.0}, "en",
+                head={"final": 1.0}, rarity={"saltmere": 0.9}, size=300)  # fmt: skip
+    same = model.probability(pair_features(a, a, [1.0, 0.1], [1.0, 0.1]))
+    apart = model.probability(pair_features(a, b, [0.9, 0.3], [0.9, 0.3]))
+    assert apart < model.threshold < same
 
 
 def test_pairs_in_two_languages_go_to_their_own_model() -> None:

@@ -3,12 +3,11 @@
 A logistic regression over :data:`crosswire.stories.pairs.FEATURES` (and a second one for
 pairs in two languages, which share no words and are told apart by names and figures),
 trained on the shared labelled sets (ECB+ train, NeuS train, the SemEval pairs) by
-``scripts/train_story_model.py``,
-which writes ``story_model.json`` beside this module. The file also holds the average link at
-which clusters are joined and the topic similarity at which stories form a thread, chosen on
-the training parts too, so no threshold is set by hand. Plain
-arithmetic at run time: no scikit-learn model is unpickled, and the lexical path needs no
-neural model.
+``scripts/train_story_model.py``, which writes ``story_model.json`` beside this module. The
+file also holds the average link at which clusters are joined and the topic similarity at
+which stories form a thread, chosen on the training parts too, so no threshold is set by hand.
+Plain arithmetic at run time: no scikit-learn model is unpickled, and the lexical path needs
+no neural model.
 """
 
 from __future__ import annotations
