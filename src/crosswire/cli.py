@@ -22,7 +22,7 @@ from rich.text import Text
 
 from crosswire.config import ANALYSE_MODES as MODES
 from crosswire.config import DEFAULT_DB, Config
-from crosswire.dates import show_date
+from crosswire.dates import date_key, show_date
 from crosswire.errors import EMBEDDER_MISSING, Ambiguous, NotFound
 from crosswire.records import Analysis, Article, Comparison, IngestError, Story
 from crosswire.report import FORMATS, print_report, render_report
@@ -280,14 +280,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_stories(args: argparse.Namespace) -> int:
     with _open(_config(args)) as store:
-        stories = store.stories()
+        if args.thread:
+            story_id = resolve_story(store, args.thread)
+            found = store.get_story(story_id)
+            stories = [found, *store.thread_stories(found)] if found else []
+            stories.sort(key=lambda s: (date_key(s.last_published)[1], s.id), reverse=True)
+            linked: dict[str, int] = {}
+        else:
+            stories = store.stories()
+            linked = store.thread_sizes()
     if args.json:
         print(json.dumps([s.as_dict() for s in stories], indent=2, ensure_ascii=False))
         return 0
-    table = Table(title="Stories, newest first")
+    title = "Stories, newest first"
+    if args.thread:
+        title = f"The thread of {stories[0].id if len(stories) == 1 else args.thread}, newest first"
+    table = Table(title=title)
     # The id is what `crosswire report ID` needs: never cut it.
     table.add_column("story", no_wrap=True, min_width=16)
-    for name in ("title", "outlets", "articles", "published"):
+    for name in ("title", "outlets", "articles", "published", "thread"):
         table.add_column(name)
     for s in stories:
         first, last = (s.first_published or "")[:10], (s.last_published or "")[:10]
@@ -298,9 +309,13 @@ def cmd_stories(args: argparse.Namespace) -> int:
             escape(", ".join(s.outlets)),
             str(len(s.articles)),
             dates,
+            f"+{linked[s.id]} linked" if linked.get(s.id) else "",
         )
     out.print(table)
+    if not args.thread and linked:
+        out.print("[dim]`crosswire stories --thread ID` lists a story's thread.[/]")
     return 0
+
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -310,7 +325,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     with _open(config) as store:
         story_id = resolve_story(store, args.story) if args.story else api.largest_story(store)
         story, articles, comparison = api.cached_comparison(store, story_id, config)
-    return _write_report(args, story, articles, comparison)
+        thread = store.thread_stories(story)
+    return _write_report(args, story, articles, comparison, thread)
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -343,13 +359,17 @@ def _set_title(args: argparse.Namespace) -> str | None:
 
 
 def _write_report(
-    args: argparse.Namespace, story: Story, articles: list[Article], comparison: Comparison
+    args: argparse.Namespace,
+    story: Story,
+    articles: list[Article],
+    comparison: Comparison,
+    thread: list[Story] | None = None,
 ) -> int:
     """Print or write the report of a story or a chosen set in ``args.format``."""
     if args.format == "text" and not args.output:
-        print_report(story, articles, comparison, out)
+        print_report(story, articles, comparison, out, thread or ())
         return 0
-    text = render_report(story, articles, comparison, args.format)
+    text = render_report(story, articles, comparison, args.format, thread=thread or ())
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         err.print(f"wrote {escape(args.output)}")
@@ -708,6 +728,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stories", parents=[common], help="the stories found, newest first")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--thread", metavar="ID", help="the stories of this story's thread (topic)")
     p.set_defaults(func=cmd_stories)
 
     p = sub.add_parser("report", parents=[common], help="compare the sources of one story")

@@ -34,8 +34,9 @@ class Config:
     minhash_perm: int = 128
     shingle_size: int = 5
     near_duplicate_threshold: float = 0.8
-    # Stories: lexical similarity threshold and publication-time window in days.
-    story_threshold: float = 0.2
+    # Stories: the probability (of the learned pair model) at which articles join, None for
+    # the one the model was trained with; and the publication-time window in days.
+    story_threshold: float | None = None
     story_window_days: float = 7.0
     # Story embeddings: None groups lexically; "minilm" adds all-MiniLM-L6-v2 lead embeddings
     # (optional package, see docs/benchmarks.md); "auto" uses them when installed.

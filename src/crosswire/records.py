@@ -195,7 +195,10 @@ class Analysis(Record):
 
 @dataclass(slots=True)
 class Story(Record):
-    """A group of articles that report the same event. ``id`` is its first article's id."""
+    """A group of articles that report the same event. ``id`` is its first article's id.
+
+    ``thread`` lists the other stories of its running topic, newest first (filled when one
+    story is read, see ``Store.get_story``)."""
 
     id: str
     title: str | None
@@ -203,6 +206,7 @@ class Story(Record):
     outlets: list[str]
     first_published: str | None = None
     last_published: str | None = None
+    thread: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -16,7 +16,7 @@ PASSAGE = {"article", "text", "start", "end"}
 def test_json_follows_the_contract(story, articles, comparison) -> None:
     data = json.loads(render_report(story, articles, comparison, "json"))
     assert data["version"] == 1
-    assert data["story"] == {"id": "a1", "title": "Vellmar docks <strike>"}
+    assert data["story"] == {"id": "a1", "title": "Vellmar docks <strike>", "thread": []}
     assert [a["id"] for a in data["articles"]] == ["a1", "b2", "c3", "d4"]
     assert set(data["articles"][3]) >= {"id", "outlet", "title", "published", "source"}
     assert data["articles"][3]["duplicate_of"] == "c3"

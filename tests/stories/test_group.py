@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import random
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -16,10 +17,7 @@ from crosswire.config import Config
 from crosswire.records import Article
 from crosswire.store import Store
 from crosswire.stories import assign_stories
-
-# The threshold bench/stories.py measured best (F1 0.972 on the SemEval English pairs, both
-# paths); the seeds need it because three articles alone give a weak IDF.
-THRESHOLD = 0.2
+from crosswire.stories.group import index_articles
 
 BRIDGE = {
     "lantern-bridge": (
@@ -92,7 +90,7 @@ def stories(store: Store) -> dict[str, str | None]:
 @pytest.fixture
 def grouping(config: Config) -> Config:
     # Lexical unless a test asks for an embedder (CROSSWIRE_STORY_EMBEDDER must not leak in).
-    return replace(config, story_threshold=THRESHOLD, story_embedder=None)
+    return replace(config, story_threshold=None, story_embedder=None)
 
 
 def fictional(undated: str | None = None) -> list[Article]:
@@ -105,10 +103,9 @@ def fictional(undated: str | None = None) -> list[Article]:
     return articles
 
 
-@pytest.mark.parametrize("threshold", [THRESHOLD, Config().story_threshold])
-def test_two_stories_across_three_outlets(store: Store, grouping: Config, threshold: float) -> None:
+def test_two_stories_across_three_outlets(store: Store, grouping: Config) -> None:
     ids = add(store, fictional())
-    assign_stories(store, ids, replace(grouping, story_threshold=threshold))
+    assign_stories(store, ids, grouping)
     found = stories(store)
     # A story's id is its first article's id.
     assert {found[i] for i in BRIDGE} == {"lantern-bridge"}
@@ -148,6 +145,69 @@ def test_batches_group_like_one_run(store: Store, grouping: Config) -> None:
     add(store, articles)
     for start in range(0, len(articles), 2):
         assign_stories(store, [a.id for a in articles[start : start + 2]], grouping)
+    found = stories(store)
+    assert {found[i] for i in BRIDGE} == {"lantern-bridge"}
+    assert {found[i] for i in CUP} == {"lantern-cup"}
+
+
+def partition(store: Store) -> set[frozenset[str]]:
+    groups: dict[str | None, set[str]] = {}
+    for article_id, story in stories(store).items():
+        groups.setdefault(story, set()).add(article_id)
+    return {frozenset(g) for g in groups.values()}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("size", [1, 3, 6])
+def test_any_order_and_any_batches_give_the_same_stories(
+    store: Store, grouping: Config, seed: int, size: int
+) -> None:
+    articles = fictional()
+    random.Random(seed).shuffle(articles)
+    add(store, articles)
+    for start in range(0, len(articles), size):
+        assign_stories(store, [a.id for a in articles[start : start + size]], grouping)
+    assert partition(store) == {frozenset(BRIDGE), frozenset(CUP)}
+    # A story keeps the id it was given (links to it must not break): that of the earliest
+    # report among the first articles grouped into it.
+    first_run = [a for a in articles[:size] if a.id in BRIDGE] or [
+        next(a for a in articles if a.id in BRIDGE)
+    ]
+    earliest = min(first_run, key=lambda a: (a.published or "9999", a.id)).id
+    assert {stories(store)[i] for i in BRIDGE} == {earliest}
+
+
+def test_stories_that_new_reports_show_to_be_one_merge(store: Store, grouping: Config) -> None:
+    """Two reports of the bridge closure held apart (as a stricter earlier run might have) are
+    merged once a third arrives: the older id stays, the other resolves to it."""
+    articles = fictional()
+    add(store, articles)
+    first, second = "lantern-bridge", "courier-bridge"
+    assign_stories(store, [a.id for a in articles if a.id not in BRIDGE], grouping)
+    assign_stories(store, [first], grouping)
+    store.set_story(second, second)  # index it, then hold it apart by hand
+    index_articles(store, [a for a in articles if a.id == second], grouping)
+    assign_stories(store, ["ember-bridge"], grouping)
+    found = stories(store)
+    assert {found[i] for i in BRIDGE} == {first}
+    assert store.story_alias(second) == first
+    story = store.get_story(second)
+    assert story is not None and story.id == first
+
+
+def test_a_story_whose_members_do_not_hold_together_splits(
+    store: Store, grouping: Config
+) -> None:
+    """The bridge and the cup final wrongly in one story come apart when news of either
+    arrives; the bridge part, which holds the story's first report, keeps its id."""
+    articles = fictional()
+    add(store, articles)
+    held = [a for a in articles if a.id != "ember-cup"]
+    index_articles(store, held, grouping)
+    for article in held:
+        store.set_story(article.id, "lantern-bridge")
+    assign_stories(store, ["ember-cup"], grouping)
+    assert partition(store) == {frozenset(BRIDGE), frozenset(CUP)}
     found = stories(store)
     assert {found[i] for i in BRIDGE} == {"lantern-bridge"}
     assert {found[i] for i in CUP} == {"lantern-cup"}
@@ -372,3 +432,38 @@ def test_minilm_groups_the_fictional_stories(store: Store, grouping: Config) -> 
     assert {found[i] for i in CUP} == {"lantern-cup"}
     data = store.get_story_features("ember-cup")
     assert data is not None and data["embedder"] == "minilm"
+
+
+REOPENING = {
+    "lantern-reopen": (
+        "Daily Lantern",
+        "Orrin Street bridge reopens after pier repair",
+        "The Orrin Street bridge in Velmora reopened on Friday, six weeks after a crack in its "
+        "central pier shut it. Mayor Tessa Quillfeather thanked the engineers of the Velmora "
+        "Transit Authority, who replaced the damaged section of the pier. Traffic through the "
+        "harbour district, swollen by detours since the closure, returned to normal.",
+    ),
+    "courier-reopen": (
+        "Northgate Courier",
+        "Velmora's Orrin Street bridge open again",
+        "Drivers crossed the Orrin Street bridge again on Friday as Velmora ended the closure "
+        "that began when the central pier cracked. The Velmora Transit Authority said the "
+        "repaired pier passed every inspection; the harbour district detours are lifted.",
+    ),
+}
+
+
+def test_a_later_incident_of_one_topic_is_its_own_story_in_one_thread(
+    store: Store, grouping: Config
+) -> None:
+    articles = fictional() + [make(i, REOPENING[i], "2031-06-13T09:00:00") for i in REOPENING]
+    assign_stories(store, add(store, articles), grouping)
+    assert partition(store) == {frozenset(BRIDGE), frozenset(CUP), frozenset(REOPENING)}
+    closure = store.get_story("lantern-bridge")
+    reopening = store.get_story("lantern-reopen")
+    cup = store.get_story("lantern-cup")
+    assert closure is not None and reopening is not None and cup is not None
+    assert closure.thread == ["lantern-reopen"]
+    assert reopening.thread == ["lantern-bridge"]
+    assert cup.thread == []
+    assert [s.id for s in store.thread_stories(closure)] == ["lantern-reopen"]

@@ -17,7 +17,8 @@ from crosswire.templates import environment, render
 
 def render_html(view: ReportView) -> str:
     """The whole report as a standalone HTML document."""
-    return render("report.html", page=StoryPage(view, InPage(view), standalone=True))
+    page = StoryPage(view, InPage(view), standalone=True, neighbours=list(view.thread))
+    return render("report.html", page=page)
 
 
 def marked_text(article: Article, spans: list[tuple[int, int]]) -> str:

@@ -54,7 +54,15 @@ def render_markdown(view: ReportView) -> str:
     lines += _quotes(view)
     lines += _figures(view)
     lines += _unique(view)
+    lines += _thread(view)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _thread(view: ReportView) -> list[str]:
+    if not view.thread:
+        return []
+    lines = ["## Thread", "", "Other stories on this topic, newest first:", ""]
+    return [*lines, *(f"- {escape(line)}" for line in view.thread_lines()), ""]
 
 
 def _header(view: ReportView) -> list[str]:

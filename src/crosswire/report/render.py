@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console
@@ -22,7 +23,8 @@ def report_dict(story: Story, articles: list[Article], comparison: Comparison) -
     """The JSON contract of ``report --format json`` (see docs/formats.md)."""
     return {
         "version": REPORT_VERSION,
-        "story": {"id": story.id, "title": story.title},
+        # the other stories of its running topic, newest first
+        "story": {"id": story.id, "title": story.title, "thread": list(story.thread)},
         "articles": [
             {
                 "id": a.id,
@@ -52,14 +54,16 @@ def render_report(
     *,
     width: int = 100,
     color: bool = False,
+    thread: Sequence[Story] = (),
 ) -> str:
     """The report as text in one of :data:`FORMATS`.
 
     ``width`` and ``color`` apply to ``text`` only; plain text marks changed quote words «so».
+    ``thread`` are the other stories of the story's thread, newest first.
     """
     if fmt == "json":
         return json.dumps(report_dict(story, articles, comparison), indent=2, ensure_ascii=False)
-    view = ReportView(story, articles, comparison)
+    view = ReportView(story, articles, comparison, list(thread))
     if fmt == "text":
         return render_terminal(view, width=width, color=color)
     if fmt == "md":
@@ -70,7 +74,11 @@ def render_report(
 
 
 def print_report(
-    story: Story, articles: list[Article], comparison: Comparison, console: Console
+    story: Story,
+    articles: list[Article],
+    comparison: Comparison,
+    console: Console,
+    thread: Sequence[Story] = (),
 ) -> None:
     """Print the terminal report to a rich console (colour when the console has it)."""
-    print_view(ReportView(story, articles, comparison), console)
+    print_view(ReportView(story, articles, comparison, list(thread)), console)

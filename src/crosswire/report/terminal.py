@@ -82,6 +82,10 @@ def report_renderables(view: ReportView, plain: bool = False) -> Iterator[Render
             yield Text.assemble("• ", p.text.strip(), " ", _ref(view, p))
         if len(passages) > FOLD_UNIQUE:
             yield _folded(len(passages) - FOLD_UNIQUE, "passage", "--format html")
+    if view.thread:
+        yield Rule(f"Thread: {len(view.thread)} more stories on this topic, newest first")
+        for line in view.thread_lines():
+            yield Text(f"• {line}")
     yield Text("")
     # A citation names the outlet; the header gives its article id, and this, the way there.
     yield Text(

@@ -37,6 +37,8 @@ class ReportView:
     story: Story
     articles: list[Article]
     comparison: Comparison
+    # The other stories of its thread (its running topic), newest first.
+    thread: list[Story] = field(default_factory=list)
     by_id: dict[str, Article] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     copied: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -211,6 +213,16 @@ class ReportView:
             _plural(len(cmp.unique), "passage") + " only in one outlet",
         ]
         return " · ".join(parts)
+
+    def thread_lines(self) -> list[str]:
+        """One line per story of the thread, newest first: its dates, title and id."""
+        lines = []
+        for other in self.thread:
+            first, last = show_date(other.first_published), show_date(other.last_published)
+            when = first if first == last else f"{first} – {last}"
+            title = other.title or "Untitled story"
+            lines.append(f"{when} · {title} · {len(other.articles)} articles · {other.id}")
+        return lines
 
     def header_line(self) -> str:
         copies = len(self.copies())

@@ -210,6 +210,13 @@ class Store:
             "CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys(article)",
             """CREATE TABLE IF NOT EXISTS term_df (
                 term TEXT PRIMARY KEY, df INTEGER NOT NULL)""",
+            # Ids of stories merged into another: links and follows made before still resolve.
+            """CREATE TABLE IF NOT EXISTS story_aliases (
+                alias TEXT PRIMARY KEY, story TEXT NOT NULL)""",
+            # Stories on one running topic (stories/threads.py), each link in both directions.
+            """CREATE TABLE IF NOT EXISTS story_links (
+                story TEXT NOT NULL, other TEXT NOT NULL, score REAL NOT NULL,
+                PRIMARY KEY (story, other))""",
         ]
         # Tables of the web app's follows and of the comparison cache live with their code.
         statements += [*FOLLOW_TABLES, *COMPARISON_TABLES]
@@ -614,9 +621,71 @@ class Store:
         stories.sort(key=lambda s: (date_key(s.last_published)[1], s.id), reverse=True)
         return stories
 
+    def story_alias(self, story_id: str) -> str | None:
+        """The story a merged story's id now stands for (following later merges), or None."""
+        seen = {story_id}
+        current = story_id
+        while True:
+            rows = self.query("SELECT story FROM story_aliases WHERE alias = ?", (current,))
+            if not rows or rows[0][0] in seen:
+                return None if current == story_id else current
+            current = rows[0][0]
+            seen.add(current)
+
+    def stories_of(self, article_ids: Iterable[str]) -> set[str]:
+        """The stories the given articles belong to."""
+        ids = sorted(set(article_ids))
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(r[0] for r in self.query(
+                f"SELECT DISTINCT story FROM articles WHERE id IN ({marks}) "
+                "AND story IS NOT NULL", chunk,
+            ))  # fmt: skip
+        return found
+
+    def replace_thread_links(self, story: str, links: dict[str, float]) -> None:
+        """Make ``links`` (other story -> topic similarity) the story's thread links."""
+        self.execute("DELETE FROM story_links WHERE story = ? OR other = ?", (story, story))
+        self.executemany(
+            "INSERT INTO story_links (story, other, score) VALUES (?, ?, ?) "
+            "ON CONFLICT (story, other) DO UPDATE SET score = excluded.score",
+            [row for other, score in links.items()
+             for row in ((story, other, score), (other, story, score))],
+        )  # fmt: skip
+
+    def thread_of(self, story: str, limit: int = 200) -> list[str]:
+        """The stories linked to ``story`` through thread links, itself included (at most
+        ``limit``, nearest links first)."""
+        seen = [story]
+        frontier = [story]
+        while frontier and len(seen) < limit:
+            current = frontier.pop(0)
+            rows = self.query(
+                "SELECT other FROM story_links WHERE story = ? ORDER BY score DESC, other",
+                (current,),
+            )
+            for (other,) in rows:
+                if other not in seen and len(seen) < limit:
+                    seen.append(other)
+                    frontier.append(other)
+        return seen
+
+    def add_story_alias(self, alias: str, story: str) -> None:
+        """Record that story ``alias`` was merged into ``story``."""
+        self.execute(
+            "INSERT INTO story_aliases (alias, story) VALUES (?, ?) "
+            "ON CONFLICT (alias) DO UPDATE SET story = excluded.story",
+            (alias, story),
+        )
+
     def get_story(self, story_id: str) -> Story | None:
-        """One story by id or unique id prefix, read through the story index."""
+        """One story by id, by the id of a story merged into it, or by unique id prefix,
+        read through the story index."""
         rows = self.query(self._STORY_ROWS + "story = ?" + self._STORY_ORDER, (story_id,))
+        if not rows and (merged := self.story_alias(story_id)) is not None:
+            rows = self.query(self._STORY_ROWS + "story = ?" + self._STORY_ORDER, (merged,))
         if not rows:
             ids = self.query(
                 "SELECT DISTINCT story FROM articles WHERE story LIKE ? ESCAPE '\\'",
@@ -625,4 +694,27 @@ class Store:
             if len(ids) != 1:
                 return None
             rows = self.query(self._STORY_ROWS + "story = ?" + self._STORY_ORDER, ids[0])
-        return self._stories_from_rows(rows)[0]
+        story = self._stories_from_rows(rows)[0]
+        story.thread = self.thread_newest_first(story.id)
+        return story
+
+    def thread_newest_first(self, story: str) -> list[str]:
+        """The other stories of ``story``'s thread, newest first (by their last report)."""
+        others = self.thread_of(story)[1:]
+        latest = {}
+        for other in others:
+            dates = [r[0] for r in self.query(
+                "SELECT published FROM articles WHERE story = ?", (other,)
+            ) if r[0]]  # fmt: skip
+            latest[other] = max((date_key(d)[1] for d in dates), default="")
+        return sorted(others, key=lambda o: (latest[o], o), reverse=True)
+
+    def thread_stories(self, story: Story) -> list[Story]:
+        """The other stories of ``story``'s thread (its running topic), newest first."""
+        found = (self.get_story(other) for other in story.thread)
+        return [s for s in found if s is not None]
+
+    def thread_sizes(self) -> dict[str, int]:
+        """How many stories each linked story is directly linked to (the story list's view)."""
+        rows = self.query("SELECT story, COUNT(*) FROM story_links GROUP BY story")
+        return {story: int(count) for story, count in rows}

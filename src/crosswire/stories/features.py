@@ -260,6 +260,10 @@ class StoryFeatures:
     ``names`` holds figures too ("#1982"): like names, they are written alike in every
     language. ``language`` is the detected language (None for features stored before it was).
 
+    ``head`` counts the words of the title and the lead alone: where two reports of one
+    event agree most, and what a headline-only page has (empty for features stored before it
+    was kept).
+
     ``embedding`` is the encoded lead embedding (see :mod:`crosswire.stories.embedding`) and
     ``embedder`` the name of the model that made it; both are None on the lexical path.
     """
@@ -267,6 +271,7 @@ class StoryFeatures:
     terms: Counter[str] = field(default_factory=Counter)
     names: Counter[str] = field(default_factory=Counter)
     published: str | None = None
+    head: Counter[str] = field(default_factory=Counter)
     embedding: str | None = None
     embedder: str | None = None
     language: str | None = None
@@ -277,6 +282,8 @@ class StoryFeatures:
         }  # fmt: skip
         if self.language is not None:
             data["language"] = self.language
+        if self.head:
+            data["head"] = dict(self.head)
         if self.embedding is not None:
             data["embedding"] = self.embedding
             data["embedder"] = self.embedder
@@ -291,6 +298,7 @@ class StoryFeatures:
             embedding=data.get("embedding"),
             embedder=data.get("embedder"),
             language=data.get("language"),
+            head=Counter(data.get("head", {})),
         )
 
     def document_terms(self) -> set[str]:
@@ -318,7 +326,9 @@ def article_features(article: Article) -> StoryFeatures:
     # The opening words count twice: news puts the event first (the lead), and what follows
     # drifts into background, related-story links and outlet notes.
     opening = " ".join(body.split()[:LEAD_WORDS])
-    terms.update(content_words(opening, language))
+    lead = content_words(opening, language)
+    terms.update(lead)
+    head = Counter(lead)
     names.update(proper_names(opening, common, language) + numbers(opening))
     if article.title:
         title_names = proper_names(article.title, common, language)
@@ -327,7 +337,11 @@ def article_features(article: Article) -> StoryFeatures:
             # words the body also writes as names count as names.
             title_names = [n for n in title_names if n in names]
         title_names += numbers(article.title)
+        title_words = content_words(article.title, language)
+        head.update(title_words)
         for _ in range(TITLE_WEIGHT):
-            terms.update(content_words(article.title, language))
+            terms.update(title_words)
             names.update(title_names)
-    return StoryFeatures(terms=terms, names=names, published=article.published, language=language)
+    return StoryFeatures(
+        terms=terms, names=names, published=article.published, language=language, head=head
+    )

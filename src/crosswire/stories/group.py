@@ -1,44 +1,53 @@
-"""Assign each article to exactly one story, incrementally, against what the store holds.
+"""Assign each article to exactly one story, and let stories correct themselves as news arrives.
 
 An article is compared only with candidates that share one of its story keys (its most
 distinctive words and names), never with every stored article, so ingest can run batch after
-batch. Retrieved candidates above the threshold name the stories it may join; it joins the one
-holding its best match, provided its average score over that story's members (average link)
-passes most of the threshold too, and otherwise starts a story of its own, whose id is its id. The
-average-link condition stops chaining: one article that covers two events cannot pull the second
-event into the first's story. A story is never re-split or merged afterwards, so re-running on
-the same articles changes nothing.
+batch. Each candidate pair gets the probability that the two report one incident, from the
+learned pair model (:mod:`crosswire.stories.model`) over what they share
+(:mod:`crosswire.stories.pairs`): rare names, figures, years, title and lead words, not only
+the topic's vocabulary.
 
-With ``config.story_embedder`` set, each pair's lexical score is joined with the cosine of the
-two articles' lead embeddings (:func:`crosswire.stories.similarity.combine`): the embedding
-reads paraphrase and topic-level wording the word counts miss, the words keep names and
-specifics the embedding blurs. Retrieval stays lexical, so the cost per article is unchanged
-apart from one model call per new article at indexing time.
+The new articles, and every story one of them is likely to belong to, are then grouped again
+from scratch by average-link agglomeration (:mod:`crosswire.stories.cluster`): two stories
+that new reports show to be one merge, and a story whose members no longer hold together
+splits. Grouping the neighbourhood again, rather than attaching each newcomer to the story
+formed first, is what makes the result independent of the order articles arrive in and of how
+they are split into runs. Ids are kept (:mod:`crosswire.stories.naming`): a story keeps its id
+while it holds most of its members, and the id of a story merged into an older one still
+resolves to it.
+
+With ``config.story_embedder`` set, each pair's probability is joined with the cosine of the
+two articles' lead embeddings (:func:`crosswire.stories.similarity.combine`). Retrieval stays
+lexical, so the cost per article is unchanged apart from one model call per new article at
+indexing time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from crosswire.config import Config
-from crosswire.dates import parse_date
+from crosswire.dates import date_key
 from crosswire.records import Article
 from crosswire.store.base import Store
+from crosswire.stories.cluster import Pair, agglomerate, pair_key
 from crosswire.stories.embedding import decode_vector, embed_articles, resolve_embedder
 from crosswire.stories.features import StoryFeatures, article_features, name_key
-from crosswire.stories.language import different_languages
+from crosswire.stories.model import PairModel, load_model
+from crosswire.stories.naming import name_clusters
+from crosswire.stories.pairs import pair_features
 from crosswire.stories.similarity import (
-    PairScore,
     Vectors,
     combine,
+    cosine,
     embedding_cosine,
-    pair_score,
     vectors,
     within_window,
 )
+from crosswire.stories.threads import link_threads
 
 # Candidate retrieval keys per article: its highest-weighted words and names. Two reports of
 # one event share several of either; a dozen keeps the index small but robust to wording.
@@ -49,35 +58,35 @@ KEY_NAMES = 12
 # Candidates scored per article, most shared keys first: bounds the work per article however
 # large the store grows.
 MAX_CANDIDATES = 50
-# Story members compared for the average link; the most recent ones describe the story now, so
-# a long-running story can evolve without every new report having to match its first one.
-MAX_MEMBERS = 25
-# The average link may fall a quarter below the threshold the best link must pass: reports of
-# one event share a core, but each outlet adds its own background (the seeds' long report is
-# 0.25-0.33 from the two short ones), so demanding the full threshold on average splits real
-# stories; a bridge article matching one member and nothing else still falls far below.
-COHESION = 0.75
+# A story with more members than this is not taken apart again when news arrives: it is
+# joined or left as a whole, so a long-running story costs no more than a short one.
+REGROUP_MEMBERS = 40
 
 
 @dataclass(slots=True)
 class Match:
-    """The story an article joins and how close it is."""
+    """A candidate of an article and how likely the two are to report one incident."""
 
-    story: str
-    best: float
-    mean: float
+    article: str
+    probability: float
 
 
 class _Batch:
     """Per-call caches: stored features, document frequencies and vectors under one IDF."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, config: Config, model: PairModel | None = None) -> None:
         self.store = store
+        self.config = config
+        self.model = model or load_model()
+        if config.story_threshold is not None:
+            self.model = replace(self.model, threshold=config.story_threshold)
         self.features: dict[str, StoryFeatures | None] = {}
         self.df: dict[str, int] = {}
         self.vecs: dict[str, Vectors] = {}
         self.embeddings: dict[str, tuple[str, np.ndarray] | None] = {}
-        self.documents = 0
+        self.documents = store.count_story_features()
+        self.near: dict[str, list[float]] = {}
+        self.retrieved: dict[str, list[str]] = {}
 
     def get_features(self, article_id: str) -> StoryFeatures | None:
         if article_id not in self.features:
@@ -109,17 +118,64 @@ class _Batch:
                 self.embeddings[article_id] = (features.embedder, vector)
         return self.embeddings[article_id]
 
-    def score(self, first: str, second: str) -> PairScore | None:
-        """Lexical score of two indexed articles, joined with their embedding cosine when
-        both were embedded by the same model (older, lexically indexed ones count by words)."""
+    def nearby(self, article_id: str) -> list[float]:
+        """Word cosines of the article's candidates inside its time window, highest first."""
+        if article_id not in self.near:
+            own = self.vector(article_id)
+            found = []
+            for candidate in self.candidates(article_id):
+                other = self.vector(candidate)
+                if own is None or other is None:
+                    continue
+                if within_window(own.published, other.published, self.config.story_window_days):
+                    found.append(cosine(own.words, other.words))
+            self.near[article_id] = sorted(found, reverse=True)
+        return self.near[article_id]
+
+    def pair_values(self, first: str, second: str) -> list[float] | None:
+        """The pair model's features of two indexed articles (None when one is not indexed)."""
         a, b = self.vector(first), self.vector(second)
         if a is None or b is None:
             return None
-        lexical = pair_score(a, b)
+        return pair_features(a, b, self.nearby(first), self.nearby(second))
+
+    def probability(self, first: str, second: str) -> float:
+        """How likely two indexed articles are to report one incident: 0 outside the time
+        window, the model's probability joined with the embedding cosine when both were
+        embedded by the same model (older, lexically indexed ones count by words alone)."""
+        a, b = self.vector(first), self.vector(second)
+        if a is None or b is None:
+            return 0.0
+        if not within_window(a.published, b.published, self.config.story_window_days):
+            return 0.0
+        lexical = self.model.probability(
+            pair_features(a, b, self.nearby(first), self.nearby(second))
+        )
         ea, eb = self.embedding(first), self.embedding(second)
         if ea is None or eb is None or ea[0] != eb[0]:
             return lexical
-        return combine(lexical, embedding_cosine(ea[1], eb[1]))
+        return combine(lexical, embedding_cosine(ea[1], eb[1]), self.model.threshold)
+
+    def keys(self, article_id: str) -> list[str]:
+        return [k for (k,) in self.store.query(
+            "SELECT key FROM story_keys WHERE article = ?", (article_id,)
+        )]  # fmt: skip
+
+    def candidates(self, article_id: str) -> list[str]:
+        """Stored articles sharing the most story keys with ``article_id`` (inside its time
+        window), at most ``MAX_CANDIDATES``."""
+        if article_id in self.retrieved:
+            return self.retrieved[article_id]
+        features = self.get_features(article_id)
+        if features is None:
+            return []
+        shared = self.store.articles_with_keys(
+            self.keys(article_id), article_id, features.published,
+            self.config.story_window_days,
+        )  # fmt: skip
+        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+        self.retrieved[article_id] = [candidate for candidate, _ in ranked[:MAX_CANDIDATES]]
+        return self.retrieved[article_id]
 
 
 def story_keys(features: StoryFeatures, df: dict[str, int], documents: int) -> list[str]:
@@ -172,98 +228,73 @@ def index_articles(store: Store, articles: Iterable[Article], config: Config | N
             store.save_story_features(article_id, features.as_dict(), keys)
 
 
-def _story_members(store: Store, story: str) -> list[str]:
-    members = store.story_article_ids(story)
-    return members[-MAX_MEMBERS:]
+def scored_candidates(batch: _Batch, article_id: str) -> list[Match]:
+    """The article's retrieved candidates with their probabilities, most likely first."""
+    matches = [Match(c, batch.probability(article_id, c)) for c in batch.candidates(article_id)]
+    return sorted(matches, key=lambda m: (-m.probability, m.article))
 
 
-def best_story(
-    batch: _Batch, article_id: str, config: Config
-) -> tuple[Match | None, list[tuple[str, float]]]:
-    """The story ``article_id`` should join (or None) and the scored candidates, best first."""
-    store = batch.store
-    features = batch.get_features(article_id)
-    if features is None or batch.vector(article_id) is None:
-        return None, []
-    keys = store.query("SELECT key FROM story_keys WHERE article = ?", (article_id,))
-    shared = store.articles_with_keys(
-        [k for (k,) in keys], article_id, features.published, config.story_window_days
-    )
-    ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
-    scored: list[tuple[str, float]] = []
-    stories: dict[str, float] = {}
-    for candidate, _count in ranked:
-        if len(scored) >= MAX_CANDIDATES:
-            break
-        story = store.query("SELECT story FROM articles WHERE id = ?", (candidate,))
-        if not story or story[0][0] is None:
-            continue  # not grouped yet: it will compare itself with this article later
-        other = batch.get_features(candidate)
-        if other is None:
-            continue
-        if not within_window(features.published, other.published, config.story_window_days):
-            continue
-        pair = batch.score(article_id, candidate)
-        if pair is None:
-            continue
-        score = pair.score
-        scored.append((candidate, score))
-        if score >= config.story_threshold:
-            stories[story[0][0]] = max(stories.get(story[0][0], 0.0), score)
-    scored.sort(key=lambda kv: (-kv[1], kv[0]))
-    matches = [
-        Match(
-            story=story_id,
-            best=best,
-            mean=_mean_link(batch, article_id, features, story_id, config),
-        )
-        for story_id, best in stories.items()
-    ]
-    matches = [m for m in matches if m.mean >= COHESION * config.story_threshold]
-    if not matches:
-        return None, scored
-    return min(matches, key=lambda m: (-m.best, -m.mean, m.story)), scored
+def _originals(store: Store, article_ids: Iterable[str]) -> list[str]:
+    """The ids among ``article_ids`` that are not copies, in the order given."""
+    ids = list(dict.fromkeys(article_ids))
+    copies = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        copies.update(r[0] for r in store.query(
+            f"SELECT id FROM articles WHERE id IN ({marks}) AND duplicate_of IS NOT NULL", chunk
+        ))  # fmt: skip
+    return [i for i in ids if i not in copies]
 
 
-def _mean_link(
-    batch: _Batch, article_id: str, features: StoryFeatures, story: str, config: Config
-) -> float:
-    """Average score against the story's indexed members inside the time window.
+def neighbourhood(
+    batch: _Batch, new: list[str]
+) -> tuple[list[list[str]], dict[Pair, float], dict[str, str | None]]:
+    """What must be grouped again when ``new`` arrive: the starting clusters (each new
+    article alone, the members of each story one of them is likely to join alone too, a
+    large story as one block), the scored candidate pairs among them, and each article's
+    story before."""
+    store, threshold = batch.store, batch.model.threshold
+    before: dict[str, str | None] = {a: None for a in new}
+    touched: set[str] = set()
+    for article_id in new:
+        for match in scored_candidates(batch, article_id):
+            if match.probability < threshold:
+                break
+            story = store.query("SELECT story FROM articles WHERE id = ?", (match.article,))
+            if story and story[0][0] is not None:
+                touched.add(story[0][0])
+    seeds: list[list[str]] = [[a] for a in new]
+    for story in sorted(touched):
+        members = _originals(store, store.story_article_ids(story))
+        for member in members:
+            before[member] = story
+        if len(members) > REGROUP_MEMBERS:
+            seeds.append(members)
+        else:
+            seeds.extend([m] for m in members)
+    edges: dict[Pair, float] = {}
+    for article_id in before:
+        for candidate in batch.candidates(article_id):
+            key = pair_key(article_id, candidate)
+            if candidate in before and key not in edges:
+                edges[key] = batch.probability(article_id, candidate)
+    return seeds, edges, before
 
-    Members in the article's own language are compared by all their words, the others by
-    names and figures alone; when the story has members of both kinds, only the former
-    count, or a report would be held to the weaker cross-language scores of its own story.
-    """
-    scores: dict[bool, list[float]] = {True: [], False: []}
-    for member in _story_members(batch.store, story):
-        other = batch.get_features(member)
-        if other is None:
-            continue
-        if within_window(features.published, other.published, config.story_window_days):
-            pair = batch.score(article_id, member)
-            if pair is not None:
-                same = not different_languages(features.language, other.language)
-                scores[same].append(pair.score)
-    kept = scores[True] or scores[False]
-    return sum(kept) / len(kept) if kept else 0.0
 
-
-def _arrival_order(articles: list[Article]) -> list[Article]:
-    """Oldest first (undated last, input order within ties): a story's id is its first report."""
-
-    def key(item: tuple[int, Article]) -> tuple[bool, str, int]:
-        index, article = item
-        date = parse_date(article.published)
-        return (date is None, date.isoformat() if date else "", index)
-
-    return [a for _, a in sorted(enumerate(articles), key=key)]
+def _arrival_key(store: Store, article_id: str) -> tuple[object, ...]:
+    """Oldest first (undated last, ingest order within ties): a story's id is its first report."""
+    rows = store.query("SELECT published, seq FROM articles WHERE id = ?", (article_id,))
+    published, seq = rows[0] if rows else (None, 0)
+    return (*date_key(published), seq)
 
 
 def assign_stories(store: Store, article_ids: list[str], config: Config | None = None) -> None:
-    """Give every article in ``article_ids`` that has no story yet a story id.
+    """Give every article in ``article_ids`` that has no story yet a story, and regroup the
+    stories they touch.
 
-    Duplicates (``duplicate_of`` set) join their original's story. Articles already in a story
-    keep it, so running twice on the same ids changes nothing.
+    Duplicates (``duplicate_of`` set) join their original's story. Running again on the same
+    ids changes nothing: only articles without a story start a regrouping.
 
     Examples:
         >>> from crosswire.store import open_store
@@ -276,15 +307,37 @@ def assign_stories(store: Store, article_ids: list[str], config: Config | None =
     config = config or Config()
     articles = [a for a in store.iter_articles(article_ids) if a is not None]
     index_articles(store, articles, config)
-    batch = _Batch(store)
-    batch.documents = store.count_story_features()
-    pending = [a for a in _arrival_order(articles) if a.story is None]
+    batch = _Batch(store, config)
+    pending = [a for a in articles if a.story is None]
+    new = sorted({a.id for a in pending if not a.duplicate_of})
     with store.transaction():
-        for article in (a for a in pending if not a.duplicate_of):
-            match, _ = best_story(batch, article.id, config)
-            store.set_story(article.id, match.story if match else article.id)
+        if new:
+            seeds, edges, before = neighbourhood(batch, new)
+            clusters = agglomerate(seeds, edges, batch.model.threshold, batch.probability)
+            ordered = [sorted(c, key=lambda a: _arrival_key(store, a)) for c in clusters]
+            stories, aliases = name_clusters(store, ordered, before)
+            for article_id, story in stories.items():
+                if before.get(article_id) != story:
+                    store.set_story(article_id, story)
+                    _move_copies(store, article_id, story)
+            for alias, story in aliases.items():
+                store.add_story_alias(alias, story)
+            link_threads(batch, {*stories.values(), *aliases, *filter(None, before.values())})
         for article in (a for a in pending if a.duplicate_of):
             store.set_story(article.id, _original_story(store, article))
+
+
+def _move_copies(store: Store, original: str, story: str) -> None:
+    """Copies follow their original into its new story (chains of copies too)."""
+    seen = {original}
+    frontier = [original]
+    while frontier:
+        current = frontier.pop()
+        for (copy,) in store.query("SELECT id FROM articles WHERE duplicate_of = ?", (current,)):
+            if copy not in seen:
+                seen.add(copy)
+                store.set_story(copy, story)
+                frontier.append(copy)
 
 
 def _original_story(store: Store, article: Article) -> str:

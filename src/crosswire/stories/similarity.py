@@ -7,43 +7,22 @@ articles arrive and no all-pairs matrix is ever built.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from crosswire.dates import parse_date
 from crosswire.stories.features import StoryFeatures, name_key
-from crosswire.stories.language import different_languages
 
-# Share of the blended score that comes from names. Words carry the event (what happened), names
-# carry who and where; equal shares, as no evidence favours either.
-NAME_SHARE = 0.5
-# Across languages only names and figures can match, and fewer of them do than within one
-# language: a transliterated or declined name ("Trumpa", Chinese characters), a German noun
-# taken for a name. On the SemEval pairs, same-event reports in two languages reach a median
-# name cosine of 0.27 against 0.47 for same-event English pairs, while unrelated pairs sit
-# near 0.05 in both; scaling by that ratio puts the two on one scale (bench/stories.py).
-CROSS_LANGUAGE_SCALE = 1.7
-# One shared name across languages is a topic (a politician in the news, a city), not yet an
-# event: a pair in two languages needs two shared names or figures before they count.
-MIN_SHARED_ANCHORS = 2
 # Lead-embedding cosine (all-MiniLM-L6-v2) that on its own best separates same-event pairs
 # from the rest: on the SemEval pairs different events reach ~0.51 and same events start at
 # ~0.57 (one topic-level exception at 0.59), so the middle of the gap (bench/stories.py).
 EMBED_THRESHOLD = 0.55
-# The lexical score the embedding threshold is mapped onto (config.story_threshold's default).
-LEXICAL_REFERENCE = 0.2
-
-
-@dataclass(slots=True, frozen=True)
-class PairScore:
-    """Similarity of two articles: word cosine, name cosine and their blend."""
-
-    words: float
-    names: float
-    score: float
-    embedding: float | None = None
+# A figure that reads as a year: two reports that each dwell on years, but never the same one,
+# are most likely about different occasions ("the 2018 summit" and "the 2021 summit").
+YEAR_RE = re.compile(r"#(?:1[89]|20)\d\d$")
 
 
 def idf(df: int, documents: int) -> float:
@@ -73,34 +52,29 @@ class Vectors:
     words: dict[str, float]
     names: dict[str, float]
     language: str | None = None
+    head: dict[str, float] = field(default_factory=dict)
+    # How rare each name (and figure) is, 0 (in every article) to 1 (in this one alone).
+    rarity: dict[str, float] = field(default_factory=dict)
+    size: int = 0
+    published: str | None = None
+    # Years the article dwells on: named more than once (the title counts thrice).
+    years: frozenset[str] = frozenset()
 
 
 def vectors(features: StoryFeatures, df: Mapping[str, int], documents: int) -> Vectors:
     name_df = {n: df.get(name_key(n), 0) for n in features.names}
+    top = idf(0, documents)
     return Vectors(
         words=weigh(features.terms, df, documents),
         names=weigh(features.names, name_df, documents),
         language=features.language,
+        head=weigh(features.head, df, documents),
+        rarity={n: (idf(d, documents) - 1.0) / (top - 1.0) if top > 1.0 else 1.0
+                for n, d in name_df.items()},  # fmt: skip
+        size=sum(features.terms.values()),
+        published=features.published,
+        years=frozenset(n for n, c in features.names.items() if c >= 2 and YEAR_RE.match(n)),
     )
-
-
-def pair_score(a: Vectors, b: Vectors) -> PairScore:
-    """Word cosine, raised by the word/name blend when the two articles name the same actors.
-
-    Names only add evidence, never veto: the regex names of a paywall stub or a photo caption
-    are noise ("Subscribers", a photographer), and a headline-only page must still be able to
-    match on its words. Sharing rare names (people, places) is strong evidence of one event.
-    """
-    words = cosine(a.words, b.words)
-    names = cosine(a.names, b.names) if a.names and b.names else 0.0
-    if different_languages(a.language, b.language):
-        # Words of two languages rarely match: names and figures carry the pair, on the scale
-        # of a same-language score, once there are enough of them.
-        if len(a.names.keys() & b.names.keys()) < MIN_SHARED_ANCHORS:
-            return PairScore(words, names, words)
-        return PairScore(words, names, min(1.0, max(words, CROSS_LANGUAGE_SCALE * names)))
-    blend = (1 - NAME_SHARE) * words + NAME_SHARE * names
-    return PairScore(words=words, names=names, score=max(words, blend))
 
 
 def within_window(a: str | None, b: str | None, window_days: float) -> bool:
@@ -115,15 +89,16 @@ def embedding_cosine(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.dot(a, b))
 
 
-def combine(lexical: PairScore, cosine: float) -> PairScore:
-    """The lexical score averaged with the embedding cosine, on the lexical score's scale.
+def combine(probability: float, cosine: float, threshold: float) -> float:
+    """The pair model's probability averaged with the embedding cosine, on the probability's
+    scale.
 
-    The cosine is mapped linearly so that ``EMBED_THRESHOLD`` lands on the lexical reference
-    threshold; then each method votes in units of its own threshold. An average, not a max
-    or min: the embedding alone rates same-topic reports of different events high (one
-    politician, two speeches), words alone miss paraphrase and headline-only pages; averaging
-    lets strong evidence from one side carry a borderline other, which neither max (either
-    side's false positives) nor min (either side's misses) does.
+    The cosine is mapped linearly so that ``EMBED_THRESHOLD`` lands on the join ``threshold``;
+    then each method votes in units of its own threshold. An average, not a max or min: the
+    embedding alone rates same-topic reports of different events high (one politician, two
+    speeches), words alone miss paraphrase and headline-only pages; averaging lets strong
+    evidence from one side carry a borderline other, which neither max (either side's false
+    positives) nor min (either side's misses) does.
     """
-    mapped = cosine * LEXICAL_REFERENCE / EMBED_THRESHOLD
-    return PairScore(lexical.words, lexical.names, (lexical.score + mapped) / 2, cosine)
+    mapped = min(1.0, max(0.0, cosine) * threshold / EMBED_THRESHOLD)
+    return (probability + mapped) / 2

@@ -1,0 +1,256 @@
+"""Retrain the same-story pair model (``src/crosswire/stories/story_model.json``).
+
+Trained only on the shared training parts (``../shared/data/stories/``): ECB+ train and NeuS
+train, whose articles are indexed as crosswire indexes them and paired with the candidates
+its retrieval proposes (same gold story or not), and the SemEval English and cross-language
+pairs rated by people (Overall <= 1.5 the same story, >= 3.5 not). A logistic regression on
+standardised :data:`crosswire.stories.pairs.FEATURES`, each set and class
+weighed alike, and a second one on the SemEval pairs in two languages (no shared words: names
+and figures must carry them); the average link at which clusters join
+is the one that gives the best mean over the two training sets' B-cubed F1 (on their candidate
+graphs) and the SemEval pairs' F1: clusters of leads, clusters of full reports, and pairs of
+reports by different outlets.
+The dev parts (ECB+ dev, BASIL dev, NeuS val) are scored for the choice between variants and
+never trained on.
+
+    .venv/bin/python scripts/train_story_model.py            # train, score dev, write the file
+    .venv/bin/python scripts/train_story_model.py --dry-run  # train and score, write nothing
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import json
+import statistics
+import sys
+import time
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import StandardScaler
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from common import SHARED  # noqa: E402
+
+from crosswire.config import Config  # noqa: E402
+from crosswire.records import Article  # noqa: E402
+from crosswire.store import open_store  # noqa: E402
+from crosswire.stories.cluster import agglomerate, pair_key  # noqa: E402
+from crosswire.stories.group import _Batch, index_articles  # noqa: E402
+from crosswire.stories.model import CROSS, MODEL_FILE, PairModel  # noqa: E402
+from crosswire.stories.pairs import FEATURES  # noqa: E402
+from crosswire.stories.threads import TOPIC_MEMBERS, centroid, topic_similarity  # noqa: E402
+
+csv.field_size_limit(10**8)
+STORIES = SHARED / "data" / "stories"
+TRAIN = (("ecbplus", "train"), ("neus", "train"))
+DEV = (("ecbplus", "dev"), ("basil", "dev"), ("neus", "val"))
+SAME, DIFFERENT = 1.5, 3.5
+GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(14))
+# Regularisation strength of the logistic regression (scikit-learn's C).
+C = 1.0
+
+
+def load(name: str, part: str) -> list[dict]:
+    with (STORIES / name / f"{part}.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _article(record_id: str, title: str | None, text: str, published: str | None) -> Article:
+    return Article(id=record_id, source=record_id, text=text, raw="", title=title,
+                   published=published)  # fmt: skip
+
+
+class Indexed:
+    """A labelled set indexed in a store of its own, as an ingest of it would index it."""
+
+    def __init__(self, records: list[dict]) -> None:
+        self.store = open_store(":memory:")
+        self.gold = {r["id"]: r["gold_story"] for r in records}
+        articles = [_article(r["id"], r.get("title"), r.get("maintext") or "",
+                             r.get("date_publish")) for r in records]  # fmt: skip
+        for article in articles:
+            self.store.add_article(article)
+        index_articles(self.store, articles)
+        self.batch = _Batch(self.store, Config(progress=False), PROVISIONAL)
+        self.pairs: dict[tuple[str, str], list[float]] = {}
+        self.extra: dict[tuple[str, str], list[float]] = {}
+        for article in articles:
+            for candidate in self.batch.candidates(article.id):
+                key = pair_key(article.id, candidate)
+                if key not in self.pairs:
+                    values = self.batch.pair_values(*key)
+                    if values is not None:
+                        self.pairs[key] = values
+
+    def examples(self) -> tuple[np.ndarray, np.ndarray]:
+        keys = sorted(self.pairs)
+        x = np.array([self.pairs[k] for k in keys])
+        y = np.array([self.gold[a] == self.gold[b] for a, b in keys], dtype=int)
+        return x, y
+
+    def score(self, model: PairModel, first: str, second: str) -> float:
+        """A pair retrieval did not propose, scored once and kept (for every threshold)."""
+        key = pair_key(first, second)
+        if key not in self.extra:
+            self.extra[key] = self.batch.pair_values(*key) or []
+        values = self.extra[key]
+        return model.probability(values) if values else 0.0
+
+    def bcubed(self, model: PairModel, threshold: float) -> float:
+        self.batch.model = model
+        edges = {k: model.probability(v) for k, v in self.pairs.items()}
+        clusters = agglomerate([[a] for a in sorted(self.gold)], edges, threshold,
+                               lambda a, b: self.score(model, a, b))  # fmt: skip
+        predicted = {a: i for i, c in enumerate(clusters) for a in c}
+        return bcubed_f1(predicted, self.gold)
+
+
+def bcubed_f1(predicted: dict[str, object], gold: dict[str, str]) -> float:
+    by_pred: dict[object, set[str]] = defaultdict(set)
+    by_gold: dict[str, set[str]] = defaultdict(set)
+    for a in gold:
+        by_pred[predicted[a]].add(a)
+        by_gold[gold[a]].add(a)
+    p = sum(len(by_pred[predicted[a]] & by_gold[gold[a]]) / len(by_pred[predicted[a]])
+            for a in gold) / len(gold)  # fmt: skip
+    r = sum(len(by_pred[predicted[a]] & by_gold[gold[a]]) / len(by_gold[gold[a]])
+            for a in gold) / len(gold)  # fmt: skip
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def thread_threshold(indexed: Indexed) -> float:
+    """The topic similarity that best tells ECB+ train's stories of one topic (two incidents
+    of one kind: one thread) from stories of different topics, by pairwise F1."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for article, story in sorted(indexed.gold.items()):
+        members[story].append(article)
+    topics = {
+        story: centroid(v.words for a in ids[-TOPIC_MEMBERS:]
+                        if (v := indexed.batch.vector(a)) is not None)
+        for story, ids in members.items()
+    }  # fmt: skip
+    pairs = [(topic_similarity(topics[a], topics[b]), a.split("_")[0] == b.split("_")[0])
+             for a, b in itertools.combinations(sorted(topics), 2)]  # fmt: skip
+    scores = np.array([p[0] for p in pairs])
+    gold = np.array([p[1] for p in pairs], dtype=int)
+    grid = [round(0.05 * i, 2) for i in range(2, 19)]
+    best = max(grid, key=lambda t: pair_f1(scores >= t, gold))
+    print(f"thread threshold {best:.2f}: same-topic story pairs F1 "
+          f"{pair_f1(scores >= best, gold):.3f} ({int(gold.sum())} of {len(gold)} pairs)")
+    return best
+
+
+def pair_f1(predicted: np.ndarray, gold: np.ndarray) -> float:
+    tp = int((predicted & (gold == 1)).sum())
+    fp, fn = int((predicted & (gold == 0)).sum()), int((~predicted & (gold == 1)).sum())
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def semeval_examples() -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of the rated SemEval pairs, indexed together (one IDF)."""
+    with (STORIES / "semeval2022-task8" / "pairs.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    store = open_store(":memory:")
+    articles = {}
+    for row in rows:
+        first, second = row["pair_id"].split("_")
+        for article_id, text in ((first, row["text1"]), (second, row["text2"])):
+            if article_id not in articles:
+                articles[article_id] = _article(article_id, None, text, None)
+                store.add_article(articles[article_id])
+    index_articles(store, articles.values())
+    batch = _Batch(store, Config(progress=False), PROVISIONAL)
+    x, y = [], []
+    for row in rows:
+        overall = float(row["Overall"])
+        if SAME < overall < DIFFERENT:
+            continue
+        values = batch.pair_values(*row["pair_id"].split("_"))
+        if values is not None:
+            x.append(values)
+            y.append(int(overall <= SAME))
+    return np.array(x), np.array(y)
+
+
+PROVISIONAL = PairModel(FEATURES, (0.0,) * len(FEATURES), (1.0,) * len(FEATURES),
+                        (0.0,) * len(FEATURES), 0.0, 0.5)  # fmt: skip
+
+
+def balanced_weights(parts: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Sample weights giving each training set, and each class within it, the same total: a
+    set of many short leads (NeuS, 2% of its candidate pairs the same story) must not decide
+    alone, and the probability must mean the same on a set where most candidates match."""
+    weights = []
+    for _, y in parts:
+        share = y.mean()
+        weights.append(np.where(y == 1, 0.5 / share, 0.5 / (1 - share)) / len(y))
+    out = np.concatenate(weights)
+    return out * len(out) / out.sum()
+
+
+def fit(parts: list[tuple[np.ndarray, np.ndarray]]) -> PairModel:
+    x = np.vstack([p[0] for p in parts])
+    y = np.concatenate([p[1] for p in parts])
+    scaler = StandardScaler().fit(x)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    regression = LogisticRegression(C=C, max_iter=2000).fit(
+        (x - scaler.mean_) / scale, y, sample_weight=balanced_weights(parts)
+    )
+    return PairModel(
+        features=FEATURES,
+        mean=tuple(round(float(v), 6) for v in scaler.mean_),
+        scale=tuple(round(float(v), 6) for v in scale),
+        weights=tuple(round(float(v), 6) for v in regression.coef_[0]),
+        bias=round(float(regression.intercept_[0]), 6),
+        threshold=0.5,
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dry-run", action="store_true", help="score, but write no file")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    train = {name: Indexed(load(name, part)) for name, part in TRAIN}
+    parts = [t.examples() for t in train.values()] + [semeval_examples()]
+    for (name, _), (_, y) in zip([*TRAIN, ("semeval", "pairs")], parts, strict=True):
+        print(f"{name}: {len(y)} pairs, {int(y.sum())} same story")
+    cross = [x[:, CROSS] == 1.0 for x, _ in parts]
+    model = fit([(x[~c], y[~c]) for (x, y), c in zip(parts, cross, strict=True)])
+    in_two = [(x[c], y[c]) for (x, y), c in zip(parts, cross, strict=True) if c.any()]
+    print(f"pairs in two languages: {sum(len(y) for _, y in in_two)} (their own model)")
+    model = replace(model, cross=fit(in_two))
+    for feature, weight, other in zip(FEATURES, model.weights, model.cross.weights, strict=True):
+        print(f"  {feature:>16} {weight:+.3f}  two languages {other:+.3f}")
+    semeval_x, semeval_y = parts[-1]
+    semeval_p = np.array([model.probability(list(v)) for v in semeval_x])
+    scores = {
+        t: {**{name: s.bcubed(model, t) for name, s in train.items()},
+            "semeval": pair_f1(semeval_p >= t, semeval_y)}
+        for t in GRID
+    }  # fmt: skip
+    threshold = max(GRID, key=lambda t: (statistics.mean(scores[t].values()), -abs(t - 0.5)))
+    for t in GRID:
+        line = " ".join(f"{n} {v:.3f}" for n, v in scores[t].items())
+        print(f"  join at {t:.2f}: {line}{'  <- chosen' if t == threshold else ''}")
+    model = replace(model, threshold=threshold, thread_threshold=thread_threshold(train["ecbplus"]))
+    for name, part in DEV:
+        dev = Indexed(load(name, part))
+        print(f"dev {name} {part}: B-cubed F1 {dev.bcubed(model, threshold):.3f} "
+              f"(in-memory clustering, one run)")
+    if not args.dry_run:
+        MODEL_FILE.write_text(json.dumps(model.as_dict(), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_FILE.relative_to(ROOT)}")
+    print(f"{time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,78 @@
+"""Threads: stories on one running topic (a withdrawal, a trial, a season of rulings).
+
+A story is one incident; the reader following a topic wants the incidents before and after
+it. Two stories are linked when their vocabularies (the centroids of their members' word
+vectors) are close, however far apart in time, up to ``THREAD_DAYS``; a thread is what those
+links connect. The topic threshold comes with the pair model (``story_model.json``), chosen on
+ECB+ train, whose topics each hold two incidents of one kind: the two stories of a topic are a
+thread, stories of different topics are not.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from crosswire.stories.similarity import cosine
+
+if TYPE_CHECKING:  # group.py calls this module: no import of it at run time
+    from crosswire.stories.group import _Batch
+
+# How far apart in time two stories of one thread may lie: a season of rulings, a long trial.
+THREAD_DAYS = 120
+# Members of a story its topic is read from, and candidate stories compared per story.
+TOPIC_MEMBERS = 10
+MAX_NEIGHBOURS = 30
+# Stories listed for one thread, newest first: enough for a timeline, bounded for a long topic.
+MAX_THREAD = 200
+
+
+def centroid(vectors: Iterable[dict[str, float]]) -> dict[str, float]:
+    """The normalised sum of word vectors: what a story's reports talk about together."""
+    total: dict[str, float] = {}
+    for vector in vectors:
+        for term, weight in vector.items():
+            total[term] = total.get(term, 0.0) + weight
+    norm = math.sqrt(sum(w * w for w in total.values()))
+    return {t: w / norm for t, w in total.items()} if norm else {}
+
+
+def topic_similarity(first: dict[str, float], second: dict[str, float]) -> float:
+    return cosine(first, second)
+
+
+def link_threads(batch: _Batch, stories: Iterable[str]) -> None:
+    """Recompute the thread links of ``stories`` (those a regrouping made, changed or merged
+    away) against the stories their members' keys reach within ``THREAD_DAYS``."""
+    store, threshold = batch.store, batch.model.thread_threshold
+    topics: dict[str, dict[str, float]] = {}
+
+    def topic(story: str) -> dict[str, float]:
+        if story not in topics:
+            members = store.story_article_ids(story)[-TOPIC_MEMBERS:]
+            vectors = [v.words for m in members if (v := batch.vector(m)) is not None]
+            topics[story] = centroid(vectors)
+        return topics[story]
+
+    for story in sorted(set(stories)):
+        members = store.story_article_ids(story)[-TOPIC_MEMBERS:]
+        links: dict[str, float] = {}
+        if members:
+            reached: dict[str, int] = {}
+            for member in members:
+                features = batch.get_features(member)
+                if features is None:
+                    continue
+                shared = store.articles_with_keys(
+                    batch.keys(member), member, features.published, THREAD_DAYS
+                )
+                for other in store.stories_of(shared):
+                    if other != story:
+                        reached[other] = reached.get(other, 0) + 1
+            nearest = sorted(reached, key=lambda s: (-reached[s], s))[:MAX_NEIGHBOURS]
+            for other in nearest:
+                score = topic_similarity(topic(story), topic(other))
+                if score >= threshold:
+                    links[other] = score
+        store.replace_thread_links(story, links)

@@ -1,0 +1,58 @@
+"""Threads as a reader meets them: `crosswire stories --thread` and the reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crosswire.cli import main
+from crosswire.config import Config
+from crosswire.records import Comparison
+from crosswire.report import render_report
+from crosswire.store import open_store
+from crosswire.stories import assign_stories
+from crosswire.stories.threads import centroid, topic_similarity
+from tests.stories.test_group import REOPENING, add, fictional, make
+
+
+@pytest.fixture
+def threaded(tmp_path: Path) -> str:
+    path = str(tmp_path / "threads.db")
+    store = open_store(path)
+    articles = fictional() + [make(i, REOPENING[i], "2031-06-13T09:00:00") for i in REOPENING]
+    assign_stories(store, add(store, articles), Config(progress=False, story_embedder=None))
+    store.conn.commit()
+    store.close()
+    return path
+
+
+def test_centroids_of_one_topic_are_closer_than_of_two() -> None:
+    bridge = centroid([{"bridge": 0.8, "pier": 0.6}, {"bridge": 0.6, "crack": 0.8}])
+    reopening = centroid([{"bridge": 0.7, "pier": 0.7}])
+    cup = centroid([{"final": 0.8, "goal": 0.6}])
+    assert topic_similarity(bridge, reopening) > 0.5 > topic_similarity(bridge, cup) == 0.0
+
+
+def test_stories_lists_a_thread_newest_first(threaded: str, capsys) -> None:
+    assert main(["stories", "--db", threaded, "--thread", "lantern-bridge", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [s["id"] for s in listed] == ["lantern-reopen", "lantern-bridge"]
+    assert main(["stories", "--db", threaded]) == 0
+    assert "+1 linked" in capsys.readouterr().out
+
+
+def test_every_report_format_names_the_thread(threaded: str) -> None:
+    store = open_store(threaded)
+    story = store.get_story("lantern-bridge")
+    assert story is not None
+    articles = list(store.iter_articles(story.articles))
+    thread = store.thread_stories(story)
+    empty = Comparison(story=story.id)
+    for fmt in ("text", "md", "html"):
+        text = render_report(story, articles, empty, fmt, thread=thread)
+        assert "Orrin Street bridge reopens" in text, fmt
+    data = json.loads(render_report(story, articles, empty, "json", thread=thread))
+    assert data["story"]["thread"] == ["lantern-reopen"]
+    store.close()
