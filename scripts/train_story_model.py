@@ -37,6 +37,7 @@ from sklearn.preprocessing import StandardScaler
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 from common import SHARED  # noqa: E402
+from stories_bcubed import bcubed  # noqa: E402
 
 from crosswire.config import Config  # noqa: E402
 from crosswire.records import Article  # noqa: E402
@@ -108,21 +109,8 @@ class Indexed:
         edges = {k: model.probability(v) for k, v in self.pairs.items()}
         clusters = agglomerate([[a] for a in sorted(self.gold)], edges, threshold,
                                lambda a, b: self.score(model, a, b))  # fmt: skip
-        predicted = {a: i for i, c in enumerate(clusters) for a in c}
-        return bcubed_f1(predicted, self.gold)
-
-
-def bcubed_f1(predicted: dict[str, object], gold: dict[str, str]) -> float:
-    by_pred: dict[object, set[str]] = defaultdict(set)
-    by_gold: dict[str, set[str]] = defaultdict(set)
-    for a in gold:
-        by_pred[predicted[a]].add(a)
-        by_gold[gold[a]].add(a)
-    p = sum(len(by_pred[predicted[a]] & by_gold[gold[a]]) / len(by_pred[predicted[a]])
-            for a in gold) / len(gold)  # fmt: skip
-    r = sum(len(by_pred[predicted[a]] & by_gold[gold[a]]) / len(by_gold[gold[a]])
-            for a in gold) / len(gold)  # fmt: skip
-    return 2 * p * r / (p + r) if p + r else 0.0
+        predicted = {a: str(i) for i, c in enumerate(clusters) for a in c}
+        return bcubed(predicted, self.gold).f1
 
 
 def thread_threshold(indexed: Indexed) -> float:
