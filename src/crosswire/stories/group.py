@@ -148,9 +148,8 @@ class _Batch:
             return 0.0
         if not within_window(a.published, b.published, self.config.story_window_days):
             return 0.0
-        lexical = self.model.probability(
-            pair_features(a, b, self.nearby(first), self.nearby(second))
-        )
+        values = self.pair_values(first, second)
+        lexical = self.model.probability(values) if values is not None else 0.0
         ea, eb = self.embedding(first), self.embedding(second)
         if ea is None or eb is None or ea[0] != eb[0]:
             return lexical
