@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from crosswire.analyze import analyze_article
+from crosswire.analyze.nlp import load_nlp
 from crosswire.analyze.statements.questions import is_question_text
 from crosswire.analyze.statements.registry import RULES, switched_off
+from crosswire.analyze.statements.terms import mark_term
+from crosswire.config import Config
 from crosswire.records import Article, Quote
 
 
@@ -121,3 +124,28 @@ def test_unknown_rule_names_are_refused() -> None:
 def test_every_rule_is_registered_once_with_a_summary() -> None:
     assert {"negation", "relayed", "beliefs", "questions", "terms"} <= set(RULES)
     assert all(rule.summary for rule in RULES.values())
+
+
+def _marked(text: str, words: str, verb: str | None) -> str:
+    """The mode the terms rule gives the quoted ``words`` of ``text`` under the cue ``verb``."""
+    doc = load_nlp(Config(db=":memory:").spacy_model)(text)
+    start = text.index(words)
+    cue = next(t for t in doc if t.lower_ == verb) if verb else None
+    quote = Quote(start=start, end=start + len(words), text=words, kind="partial", cue=verb)
+    mark_term(doc, quote, cue)
+    return quote.mode
+
+
+REPORTED_TERM = "Councillor Mara Voss argued that a hull holds off the water in a “perfect storm”."
+
+
+def test_a_quoted_phrase_inside_what_a_speaker_argued_stays_a_statement() -> None:
+    # The check that the phrase sits in the clause a verb of saying reports compares parser
+    # tokens: by position, since spaCy makes a new Token object on every access.
+    assert _marked(REPORTED_TERM, "perfect storm", "argued") == "statement"
+    assert _marked(REPORTED_TERM, "perfect storm", None) == "term"  # no verb of saying
+
+
+def test_a_quoted_phrase_a_verb_of_saying_takes_as_object_is_a_term() -> None:
+    text = "Sailors this week are recalling the “Harbour panic” that emptied the docks."
+    assert _marked(text, "Harbour panic", "recalling") == "term"

@@ -269,7 +269,7 @@ def _enclosing_subject(
     climbing out of a clause attached as one of ``stop``."""
     tok = verb
     for _ in range(steps):
-        if tok.head is tok or tok.dep_ in stop:
+        if tok.head == tok or tok.dep_ in stop:
             return None
         tok = tok.head
         for child in tok.children:
@@ -403,7 +403,7 @@ def find_subject(verb: Token) -> Token | None:
                         if grand.dep_ == "pobj":
                             return grand
             return None
-        if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "relcl", "pcomp") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "relcl", "pcomp") and tok.head != tok:
             if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.i == tok.i - 1:
                 # "a man yelled “Go home!”" parsed as a man (who was) yelled: a finite
                 # verb right after its noun has that noun for subject.
@@ -417,10 +417,10 @@ def find_subject(verb: Token) -> Token | None:
                 # to the speaker of the outer cue, not to the subject of the reported clause.
                 tok = tok.head
             continue
-        if tok.dep_ in ("prep", "dative") and tok.head is not tok:
+        if tok.dep_ in ("prep", "dative") and tok.head != tok:
             tok = tok.head
             continue
-        if tok.dep_ in ("dobj", "pobj") and tok.pos_ == "NOUN" and tok.head is not tok:
+        if tok.dep_ in ("dobj", "pobj") and tok.pos_ == "NOUN" and tok.head != tok:
             # "sent an email to supporters saying: “X”": the participle hangs on a noun; who
             # sent it speaks.
             tok = tok.head

@@ -65,7 +65,7 @@ def change_direction(span: Span) -> str | None:
         if head.lower_ != "by":
             return None
         head = head.head
-    elif token.dep_ not in _OBJECT_DEPS or head is token:
+    elif token.dep_ not in _OBJECT_DEPS or head == token:
         return None
     if head.pos_ not in ("VERB", "AUX"):
         return None

@@ -204,7 +204,7 @@ def _predicate(head: Token, noun: Token) -> str:
     """What happens to the counted thing: the verb it is subject or object of, with its
     co-ordinated verbs and prepositional phrases ("killed or wounded on the Russian side")."""
     verb = head
-    while verb.dep_ in ("prep", "agent") and verb.head is not verb:
+    while verb.dep_ in ("prep", "agent") and verb.head != verb:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return ""
@@ -276,7 +276,7 @@ def _counts(
                 return unit, f"{phrase} ({pred})" if pred else phrase, None
     # "inflation rose 5%": no "of" object, so the counted thing is the verb's subject.
     verb = anchor.head
-    while verb.dep_ == "prep" and verb.head is not verb:
+    while verb.dep_ == "prep" and verb.head != verb:
         verb = verb.head
     if verb.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)

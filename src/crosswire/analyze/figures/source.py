@@ -99,7 +99,7 @@ def _according_source(sentence: Span) -> str | None:
 def _subject(verb: Token) -> Token | None:
     while True:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None or verb.dep_ != "conj" or verb.head is verb:
+        if subject is not None or verb.dep_ != "conj" or verb.head == verb:
             return subject
         verb = verb.head  # "conducted a survey ... and found that": the subject is shared
 

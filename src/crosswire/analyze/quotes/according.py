@@ -26,7 +26,7 @@ def is_according(tok: Token) -> bool:
 def according_content(according: Token) -> Span | None:
     """What an "according to" phrase sources: the clause it hangs on, without the phrase."""
     head = according.head
-    if head is according:
+    if head == according:
         return None
     left, right = head.left_edge.i, head.right_edge.i
     a_left, a_right = according.left_edge.i, according.right_edge.i

@@ -29,13 +29,13 @@ def governing_cue(t: QuoteText, q: Quotation) -> Token | None:
     """The speech verb a quoted fragment depends on ("described it as “X”")."""
     tokens = [tok for tok in t.tokens(q.start, q.end) if not tok.is_punct]
     for tok in tokens:
-        if q.start <= tok.head.idx < q.end and tok.head is not tok:
+        if q.start <= tok.head.idx < q.end and tok.head != tok:
             continue
         head = tok
         for _ in range(_CLIMB):
             # Stop at a clause boundary: in "while Beijing favors 'X', its drills suggest
             # Y" the fragment belongs to "favors", not to the verb of the main clause.
-            if head.head is head or (head.dep_ in _CLAUSE_DEPS and not _named_as(head)):
+            if head.head == head or (head.dep_ in _CLAUSE_DEPS and not _named_as(head)):
                 described = described_as(head)
                 if described is not None and not t.inside[described.i]:
                     return described

@@ -18,6 +18,10 @@ from crosswire.records import Quote
 MAX_TERM_WORDS = 3
 # Verbs that quote a term as the speaker's choice of word: not scare quotes.
 WORDING_LEMMAS = NAMING_LEMMAS | words_of("describe characterize characterise")
+# How a clause hangs on the verb of saying that reports it: a fragment inside one is the
+# speaker's words ("argued that the body can ... during a “legitimate rape”"); the verb's
+# object ("recalling the “Volcker shock”") is a thing named, not words reported.
+REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl"})
 
 
 def mark_term(doc: Doc, quote: Quote, cue: Token | None) -> None:
@@ -48,14 +52,15 @@ def mark_term(doc: Doc, quote: Quote, cue: Token | None) -> None:
 
 
 def _reported_words(root: Token, cue: Token | None) -> bool:
-    """The fragment sits inside what a verb of saying reports, not as its subject."""
+    """The fragment sits inside a clause a verb of saying reports, not as its subject or
+    object."""
     if cue is None or cue.lemma_.lower() not in SPEECH_LEMMAS:
         return False
     head = root
     for _ in range(12):
-        if head.head is cue:
-            return head.dep_ not in ("nsubj", "nsubjpass")
-        if head.head is head:
+        if head.head == cue:
+            return head.dep_ in REPORTED_DEPS
+        if head.head == head:
             return False
         head = head.head
     return False
