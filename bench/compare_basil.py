@@ -139,7 +139,9 @@ def _same_sides(a: list[tuple[str, int, int]], b: list[list]) -> bool:
 
 def verdict_of(item: Item, verdicts: list[dict]) -> dict | None:
     for v in verdicts:
-        if v["event"] == item.event and v["kind"] == item.kind and _same_sides(item.sides, v["sides"]):
+        if v["event"] != item.event or v["kind"] != item.kind:
+            continue
+        if _same_sides(item.sides, v["sides"]):
             return v
     return None
 
