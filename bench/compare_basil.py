@@ -3,9 +3,10 @@
 Each BASIL dev event (``../shared/data/stories/basil/dev.jsonl``) is one event written by Fox
 News, the New York Times and HuffPost. The events no rule work has read (none of their
 articles is in ``bench/data/statements-*.json``) are drawn with a fixed seed into two samples:
-``first``, judged before the fixes that its errors led to, and ``second``, judged only after
-them, so that one figure is not the tuned one. Each event's three articles are ingested into a
-fresh database and compared as one chosen set, as ``crosswire compare`` does
+``first``, judged before any change its errors led to, and ``second``, judged later and
+never used to choose a change, so that one figure is not the tuned one. Each event's three
+articles are ingested into a fresh database and compared as one chosen set, as
+``crosswire compare`` does
 (``api.compare_articles``, with analysis). Every listed discrepancy and every corroborated item
 is looked up in ``bench/data/compare-basil-judged.json`` (a reader's verdicts, by event, item
 kind and the sides' offsets in the stored text) and scored:
