@@ -161,6 +161,14 @@ def test_csv_with_column_map(tmp_path):
     assert isinstance(no_map, IngestError) and "--map" in no_map.message
 
 
+def test_a_table_with_a_header_and_no_rows_is_an_error_not_silence(tmp_path):
+    path = tmp_path / "cut.csv"
+    path.write_text("title,text,published,outlet\r\n")
+    (item,) = read_path(path)
+    assert isinstance(item, IngestError) and item.code == "E001"
+    assert "no rows" in item.message
+
+
 def test_an_archive_reader_failure_keeps_what_was_read_and_ends_in_an_error(tmp_path, monkeypatch):
     import crosswire.ingest.readers as readers
 

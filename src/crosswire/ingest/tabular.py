@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterator, Mapping
 
-from crosswire.errors import BAD_TABLE, READER_FAILED, CrosswireError
+from crosswire.errors import BAD_TABLE, EMPTY, READER_FAILED, CrosswireError
 from crosswire.ingest.newsplease import item_from_record
 from crosswire.records import IngestError, RawItem
 
@@ -53,7 +53,9 @@ def read_csv(
     if "maintext" not in columns:
         detail = f"no text column among {header}; use --map text=COLUMN"
         raise CrosswireError(BAD_TABLE, detail=detail)
+    rows = 0
     for number, row in enumerate(reader, start=2):
+        rows += 1
         record = {field: row.get(column) for field, column in columns.items()}
         if isinstance(record.get("authors"), str):
             record["authors"] = [a.strip() for a in record["authors"].split(";") if a.strip()]
@@ -64,3 +66,5 @@ def read_csv(
             yield IngestError(key, err.code, str(err))
         except Exception as exc:  # a row's surprise costs that row, not its neighbours
             yield IngestError(key, READER_FAILED.code, READER_FAILED.format(detail=repr(exc)))
+    if not rows:  # a header alone (a cut download, an export of nothing) is said, not skipped
+        raise CrosswireError(EMPTY, detail="the table has a header row and no rows")
