@@ -318,6 +318,17 @@ def run_path(
     what = "(threshold, embedding threshold)" if config.story_embedder else "threshold"
     picked = [c if config.story_embedder else c[0] for c in chosen]
     print(f"  2-fold ({what} chosen on the other half: {picked}): {held_out.line()}")
+    # A side refused at ingest (a paywall or login wall, E015) is in no story, so its pair is
+    # never "same": the rating was made on the real article, which the wall hides.
+    kept = [i for i, p in enumerate(pairs) if p.first in mapping and p.second in mapping]
+    refused = [pairs[i] for i in range(len(pairs)) if i not in set(kept)]
+    if refused:
+        both = pairwise_prf([predicted[i] for i in kept], [gold[i] for i in kept])
+        _, held_both = two_fold({k: [v[i] for i in kept] for k, v in grid.items()},
+                                [gold[i] for i in kept])  # fmt: skip
+        print(f"  pairs with a side refused at ingest (not an article): {len(refused)} "
+              f"({sum(p.same for p in refused)} rated the same story)")
+        print(f"  pairs of two articles ({len(kept)}): {both.line()}; 2-fold {held_both.line()}")
     scores = crosswire_pair_scores(store, mapping, pairs)
     failures = [(p, s) for p, s, pr in zip(pairs, scores, predicted, strict=True)
                 if pr != p.same]  # fmt: skip
