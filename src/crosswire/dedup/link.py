@@ -1,9 +1,14 @@
-"""Link each new article to the original it copies, if any."""
+"""Link each new article to the original it copies, if any: the store adapter of the decision.
+
+The store's LSH index supplies each article's candidates (``store.lsh_candidates``), one
+article at a time in age order, and :func:`crosswire.dedup.decide.choose_original` decides.
+"""
 
 from __future__ import annotations
 
 from crosswire.config import Config
-from crosswire.dedup.fingerprint import fingerprint, minhash_from_signature
+from crosswire.dedup.decide import Age, Candidate, Printed, age_of, choose_original
+from crosswire.dedup.fingerprint import Fingerprint, fingerprint
 from crosswire.store.base import Store
 
 
@@ -22,31 +27,32 @@ def find_original(store: Store, article_id: str, config: Config | None = None) -
         article.text, config.minhash_perm, config.shingle_size, config.near_duplicate_threshold
     )
     store.save_minhash(article_id, fp.signature, fp.buckets)
-    exact = [a for a in store.articles_by_exact_hash(fp.exact) if a != article_id]
-    candidates = exact or [
-        other
-        for other in store.lsh_candidates(fp.buckets, exclude=article_id)
-        if (sig := store.get_minhash(other)) is not None
-        and fp.minhash.jaccard(minhash_from_signature(sig, config.minhash_perm))
-        >= config.near_duplicate_threshold
-    ]
-    # Only articles fingerprinted before this one can be its original.
-    earlier = [c for c in candidates if store.get_minhash(c) is not None and c != article_id]
-    if not earlier:
-        return None
-    originals = []
-    for candidate in earlier:
-        other = store.get_article(candidate)
-        if other is not None:
-            originals.append(other.duplicate_of or other.id)
-    return min(originals, key=lambda oid: _age(store, oid))
+    printed = Printed(article_id, fp.exact, fp.signature)
+    return choose_original(
+        printed, stored_candidates(store, article_id, fp), config.near_duplicate_threshold
+    )
 
 
-def _age(store: Store, article_id: str) -> tuple[str, int]:
+def stored_candidates(store: Store, article_id: str, fp: Fingerprint) -> list[Candidate]:
+    """The store's candidates for an article: its exact copies if any (the decision reads only
+    those then), else what shares an LSH band bucket with it."""
+    ids = [a for a in store.articles_by_exact_hash(fp.exact) if a != article_id]
+    if not ids:
+        ids = store.lsh_candidates(fp.buckets, exclude=article_id)
+    found = []
+    for other in ids:
+        record = store.dedup_record(other)
+        if record is None:
+            continue
+        exact, signature, duplicate_of = record
+        original = duplicate_of or other
+        found.append(Candidate(other, exact, signature, original, _age(store, original)))
+    return found
+
+
+def _age(store: Store, article_id: str) -> Age:
     """Sort key: earliest published first (undated last), then the order stored."""
-    article = store.get_article(article_id)
-    published = article.published if article is not None and article.published else "~"
-    return published, store.ingest_rank(article_id)
+    return age_of(*store.age_key(article_id))
 
 
 def link_duplicates(store: Store, article_ids: list[str], config: Config | None = None) -> int:

@@ -439,6 +439,28 @@ class Store:
         rows = self.query("SELECT signature FROM minhash WHERE article = ?", (article_id,))
         return bytes(rows[0][0]) if rows else None
 
+    def dedup_record(self, article_id: str) -> tuple[str, bytes | None, str | None] | None:
+        """(exact hash, MinHash signature or None, duplicate_of) of a stored article."""
+        rows = self.query(
+            "SELECT a.exact_hash, m.signature, a.duplicate_of FROM articles a "
+            "LEFT JOIN minhash m ON m.article = a.id WHERE a.id = ?",
+            (article_id,),
+        )
+        if not rows:
+            return None
+        exact, signature, duplicate_of = rows[0]
+        return exact, bytes(signature) if signature is not None else None, duplicate_of
+
+    def age_key(self, article_id: str) -> tuple[str | None, int]:
+        """(published, seq) of an article; (None, a rank after every stored one) if absent."""
+        rows = self.query("SELECT published, seq FROM articles WHERE id = ?", (article_id,))
+        return (rows[0][0], int(rows[0][1])) if rows else (None, 1 << 62)
+
+    def iter_fingerprints(self) -> Iterator[tuple[str, bytes]]:
+        """Every stored (article, MinHash signature), for an engine's own candidate search."""
+        for article, signature in self.query("SELECT article, signature FROM minhash"):
+            yield article, bytes(signature)
+
     def lsh_candidates(self, buckets: list[bytes], exclude: str) -> list[str]:
         found: set[str] = set()
         for band, bucket in enumerate(buckets):
