@@ -6,7 +6,8 @@ from crosswire.dedup.fingerprint import fingerprint
 STORY = (
     "Engineers opened the spillway of the Orvel dam on Sunday after days of heavy rain in the "
     "upper valley. Chief engineer Ida Brannock said the reservoir was stable and that residents "
-    "of Kessel, Marrow and Tine should stay alert through the week."
+    "of Kessel, Marrow and Tine should stay alert through the week. The ministry said inspectors "
+    "would return on Thursday to check the dam wall, and schools in the three villages stay closed."
 )
 NEAR = STORY.replace("Sunday", "Sunday morning") + " Reporting by the Valley Wire."
 OTHER = "The port of Tarsk reopened on Friday after a nine-day strike over night-shift pay."
