@@ -38,6 +38,8 @@ from crosswire.stories import assign_stories
 
 # Another engine's reading and cleaning: (files, config) -> prepared articles and errors.
 Preparer = Callable[[list[Path | IngestError], Config], Iterable[Prepared]]
+# Another engine's near-duplicate links: (store, article ids, config) -> how many are copies.
+Linker = Callable[[Store, list[str], Config], int]
 
 
 @dataclass(slots=True)
@@ -216,6 +218,7 @@ def finish_stored(
     outlets: set[str] | None = None,
     progress: Progress | None = None,
     analyse_with: Analyser | None = None,
+    link_with: Linker | None = None,
 ) -> list[str]:
     """Stages 2-5 over this run's articles (``report.added``) and whatever a stopped run left
     unfinished: learn boilerplate, fingerprint, group, analyse. Returns the articles it
@@ -223,7 +226,7 @@ def finish_stored(
     unprinted, storyless = unfinished_work(store, report.added)
     touched = (outlets or set()) | store.outlets_of(storyless)
     report.recleaned = relearn_boilerplate(store, touched, config, storyless)
-    report.duplicates = link_duplicates(store, unprinted, config)
+    report.duplicates = (link_with or link_duplicates)(store, unprinted, config)
     assign_stories(store, storyless, config)
     store.conn.commit()
     wanted = _to_analyse(store, mode, [*report.added, *storyless])
@@ -240,14 +243,16 @@ def ingest_paths(
     analyse: bool | str | None = None,
     prepare: Preparer | None = None,
     analyse_with: Analyser | None = None,
+    link_with: Linker | None = None,
 ) -> IngestReport:
     """Ingest files, folders and globs into the store and bring stories and analyses up to date.
 
     ``analyse`` says which articles are analysed now (``config.analyse`` by default):
     ``"needed"``, those of stories that two independent outlets cover (the others are analysed
     when first read, see :mod:`crosswire.analyze.on_demand`); ``"all"`` (or True); ``"none"``
-    (or False). ``prepare`` (read and clean files) and ``analyse_with`` (make analyses) let
-    another engine run those stages (``engine/ray_data.py``); every other stage runs here.
+    (or False). ``prepare`` (read and clean files), ``link_with`` (near-duplicate links) and
+    ``analyse_with`` (make analyses) let another engine run those stages
+    (``engine/ray_data.py``); every other stage runs here.
 
     Re-ingesting the same input changes nothing; a bad file becomes one recorded error and the
     rest goes on.
@@ -273,7 +278,9 @@ def ingest_paths(
 
     try:
         with store.writer(waiting):
-            _ingest(paths, config, store, console, report, mode, prepare, analyse_with)
+            _ingest(
+                paths, config, store, console, report, mode, prepare, analyse_with, link_with
+            )
     finally:
         if own_store:
             store.close()
@@ -289,6 +296,7 @@ def _ingest(
     mode: str,
     prepare: Preparer | None,
     analyse_with: Analyser | None,
+    link_with: Linker | None = None,
 ) -> None:
     """The body of :func:`ingest_paths`, run while holding the store's ingest lock."""
     files = list(expand_paths(paths))
@@ -308,4 +316,4 @@ def _ingest(
                     progress.advance(task)
 
         outlets = store_items(store, items(), report)
-        finish_stored(store, config, report, mode, outlets, progress, analyse_with)
+        finish_stored(store, config, report, mode, outlets, progress, analyse_with, link_with)

@@ -70,10 +70,15 @@ def fingerprint(
     """
     minhash = MinHash(num_perm=num_perm, scheme=SCHEME)
     minhash.update_batch(sorted(shingles(text, shingle_size)))
-    bands, rows = band_layout(threshold, num_perm)
-    values = minhash.hashvalues.astype(DTYPE)
-    buckets = [values[b * rows : (b + 1) * rows].byteswap().tobytes() for b in range(bands)]
+    buckets = band_buckets(minhash.hashvalues.astype(DTYPE).tobytes(), threshold, num_perm)
     return Fingerprint(exact=exact_hash(text), minhash=minhash, buckets=buckets)
+
+
+def band_buckets(signature: bytes, threshold: float = 0.8, num_perm: int = 128) -> list[bytes]:
+    """The LSH bucket of each band of a stored signature: the keys candidates share."""
+    bands, rows = band_layout(threshold, num_perm)
+    values = np.frombuffer(signature, dtype=DTYPE)
+    return [values[b * rows : (b + 1) * rows].byteswap().tobytes() for b in range(bands)]
 
 
 def minhash_from_signature(signature: bytes, num_perm: int = 128) -> MinHash:

@@ -4,9 +4,11 @@ Reading and cleaning (``ingest.prepare.read_clean``) and the spaCy analysis
 (``analyze.workers.analyse_batch``) are the two stages that cost a core per few articles and
 need nothing but their own input, so they run as ``map_batches`` over Ray Data with streaming
 execution: the cleaning as tasks, the analysis in an actor pool whose every actor loads the
-model once. The stages in between (storing, boilerplate learning, dedup, stories) read what
-the store already holds and run in the driver through the very functions the local pipeline
-calls, in the same order, so a Ray ingest stores what a local one stores. Needs
+model once. Near-duplicate links take their fingerprints and candidates from Ray too (a
+shuffle on LSH band keys, ``engine/ray_dedup.py``) and the decision from the local pipeline's
+function. The other stages (storing, boilerplate learning, stories) read what the store
+already holds and run in the driver through the very functions the local pipeline calls, in
+the same order, so a Ray ingest stores what a local one stores. Needs
 ``pip install 'crosswire[ray]'``; ``address`` names a cluster (``ray://host:10001``), none
 starts Ray on this machine.
 """
@@ -140,8 +142,14 @@ def ingest_with_ray(
 ) -> Any:
     """``ingest_paths`` with reading, cleaning and analysis on Ray (see the module's doc)."""
     from crosswire import pipeline
+    from crosswire.engine.ray_dedup import link_on_ray
 
     start(address, config.workers)
     return pipeline.ingest_paths(
-        paths, config, store, prepare=prepared_records, analyse_with=analyse_on_ray
+        paths,
+        config,
+        store,
+        prepare=prepared_records,
+        analyse_with=analyse_on_ray,
+        link_with=link_on_ray,
     )

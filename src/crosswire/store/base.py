@@ -456,10 +456,15 @@ class Store:
         rows = self.query("SELECT published, seq FROM articles WHERE id = ?", (article_id,))
         return (rows[0][0], int(rows[0][1])) if rows else (None, 1 << 62)
 
-    def iter_fingerprints(self) -> Iterator[tuple[str, bytes]]:
-        """Every stored (article, MinHash signature), for an engine's own candidate search."""
-        for article, signature in self.query("SELECT article, signature FROM minhash"):
-            yield article, bytes(signature)
+    def iter_fingerprints(self) -> Iterator[tuple[str, str, bytes | None]]:
+        """(article, exact hash, MinHash signature or None) of every stored article, for an
+        engine's own candidate search."""
+        rows = self.query(
+            "SELECT a.id, a.exact_hash, m.signature FROM articles a "
+            "LEFT JOIN minhash m ON m.article = a.id ORDER BY a.seq"
+        )
+        for article, exact, signature in rows:
+            yield article, exact or "", bytes(signature) if signature is not None else None
 
     def lsh_candidates(self, buckets: list[bytes], exclude: str) -> list[str]:
         found: set[str] = set()
