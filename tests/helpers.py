@@ -60,3 +60,20 @@ def quotes_in(text: str, *without: str) -> list:
 def said(text: str, *without: str) -> list[tuple[str, str, str | None, str | None]]:
     """Each quote of a fictional article as (kind, text, cue, speaker mention)."""
     return [(q.kind, q.text, q.cue, q.speaker_text) for q in quotes_in(text, *without)]
+
+
+def bcubed_f1(predicted: dict[str, str], gold: dict[str, str]) -> float:
+    """B-cubed F1 over the items of ``gold``: per item, the share of its predicted cluster in
+    its gold cluster (precision) and of its gold cluster in its predicted cluster (recall)."""
+    by_pred: dict[str, set[str]] = {}
+    by_gold: dict[str, set[str]] = {}
+    for item in gold:
+        by_pred.setdefault(predicted[item], set()).add(item)
+        by_gold.setdefault(gold[item], set()).add(item)
+    precision = recall = 0.0
+    for item in gold:
+        cluster, truth = by_pred[predicted[item]], by_gold[gold[item]]
+        precision += len(cluster & truth) / len(cluster)
+        recall += len(cluster & truth) / len(truth)
+    p, r = precision / len(gold), recall / len(gold)
+    return 2 * p * r / (p + r) if p + r else 0.0
