@@ -1,6 +1,7 @@
 """Every stage's cost beside its library alone, and how the lexical path grows.
 
     python bench/pipeline.py [--workers W] [--growth 10000,100000] [--million] [--plot PNG]
+    python bench/pipeline.py --whole [--workers W]
 
 Stages, on the Zyte dev pages (../shared/data/extraction/zyte-dev, 120 news pages as HTML),
 each timed alone in the same run on the same articles, with resident memory after it:
@@ -14,7 +15,8 @@ each timed alone in the same run on the same articles, with resident memory afte
 - compare (every story of two or more articles).
 
 Then the whole ingest with analysis (``ingest_paths(analyse="all")``, ``W`` workers) against
-``nlp.pipe`` alone: the share of the parse's speed the whole pipeline keeps.
+``nlp.pipe`` alone: the share of the parse's speed the whole pipeline keeps, and the seconds
+the whole ingest spent in each stage (``--whole`` runs only this).
 
 Growth: the lexical path (``analyse="none"``: read, clean, store, dedup, stories) on generated
 news-please streams (bench/scale.py's generator) of each size in ``--growth``, each in a fresh
@@ -32,7 +34,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED  # noqa: E402
@@ -75,7 +80,7 @@ def stages(workers: int) -> None:
     from crosswire.dedup.fingerprint import SCHEME, fingerprint, shingles
     from crosswire.ingest.prepare import clean_item
     from crosswire.ingest.readers import ReadOptions, read_path
-    from crosswire.pipeline import ingest_paths, store_items
+    from crosswire.pipeline import store_items
     from crosswire.records import IngestError
     from crosswire.store import open_store
     from crosswire.stories import assign_stories
@@ -146,13 +151,76 @@ def stages(workers: int) -> None:
             line("compare", compared, time.perf_counter() - t0)
         store.close()
 
+    whole_against_parse(workers, parse)
+
+
+def whole_against_parse(workers: int, parse: float | None = None) -> None:
+    """The whole ingest with analysis against ``nlp.pipe`` alone on its texts (``parse``
+    seconds, measured here when not given), and where the whole ingest's time went."""
+    from crosswire.analyze.nlp import load_nlp
+    from crosswire.config import Config
+    from crosswire.pipeline import ingest_paths
+    from crosswire.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "whole.db")
         whole = Config(db=db, progress=False, workers=workers, analyse="all")
-        t0 = time.perf_counter()
-        done = ingest_paths([PAGES], whole)
-        seconds = time.perf_counter() - t0
-        print()
-        line("whole ingest", len(done.added), seconds, "nlp.pipe alone", parse)
+        with timed_stages() as spent:
+            t0 = time.perf_counter()
+            done = ingest_paths([PAGES], whole)
+            seconds = time.perf_counter() - t0
+        if parse is None:
+            store = open_store(db)
+            texts = [a.text for a in store.iter_articles(done.added)]
+            store.close()
+            nlp = load_nlp(whole.spacy_model)
+            t0 = time.perf_counter()
+            for _ in nlp.pipe(texts, batch_size=whole.batch_size, n_process=workers):
+                pass
+            parse = time.perf_counter() - t0
+    print()
+    line("whole ingest", len(done.added), seconds, f"nlp.pipe alone (n_process={workers})", parse)
+    print("  where its time went: " + ", ".join(
+        f"{stage} {s:.1f}s ({s / seconds:.0%})" for stage, s in spent.items()
+    ) + f", the rest {seconds - sum(spent.values()):.1f}s")  # fmt: skip
+
+
+# The whole ingest's stages, as ``pipeline`` calls them: reading, cleaning and storing are one
+# stream (``store_items`` consumes the readers' output), then each later stage on its own.
+STAGES = {
+    "read+clean+store": "store_items",
+    "boilerplate": "relearn_boilerplate",
+    "dedup": "link_duplicates",
+    "stories": "assign_stories",
+    "analysis": "analyse_pending",
+}
+
+
+@contextmanager
+def timed_stages() -> Iterator[dict[str, float]]:
+    """Seconds spent in each of the pipeline's stage functions while the block runs."""
+    from crosswire import pipeline
+
+    spent = dict.fromkeys(STAGES, 0.0)
+    originals = {name: getattr(pipeline, name) for name in STAGES.values()}
+
+    def timer(stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[stage] += time.perf_counter() - t0
+
+        return timed
+
+    for stage, name in STAGES.items():
+        setattr(pipeline, name, timer(stage, originals[name]))
+    try:
+        yield spent
+    finally:
+        for name, function in originals.items():
+            setattr(pipeline, name, function)
 
 
 def grow(size: int) -> dict[str, float]:
@@ -222,11 +290,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--growth", default="10000,100000", help="sizes, comma-separated")
     parser.add_argument("--million", action="store_true", help="add 1,000,000 to the growth")
     parser.add_argument("--no-stages", action="store_true", help="only the growth runs")
+    parser.add_argument(
+        "--whole", action="store_true", help="only the whole ingest against nlp.pipe alone"
+    )
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "pipeline-growth.png")
     parser.add_argument("--grow-one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.grow_one:
         print(json.dumps(grow(args.grow_one)))
+        return 0
+    if args.whole:
+        whole_against_parse(args.workers)
         return 0
     if not args.no_stages:
         stages(args.workers)
