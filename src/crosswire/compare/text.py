@@ -10,11 +10,11 @@ exact strings; rapidfuzz catches near-identical wording the stems miss.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from rapidfuzz import fuzz
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from crosswire.lines import split_lines  # noqa: F401 - re-exported: where it used to live
 from crosswire.records import Passage
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
@@ -71,21 +71,3 @@ def fuzzy(a: str, b: str) -> float:
 def passage(article_id: str, text: str, start: int, end: int) -> Passage:
     """A Passage whose text is exactly ``text[start:end]`` of the article's clean text."""
     return Passage(article=article_id, text=text[start:end], start=start, end=end)
-
-
-def split_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Split a sentence span at line breaks, trimming whitespace.
-
-    spaCy glues a subheading to the sentence below it ("Rutte Raises Alarm ...\\nSpeaking in
-    Brussels ..."); a line break in clean text always ends a sentence.
-    """
-    pos = start
-    for line in text[start:end].split("\n"):
-        line_start, line_end = pos, pos + len(line)
-        pos = line_end + 1
-        while line_start < line_end and text[line_start].isspace():
-            line_start += 1
-        while line_end > line_start and text[line_end - 1].isspace():
-            line_end -= 1
-        if line_end > line_start:
-            yield line_start, line_end

@@ -22,7 +22,7 @@ from crosswire.analyze.figures.place import figure_place
 from crosswire.analyze.figures.source import figure_source
 from crosswire.analyze.figures.units import per_after, unit_after
 from crosswire.analyze.figures.widgets import is_widget
-from crosswire.compare.text import split_lines
+from crosswire.lines import split_lines
 from crosswire.records import Figure, Quote
 
 _UNITS = [
