@@ -20,7 +20,9 @@ the whole ingest spent in each stage (``--whole`` runs only this).
 
 Growth: the lexical path (``analyse="none"``: read, clean, store, dedup, stories) on generated
 news-please streams (bench/scale.py's generator) of each size in ``--growth``, each in a fresh
-process and store; articles/s and peak memory per size, and a PNG plot (``--plot``).
+process and store; articles/s and peak memory per size, the CPU milliseconds per article of
+each file as the store fills (flat when the time is linear), and a PNG plot (``--plot``).
+``--budget S`` stops each stream after S seconds (the figures say how far it got).
 ``--million`` adds 1,000,000 articles (hours on two cores).
 """
 
@@ -223,40 +225,56 @@ def timed_stages() -> Iterator[dict[str, float]]:
             setattr(pipeline, name, function)
 
 
-def grow(size: int) -> dict[str, float]:
-    """One size of the lexical path, in this process: articles/s and peak RSS."""
+def grow(size: int, budget: float | None = None) -> dict[str, Any]:
+    """One size of the lexical path, in this process: articles/s, peak RSS, and the CPU
+    milliseconds per article of each file (the shape of the cost as the store fills). With
+    ``budget`` seconds the stream stops after the file that passes it."""
     from scale import generate
 
     from crosswire.config import Config
     from crosswire.pipeline import ingest_paths
     from crosswire.store import open_store
 
+    per_file: list[tuple[int, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         files, _ = generate(Path(tmp), size, seed=7)
         config = Config(db=str(Path(tmp) / "grow.db"), progress=False, workers=1)
         store = open_store(config.db)
         start_peak = peak_mib()
         t0 = time.perf_counter()
+        done = 0
         for path in files:  # file by file, as a crawl arrives
-            ingest_paths([path], config, store, analyse="none")
+            cpu = time.process_time()
+            report = ingest_paths([path], config, store, analyse="none")
+            added = len(report.added) + report.unchanged
+            done += added
+            per_file.append((done, 1000 * (time.process_time() - cpu) / max(1, added)))
+            if budget is not None and time.perf_counter() - t0 > budget:
+                break
         seconds = time.perf_counter() - t0
         store.close()
-    return {"articles": size, "seconds": seconds, "rate": size / seconds,
-            "peak_mib": peak_mib(), "start_mib": start_peak}  # fmt: skip
+    return {"articles": done, "planned": size, "seconds": seconds, "rate": done / seconds,
+            "peak_mib": peak_mib(), "start_mib": start_peak, "cpu_ms": per_file}  # fmt: skip
 
 
-def growth(sizes: list[int], plot: Path | None) -> None:
+def growth(sizes: list[int], plot: Path | None, budget: float | None = None) -> None:
     rows = []
     print(f"\nlexical path (read, clean, store, dedup, stories) on generated streams: {sizes}")
     for size in sizes:
-        out = subprocess.run(
-            [sys.executable, __file__, "--grow-one", str(size)],
-            check=True, capture_output=True, text=True,
-        ).stdout  # fmt: skip
+        command = [sys.executable, __file__, "--grow-one", str(size)]
+        if budget is not None:
+            command += ["--budget", str(budget)]
+        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         row = json.loads(out.strip().splitlines()[-1])
         rows.append(row)
-        print(f"{size:>9} articles: {row['rate']:.1f} articles/s ({row['seconds']:.0f}s), "
-              f"peak RSS {row['peak_mib']:.0f} MiB (after imports {row['start_mib']:.0f})")
+        stopped = "" if row["articles"] >= size else f" (stopped at the {budget:.0f} s budget)"
+        print(f"{row['articles']:>9} articles of {size}{stopped}: {row['rate']:.1f} articles/s "
+              f"({row['seconds']:.0f}s), peak RSS {row['peak_mib']:.0f} MiB "
+              f"(after imports {row['start_mib']:.0f})")
+        tenth = max(1, len(row["cpu_ms"]) // 10)
+        print("   CPU ms per article by articles stored: " + ", ".join(
+            f"{n}: {ms:.1f}" for n, ms in row["cpu_ms"][tenth - 1 :: tenth]
+        ))  # fmt: skip
     first, last = rows[0], rows[-1]
     print(f"from {first['articles']} to {last['articles']}: speed ratio "
           f"{last['rate'] / first['rate']:.2f}, peak memory ratio "
@@ -267,7 +285,7 @@ def growth(sizes: list[int], plot: Path | None) -> None:
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
 
-        fig, left = plt.subplots(figsize=(6, 3.5))
+        fig, (left, middle) = plt.subplots(1, 2, figsize=(10, 3.8))
         xs = [r["articles"] for r in rows]
         left.plot(xs, [r["rate"] for r in rows], "o-", color="tab:blue")
         left.set_xscale("log")
@@ -278,7 +296,16 @@ def growth(sizes: list[int], plot: Path | None) -> None:
         right.plot(xs, [r["peak_mib"] for r in rows], "s--", color="tab:red")
         right.set_ylabel("peak RSS (MiB)", color="tab:red")
         right.set_ylim(bottom=0)
-        left.set_title("Lexical path: speed and memory against corpus size")
+        left.set_title("Speed and memory against stream size")
+        for r in rows:
+            middle.plot([n for n, _ in r["cpu_ms"]], [ms for _, ms in r["cpu_ms"]],
+                        ".-", label=f"{r['planned']:,} stream")  # fmt: skip
+        middle.set_xlabel("articles stored")
+        middle.set_ylabel("CPU ms per article (per file)")
+        middle.set_ylim(bottom=0)
+        middle.legend()
+        middle.set_title("Cost per article as the store fills")
+        fig.suptitle("Lexical path (read, clean, store, dedup, stories)")
         fig.tight_layout()
         fig.savefig(plot, dpi=110)
         print(f"wrote {plot}")
@@ -295,9 +322,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "pipeline-growth.png")
     parser.add_argument("--grow-one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--budget", type=float, help="seconds per growth run: stop the stream after that"
+    )
     args = parser.parse_args(argv)
     if args.grow_one:
-        print(json.dumps(grow(args.grow_one)))
+        print(json.dumps(grow(args.grow_one, args.budget)))
         return 0
     if args.whole:
         whole_against_parse(args.workers)
@@ -308,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.million:
         sizes.append(1_000_000)
     if sizes:
-        growth(sizes, args.plot)
+        growth(sizes, args.plot, args.budget)
     return 0
 
 
