@@ -182,6 +182,9 @@ class Store:
             # The next article's seq is MAX(seq) + 1: without an index each insert reads the
             # whole table, and ingest slows down as the store grows (bench/scale.py).
             "CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq)",
+            # Copies of an article are looked up when it changes story: without an index each
+            # lookup reads the whole table.
+            "CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of)",
             """CREATE TABLE IF NOT EXISTS sources (
                 source TEXT PRIMARY KEY, article TEXT NOT NULL)""",
             """CREATE TABLE IF NOT EXISTS errors (
