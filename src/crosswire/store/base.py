@@ -211,6 +211,10 @@ class Store:
                 key TEXT NOT NULL, article TEXT NOT NULL, day INTEGER, seq INTEGER,
                 PRIMARY KEY (key, article))""",
             "CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys(article)",
+            # Each article's closest candidates by word cosine (stories/near.py), kept as
+            # articles arrive so that scoring a pair never retrieves a candidate's candidates.
+            """CREATE TABLE IF NOT EXISTS story_near (
+                article TEXT PRIMARY KEY, near TEXT NOT NULL)""",
             """CREATE TABLE IF NOT EXISTS term_df (
                 term TEXT PRIMARY KEY, df INTEGER NOT NULL)""",
             # Ids of stories merged into another: links and follows made before still resolve.
@@ -563,6 +567,28 @@ class Store:
             for (article_id,) in rows:
                 shared[article_id] = shared.get(article_id, 0) + 1
         return shared
+
+    def story_near(self, article_ids: Iterable[str]) -> dict[str, dict[str, float]]:
+        """The stored near-lists (candidate -> word cosine) of those of ``article_ids`` that
+        have one."""
+        ids = sorted(set(article_ids))
+        out: dict[str, dict[str, float]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for article_id, near in self.query(
+                f"SELECT article, near FROM story_near WHERE article IN ({marks})", chunk
+            ):
+                out[article_id] = dict(json.loads(near))
+        return out
+
+    def save_story_near(self, near: dict[str, dict[str, float]]) -> None:
+        """Replace the near-lists of the given articles."""
+        self.executemany(
+            "INSERT INTO story_near (article, near) VALUES (?, ?) "
+            "ON CONFLICT (article) DO UPDATE SET near = excluded.near",
+            [(a, json.dumps(sorted(n.items()), ensure_ascii=False)) for a, n in near.items()],
+        )
 
     def add_document_terms(self, terms: Iterable[str]) -> None:
         self.executemany(

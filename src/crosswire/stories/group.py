@@ -38,11 +38,11 @@ from crosswire.stories.embedding import decode_vector, embed_articles, resolve_e
 from crosswire.stories.features import StoryFeatures, article_features, name_key
 from crosswire.stories.model import PairModel, load_model
 from crosswire.stories.naming import name_clusters
+from crosswire.stories.near import add_to_near_lists, candidate_cosines, closest
 from crosswire.stories.pairs import pair_features
 from crosswire.stories.similarity import (
     Vectors,
     combine,
-    cosine,
     embedding_cosine,
     vectors,
     within_window,
@@ -119,18 +119,28 @@ class _Batch:
         return self.embeddings[article_id]
 
     def nearby(self, article_id: str) -> list[float]:
-        """Word cosines of the article's candidates inside its time window, highest first."""
+        """Word cosines of the article's closest candidates inside its time window, highest
+        first, from its stored near-list (:mod:`crosswire.stories.near`)."""
         if article_id not in self.near:
-            own = self.vector(article_id)
-            found = []
-            for candidate in self.candidates(article_id):
-                other = self.vector(candidate)
-                if own is None or other is None:
-                    continue
-                if within_window(own.published, other.published, self.config.story_window_days):
-                    found.append(cosine(own.words, other.words))
-            self.near[article_id] = sorted(found, reverse=True)
+            self.load_near([article_id])
         return self.near[article_id]
+
+    def load_near(self, article_ids: Iterable[str]) -> None:
+        """Read the near-lists of ``article_ids`` in one go. An indexed article without one
+        (indexed before near-lists were kept) gets it from its own candidates, once."""
+        wanted = [a for a in dict.fromkeys(article_ids) if a not in self.near]
+        if not wanted:
+            return
+        stored = self.store.story_near(wanted)
+        missing = {}
+        for article_id in wanted:
+            if article_id not in stored and self.get_features(article_id) is not None:
+                stored[article_id] = missing[article_id] = closest(
+                    candidate_cosines(self, article_id)
+                )
+            self.near[article_id] = sorted(stored.get(article_id, {}).values(), reverse=True)
+        if missing:
+            self.store.save_story_near(missing)
 
     def pair_values(self, first: str, second: str) -> list[float] | None:
         """The pair model's features of two indexed articles (None when one is not indexed)."""
@@ -186,7 +196,8 @@ def story_keys(features: StoryFeatures, df: dict[str, int], documents: int) -> l
 
 
 def index_articles(store: Store, articles: Iterable[Article], config: Config | None = None) -> None:
-    """Store features and keys of articles not indexed yet (duplicates are never indexed).
+    """Store features, keys and near-lists of articles not indexed yet (duplicates are never
+    indexed).
 
     With an embedder configured, the new articles' lead embeddings are computed in one batch
     and stored with their features.
@@ -195,8 +206,14 @@ def index_articles(store: Store, articles: Iterable[Article], config: Config | N
     first article of a batch is weighed against its batch-mates too. One transaction: a crash
     cannot count an article's terms without storing its features (re-runs would count twice).
     Syndicated copies stay out of the counts, or a wire story would make its own words look
-    common.
+    common. Once all are stored, each new article's cosines with its candidates are added to
+    the near-lists (:mod:`crosswire.stories.near`).
     """
+    _index(store, articles, config)
+
+
+def _index(store: Store, articles: Iterable[Article], config: Config | None) -> _Batch | None:
+    """:func:`index_articles`, returning the per-call caches it filled (None: nothing new)."""
     new: dict[str, StoryFeatures] = {}
     new_articles: list[Article] = []
     for article in articles:
@@ -206,7 +223,7 @@ def index_articles(store: Store, articles: Iterable[Article], config: Config | N
             new[article.id] = article_features(article)
             new_articles.append(article)
     if not new:
-        return
+        return None
     embedder = resolve_embedder(config.story_embedder if config else None)
     if embedder is not None:
         for article, encoded in zip(
@@ -225,10 +242,14 @@ def index_articles(store: Store, articles: Iterable[Article], config: Config | N
             name_df = {**df, **{n: df.get(name_key(n), 0) for n in features.names}}
             keys = story_keys(features, name_df, documents)
             store.save_story_features(article_id, features.as_dict(), keys)
+        batch = _Batch(store, config or Config())
+        add_to_near_lists(batch, new)
+    return batch
 
 
 def scored_candidates(batch: _Batch, article_id: str) -> list[Match]:
     """The article's retrieved candidates with their probabilities, most likely first."""
+    batch.load_near([article_id, *batch.candidates(article_id)])
     matches = [Match(c, batch.probability(article_id, c)) for c in batch.candidates(article_id)]
     return sorted(matches, key=lambda m: (-m.probability, m.article))
 
@@ -305,8 +326,7 @@ def assign_stories(store: Store, article_ids: list[str], config: Config | None =
     """
     config = config or Config()
     articles = [a for a in store.iter_articles(article_ids) if a is not None]
-    index_articles(store, articles, config)
-    batch = _Batch(store, config)
+    batch = _index(store, articles, config) or _Batch(store, config)
     pending = [a for a in articles if a.story is None]
     new = sorted({a.id for a in pending if not a.duplicate_of})
     with store.transaction():
