@@ -246,7 +246,10 @@ class Store:
                     "seq = (SELECT seq FROM articles WHERE id = ?) WHERE article = ?",
                     (day_number(json.loads(data).get("published")), article, article),
                 )
-        self.execute("CREATE INDEX IF NOT EXISTS story_keys_day ON story_keys(key, day)")
+        # (key, day, seq): the window's rows are one range, and a key's latest undated ones are
+        # read in order without passing its dated ones (a common key has thousands).
+        self.execute("CREATE INDEX IF NOT EXISTS story_keys_window ON story_keys(key, day, seq)")
+        self.execute("DROP INDEX IF EXISTS story_keys_day")
         self.execute("CREATE INDEX IF NOT EXISTS story_keys_seq ON story_keys(key, seq)")
 
     # -- articles ------------------------------------------------------------------------------
@@ -530,6 +533,31 @@ class Store:
         rows = self.query("SELECT data FROM story_features WHERE article = ?", (article_id,))
         return json.loads(rows[0][0]) if rows else None
 
+    def story_features_of(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored grouping features of those of ``article_ids`` that have them."""
+        ids = sorted(set(article_ids))
+        out: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for article_id, data in self.query(
+                f"SELECT article, data FROM story_features WHERE article IN ({marks})", chunk
+            ):
+                out[article_id] = json.loads(data)
+        return out
+
+    def story_keys_of(self, article_ids: Iterable[str]) -> set[str]:
+        """The retrieval keys of the given articles together."""
+        ids = sorted(set(article_ids))
+        keys: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            keys.update(r[0] for r in self.query(
+                f"SELECT key FROM story_keys WHERE article IN ({marks})", chunk
+            ))  # fmt: skip
+        return keys
+
     def articles_with_keys(
         self,
         keys: Iterable[str],
@@ -545,27 +573,31 @@ class Store:
         article reads the ``undated`` latest per key. The work per article stays bounded
         however large the store grows."""
         day = day_number(published)
-        shared: dict[str, int] = {}
-        for key in set(keys):
-            if day is None or window_days is None:
-                rows = self.query(
-                    "SELECT article FROM story_keys WHERE key = ? AND article <> ? "
-                    "ORDER BY seq DESC LIMIT ?",
-                    (key, exclude, undated),
-                )
-            else:
+        windowed = day is not None and window_days is not None
+        unique = sorted(set(keys))
+        rows: list[tuple[Any, ...]] = []
+        # One statement per kind of row and up to 200 keys, rather than one per key: the
+        # statements, not the rows (a few per key), are what retrieval spends its time on.
+        for start in range(0, len(unique), 200):
+            chunk = unique[start : start + 200]
+            latest = " UNION ALL ".join(
+                f"SELECT article FROM (SELECT article, seq FROM story_keys WHERE key = ? "
+                f"AND article <> ? {'AND day IS NULL ' if windowed else ''}"
+                f"ORDER BY seq DESC LIMIT ?) AS k{i}"
+                for i in range(len(chunk))
+            )
+            rows += self.query(latest, [v for key in chunk for v in (key, exclude, undated)])
+            if day is not None and window_days is not None:
                 reach = int(window_days) + 1
-                rows = self.query(
-                    "SELECT article FROM story_keys WHERE key = ? AND article <> ? "
+                marks = ", ".join("?" for _ in chunk)
+                rows += self.query(
+                    f"SELECT article FROM story_keys WHERE key IN ({marks}) AND article <> ? "
                     "AND day BETWEEN ? AND ?",
-                    (key, exclude, day - reach, day + reach),
-                ) + self.query(
-                    "SELECT article FROM story_keys WHERE key = ? AND article <> ? "
-                    "AND day IS NULL ORDER BY seq DESC LIMIT ?",
-                    (key, exclude, undated),
+                    [*chunk, exclude, day - reach, day + reach],
                 )
-            for (article_id,) in rows:
-                shared[article_id] = shared.get(article_id, 0) + 1
+        shared: dict[str, int] = {}
+        for (article_id,) in rows:
+            shared[article_id] = shared.get(article_id, 0) + 1
         return shared
 
     def story_near(self, article_ids: Iterable[str]) -> dict[str, dict[str, float]]:
@@ -671,6 +703,19 @@ class Store:
             found.update(r[0] for r in self.query(
                 f"SELECT DISTINCT story FROM articles WHERE id IN ({marks}) "
                 "AND story IS NOT NULL", chunk,
+            ))  # fmt: skip
+        return found
+
+    def story_by_article(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The story of each of ``article_ids`` that has one."""
+        ids = sorted(set(article_ids))
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(self.query(
+                f"SELECT id, story FROM articles WHERE id IN ({marks}) AND story IS NOT NULL",
+                chunk,
             ))  # fmt: skip
         return found
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import combinations
 
 import numpy as np
 
@@ -87,12 +88,30 @@ class _Batch:
         self.documents = store.count_story_features()
         self.near: dict[str, list[float]] = {}
         self.retrieved: dict[str, list[str]] = {}
+        self.scores: dict[Pair, float] = {}
 
     def get_features(self, article_id: str) -> StoryFeatures | None:
         if article_id not in self.features:
-            data = self.store.get_story_features(article_id)
-            self.features[article_id] = StoryFeatures.from_dict(data) if data else None
+            self.load_features([article_id])
         return self.features[article_id]
+
+    def load_features(self, article_ids: Iterable[str]) -> None:
+        """Read the stored features of ``article_ids``, and the document frequencies of
+        their terms, in one go (a query per article costs more than the reading)."""
+        wanted = [a for a in dict.fromkeys(article_ids) if a not in self.features]
+        if not wanted:
+            return
+        found = self.store.story_features_of(wanted)
+        terms: set[str] = set()
+        for article_id in wanted:
+            data = found.get(article_id)
+            features = StoryFeatures.from_dict(data) if data else None
+            self.features[article_id] = features
+            if features is not None:
+                terms.update(t for t in features.document_terms() if t not in self.df)
+        if terms:
+            counts = self.store.document_frequencies(terms)
+            self.df.update({t: counts.get(t, 0) for t in terms})
 
     def vector(self, article_id: str) -> Vectors | None:
         if article_id in self.vecs:
@@ -152,7 +171,15 @@ class _Batch:
     def probability(self, first: str, second: str) -> float:
         """How likely two indexed articles are to report one incident: 0 outside the time
         window, the model's probability joined with the embedding cosine when both were
-        embedded by the same model (older, lexically indexed ones count by words alone)."""
+        embedded by the same model (older, lexically indexed ones count by words alone).
+
+        Scored once per pair and call, the two in id order: the same either way round."""
+        key = pair_key(first, second)
+        if key not in self.scores:
+            self.scores[key] = self._probability(*key)
+        return self.scores[key]
+
+    def _probability(self, first: str, second: str) -> float:
         a, b = self.vector(first), self.vector(second)
         if a is None or b is None:
             return 0.0
@@ -249,6 +276,7 @@ def _index(store: Store, articles: Iterable[Article], config: Config | None) -> 
 
 def scored_candidates(batch: _Batch, article_id: str) -> list[Match]:
     """The article's retrieved candidates with their probabilities, most likely first."""
+    batch.load_features(batch.candidates(article_id))
     batch.load_near([article_id, *batch.candidates(article_id)])
     matches = [Match(c, batch.probability(article_id, c)) for c in batch.candidates(article_id)]
     return sorted(matches, key=lambda m: (-m.probability, m.article))
@@ -272,19 +300,22 @@ def neighbourhood(
 ) -> tuple[list[list[str]], dict[Pair, float], dict[str, str | None]]:
     """What must be grouped again when ``new`` arrive: the starting clusters (each new
     article alone, the members of each story one of them is likely to join alone too, a
-    large story as one block), the scored candidate pairs among them, and each article's
-    story before."""
+    large story as one block), the scored pairs among them, and each article's story before.
+
+    The pairs are the new articles' candidates and the pairs inside each story taken apart:
+    its members were one story, so their pairs are the links that may rebuild it. Stored
+    members are never retrieved for again, so the work per new article stays bounded."""
     store, threshold = batch.store, batch.model.threshold
     before: dict[str, str | None] = {a: None for a in new}
-    touched: set[str] = set()
+    likely: set[str] = set()
     for article_id in new:
         for match in scored_candidates(batch, article_id):
             if match.probability < threshold:
                 break
-            story = store.query("SELECT story FROM articles WHERE id = ?", (match.article,))
-            if story and story[0][0] is not None:
-                touched.add(story[0][0])
+            likely.add(match.article)
+    touched = set(store.story_by_article(likely).values())
     seeds: list[list[str]] = [[a] for a in new]
+    apart: list[list[str]] = []
     for story in sorted(touched):
         members = _originals(store, store.story_article_ids(story))
         for member in members:
@@ -293,12 +324,17 @@ def neighbourhood(
             seeds.append(members)
         else:
             seeds.extend([m] for m in members)
+            apart.append(members)
     edges: dict[Pair, float] = {}
-    for article_id in before:
+    for article_id in new:
         for candidate in batch.candidates(article_id):
-            key = pair_key(article_id, candidate)
-            if candidate in before and key not in edges:
-                edges[key] = batch.probability(article_id, candidate)
+            if candidate in before:
+                edges[pair_key(article_id, candidate)] = batch.probability(article_id, candidate)
+    for members in apart:
+        batch.load_features(members)
+        batch.load_near(members)
+        for first, second in combinations(members, 2):
+            edges[pair_key(first, second)] = batch.probability(first, second)
     return seeds, edges, before
 
 

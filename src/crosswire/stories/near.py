@@ -37,6 +37,7 @@ def candidate_cosines(batch: _Batch, article_id: str) -> dict[str, float]:
     found: dict[str, float] = {}
     if own is None:
         return found
+    batch.load_features(batch.candidates(article_id))
     for candidate in batch.candidates(article_id):
         other = batch.vector(candidate)
         if other is None:
