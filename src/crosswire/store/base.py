@@ -546,16 +546,17 @@ class Store:
                 out[article_id] = json.loads(data)
         return out
 
-    def story_keys_of(self, article_ids: Iterable[str]) -> set[str]:
-        """The retrieval keys of the given articles together."""
+    def story_keys_of(self, article_ids: Iterable[str]) -> dict[str, int]:
+        """The retrieval keys of the given articles, with how many of them hold each."""
         ids = sorted(set(article_ids))
-        keys: set[str] = set()
+        keys: dict[str, int] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
-            keys.update(r[0] for r in self.query(
+            for (key,) in self.query(
                 f"SELECT key FROM story_keys WHERE article IN ({marks})", chunk
-            ))  # fmt: skip
+            ):
+                keys[key] = keys.get(key, 0) + 1
         return keys
 
     def articles_with_keys(
