@@ -262,6 +262,13 @@ def main(argv: list[str] | None = None) -> int:
         first, steady = figures[0], steady_state(figures)
         print(f"{label}: into an empty store {first:.1f} articles/s; last quarter (median) "
               f"{steady:.1f} articles/s: ratio {steady / first:.2f}")
+    if len(cpu_speeds) >= 4:
+        # Once the time windows have filled, the store only grows: the second quarter against
+        # the last shows whether the work per article still grows with it.
+        quarter = len(cpu_speeds) // 4
+        second = sorted(cpu_speeds[quarter : 2 * quarter])[quarter // 2]
+        print(f"CPU time: second quarter (median) {second:.1f} articles/s, last quarter "
+              f"{steady_state(cpu_speeds):.1f}: ratio {steady_state(cpu_speeds) / second:.2f}")
     print(verdict(speeds, cpu_speeds))
     print(f"store: {size / 2**20:.0f} MiB, {size / args.articles / 1024:.1f} KiB per article; "
           f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
