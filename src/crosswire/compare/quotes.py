@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crosswire.compare.meaning import SAME, Embed, Matcher
+from crosswire.compare.publications import is_publication
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import compatible_speakers, display_speaker, written_name
 from crosswire.compare.text import fuzzy, passage
@@ -122,8 +123,12 @@ def _cut_from(a: _Item, b: _Item) -> bool:
 
 def _speaker(items: list[_Item], aliases: list[str]) -> str | None:
     """The speaker most variants name, under its longest name in the story ("Teodor Malvik"
-    over "Malvik"); a variant without a speaker takes the one its group's other variants give."""
-    return display_speaker([i.quote.speaker for i in items if i.quote.speaker], aliases)
+    over "Malvik"); a variant without a speaker takes the one its group's other variants give.
+    A publication credited in one variant ("according to the Times") yields to a person named
+    in another: it is where the words appeared."""
+    named = [i.quote.speaker for i in items if i.quote.speaker]
+    people = [n for n in named if not is_publication(n)]
+    return display_speaker(people or named, aliases)
 
 
 def _written_names(items: list[_Item]) -> list[str]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from crosswire.compare.text import content_stems
+from crosswire.compare.lexicon import normal_stems
+from crosswire.compare.publications import is_publication
 
 _TITLES = {"mr", "mrs", "ms", "dr", "sir", "president", "minister", "general", "secretary"}
 # Words that introduce a name in a mention ("Interior Minister", "spokesman", "the").
@@ -79,6 +80,7 @@ def is_name(text: str) -> bool:
 _VAGUE_SOURCES = {
     "estimate", "estimates", "report", "reports", "source", "sources", "data", "figures",
     "statistics", "accounts", "count", "counts", "calculations", "projections", "media",
+    "stories", "story", "articles", "article", "coverage",
 }
 
 
@@ -108,8 +110,10 @@ def compatible_credits(a: str | None, b: str | None) -> bool:
     Only two *names* can contradict each other. A description is what an outlet writes when
     it does not name the speaker ("a senior fire official" for the fire chief, "the company"
     for Imagination Technologies): it fits any name, and another description when the two
-    share a content word ("local authorities" / "police authorities"). Two descriptions with
-    nothing in common ("army engineers" / "Olvane hospital board") are different bodies.
+    share a content word or its synonym ("local authorities" / "police authorities"; "the
+    ad" / "the advertisement"). Two descriptions with nothing in common ("army engineers" /
+    "Olvane hospital board") are different bodies. A publication ("the Times") is where the
+    words appeared, not who said them (:mod:`crosswire.compare.publications`): it fits anyone.
 
     Examples:
         >>> compatible_credits("Ilse Brandt", "Piet Morrow")
@@ -119,12 +123,14 @@ def compatible_credits(a: str | None, b: str | None) -> bool:
     """
     if a is None or b is None or a.lower() == b.lower() or vague(a) or vague(b):
         return True
+    if is_publication(a) or is_publication(b):
+        return True
     name_a, name_b = is_name(a), is_name(b)
     if name_a and name_b:
         return same_name(a, b)
     if name_a != name_b:
         return True
-    return bool(content_stems(a) & content_stems(b))
+    return bool(normal_stems(a) & normal_stems(b))
 
 
 def compatible_speakers(a: str | None, b: str | None) -> bool:
