@@ -47,6 +47,15 @@ def _resolve() -> Callable[[str, str], bool]:
 same_actor = _resolve()
 
 
+def _name_tokens(name: str) -> list[str]:
+    """A name's words without titles ("Lt. Gov. Timothy Vale" -> timothy, vale)."""
+    try:
+        from crosswire.analyze.actors import name_tokens
+    except ImportError:
+        return _tokens(mention_name(name) or name)
+    return name_tokens(name)
+
+
 # Words that do not tell one organisation or person from another ("Imagination Technologies
 # Group Plc" is "Imagination Technologies"; "Turki Al-Malki" is "Al-Malki" and "Malki").
 _PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "del", "der", "van", "von", "la", "le", "du"}
@@ -98,10 +107,31 @@ def _name_words(name: str) -> set[str]:
 def same_name(a: str, b: str) -> bool:
     """One actor under two names: a surname alone, a first name added, a company's legal
     suffix dropped, an Arabic article split off ("Malki" / "Turki Al-Malki")."""
-    if same_actor(a, b):
+    if same_actor(a, b) or short_first_name(a, b):
         return True
     wa, wb = _name_words(a), _name_words(b)
     return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+# Letters a short first name must keep of the long one ("Tim" of "Timothy").
+MIN_SHORT_NAME = 3
+
+
+def short_first_name(a: str, b: str) -> bool:
+    """One person under a short form of the first name: "Tim Vale" / "Timothy Vale", "Chris
+    Orr" / "Christopher Orr" (same surname, one first name the start of the other).
+
+    Examples:
+        >>> short_first_name("Tim Vale", "Lt. Gov. Timothy Vale")
+        True
+        >>> short_first_name("Tim Vale", "Tom Vale")
+        False
+    """
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1]:
+        return False
+    short, long = sorted((ta[0], tb[0]), key=len)
+    return len(short) >= MIN_SHORT_NAME and short != long and long.startswith(short)
 
 
 def compatible_credits(a: str | None, b: str | None) -> bool:

@@ -15,12 +15,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from crosswire.compare.publications import is_publication
 from crosswire.compare.sources import Source
-from crosswire.compare.speakers import compatible_speakers, display_speaker, is_name, same_name
+from crosswire.compare.speakers import (
+    compatible_speakers,
+    display_speaker,
+    is_name,
+    mention_name,
+    same_name,
+)
 from crosswire.compare.text import passage
 from crosswire.records import Claim, Discrepancy, Passage, QuoteGroup
 
 _GENERIC_PREFIXES = ("a ", "an ")
+# A date after these words bounds something else ("plans to decide by June"), it does not
+# say when the remarks were made.
+_DEADLINE = re.compile(r"(?:by|until|till|before|after|since|from|through)\b", re.IGNORECASE)
 # Confidence that two outlets' occasions are those of the same remarks: what any two claims
 # of one story start with, what the same named speaker adds, and what one shared statement
 # of that speaker adds.
@@ -49,9 +59,22 @@ def compatible_venues(a: str, b: str) -> bool:
         return False
     if detail_a.lower() == detail_b.lower() or one_station(detail_a, detail_b):
         return True
+    if kind_a == "interview" and (_interviewer(detail_a, detail_b) or _interviewer(detail_b,
+                                                                                 detail_a)):
+        return True
     # an unnamed outlet or event ("a German outlet", "a press conference") fits any named one
     return detail_a.lower().startswith(_GENERIC_PREFIXES) or detail_b.lower().startswith(
         _GENERIC_PREFIXES
+    )
+
+
+def _interviewer(person: str, outlet: str) -> bool:
+    """"told Meredith Vale" against "told NBC": a journalist named by first and last name
+    works for some outlet, so the two can be one interview."""
+    name = mention_name(person)
+    return (
+        is_publication(outlet) and not is_publication(person)
+        and name is not None and len(name.split()) >= 2
     )
 
 
@@ -104,6 +127,7 @@ def _remark_dates(source: Source) -> list[Claim]:
     return [
         c for c in source.analysis.claims
         if c.kind == "date" and (c.sentence_start, c.sentence_end) in venues
+        and not _DEADLINE.match(c.text)
     ]
 
 
