@@ -51,5 +51,5 @@ def is_publication(name: str | None, outlets: tuple[str, ...] = ()) -> bool:
 
 def _outlet_key(domain: str) -> str:
     """The name part of a domain: "thecaucus.blogs.nytimes.com" -> "nytimes"."""
-    parts = [p for p in domain.lower().split(".") if p not in ("www", "com", "org", "net")]
-    return parts[-1] if parts else ""
+    parts = [p for p in domain.lower().split(".") if p]
+    return parts[-2] if len(parts) >= 2 else (parts[0] if parts else "")
