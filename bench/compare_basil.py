@@ -75,7 +75,8 @@ def unseen_events(seed: int = SEED, count: int = FRESH) -> dict[str, list[str]]:
     """The events whose articles no judged sample holds, drawn into two fixed samples (seed
     13). Another seed draws ``count`` fresh events from those no seed-13 sample holds: all
     unseen events are in those, so a fresh sample comes from the events whose articles only
-    the statement samples read (never a comparison), named ``seed<N>``."""
+    the statement samples read (never a comparison), named ``seed<N>``, none of them in
+    another seed's judged sample."""
     events: dict[str, list[dict]] = {}
     for line in BASIL.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
@@ -89,7 +90,16 @@ def unseen_events(seed: int = SEED, count: int = FRESH) -> dict[str, list[str]]:
         return {"first": unseen[:FIRST], "second": unseen[FIRST:]}
     rest = sorted(set(events) - set(unseen))
     random.Random(seed).shuffle(rest)
-    return {f"seed{seed}": rest[:count]}
+    # the events of other seeds' samples are judged already: a fresh sample is new to it
+    samples = json.loads(VERDICTS.read_text()).get("samples", {}) if VERDICTS.exists() else {}
+    taken = {e for name, drawn in samples.items() if name != f"seed{seed}" for e in drawn}
+    return {f"seed{seed}": [e for e in rest if e not in taken][:count]}
+
+
+def _verdicts() -> list[dict]:
+    """The reader's verdicts; the file's ``samples`` lists each fresh sample's events (an
+    event with nothing to judge is in its sample too)."""
+    return json.loads(VERDICTS.read_text())["items"] if VERDICTS.exists() else []
 
 
 def event_records(event: str) -> list[dict]:
@@ -209,7 +219,7 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=FRESH, help="events in a fresh sample")
     args = ap.parse_args()
     samples = unseen_events(args.seed, args.events)
-    verdicts = json.loads(VERDICTS.read_text())["items"] if VERDICTS.exists() else []
+    verdicts = _verdicts()
     if args.seed != SEED:
         chosen: tuple[str, ...] = tuple(samples)
     else:
