@@ -18,7 +18,12 @@ from dataclasses import dataclass
 from crosswire.compare.meaning import SAME, Embed, Matcher
 from crosswire.compare.publications import is_publication
 from crosswire.compare.sources import Source
-from crosswire.compare.speakers import compatible_speakers, display_speaker, written_name
+from crosswire.compare.speakers import (
+    compatible_speakers,
+    display_speaker,
+    is_name,
+    written_name,
+)
 from crosswire.compare.text import fuzzy, passage
 from crosswire.compare.wording import word_keys, wording_notes
 from crosswire.records import Discrepancy, Passage, Quote, QuoteGroup
@@ -196,7 +201,7 @@ def group_quotes(
 def _clashes(
     items: list[_Item], named: list[int], matcher: Matcher
 ) -> list[tuple[int, int]]:
-    """Pairs of outlets that credit one statement to speakers who cannot be one actor.
+    """Pairs of outlets that credit one statement to named speakers who cannot be one actor.
 
     An outlet may name the same speaker twice over (the coalition, then its spokesman): two
     outlets clash only when *none* of one's speakers for the statement fits any of the
@@ -213,10 +218,17 @@ def _clashes(
         for second in outlets[k + 1 :]:
             pairs = [(a, b) for a in by_outlet[first] for b in by_outlet[second]]
             speakers = [(items[a].quote.speaker, items[b].quote.speaker) for a, b in pairs]
-            if any(compatible_speakers(x, y) for x, y in speakers):
+            if any(compatible_speakers(x, y) or not two_names(x, y) for x, y in speakers):
                 continue
             clashes += [(a, b) for a, b in pairs if _same_wording(items, matcher, a, b)]
     return clashes
+
+
+def two_names(a: str | None, b: str | None) -> bool:
+    """Whether both credits are names: only a name says who spoke. "The reporter" and "a
+    young man" may be one unnamed questioner described twice, so two descriptions never
+    contradict each other, however little they share."""
+    return bool(a and b) and is_name(a) and is_name(b)
 
 
 def _same_wording(items: list[_Item], matcher: Matcher, a: int, b: int) -> bool:
