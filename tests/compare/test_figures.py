@@ -48,6 +48,8 @@ def test_same_thing_different_value_is_a_value_discrepancy(story):
     assert [g.status for g in groups] == ["conflicting"]
     assert [d.kind for d in discrepancies] == ["figure-value"]
     assert {s.article for s in discrepancies[0].sides} == {"a", "c"}
+    assert "differ by 5000" in discrepancies[0].why
+    assert "spread" not in discrepancies[0].why  # two outlets' counts, not forecasters' views
 
 
 def test_unrelated_figures_are_single_source_and_years_are_skipped(story):

@@ -472,14 +472,14 @@ def _why(kind: str, sides: list[_Item], spread: bool = False) -> tuple[str, floa
     scores = [same_measure(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]
     periods = sorted({x.figure.period for x in sides if x.figure.period})
     values = [x.figure.value for x in sides]
-    spread = max(values) - min(values)
-    relative = spread / max(abs(v) for v in values) if any(values) else 0.0
+    gap = max(values) - min(values)
+    relative = gap / max(abs(v) for v in values) if any(values) else 0.0
     confidence = min(scores) if scores else 0.0
     forecast = all(_estimate(x) for x in sides)
     why = (
         f"same measure ({', '.join(sorted(shared)) or 'paraphrased'}), period "
         f"{' / '.join(periods) or 'not named'}; values "
-        f"{' vs '.join(_value_text(x.figure) for x in sides)} differ by {spread:g} "
+        f"{' vs '.join(_value_text(x.figure) for x in sides)} differ by {gap:g} "
         f"({relative:.0%})"
     )
     if spread:

@@ -27,9 +27,12 @@ _CALENDAR = re.compile(
     r"|(?P<year>(?:19|20)\d\d)(?!\d))",
     re.IGNORECASE,
 )
-# A clause ends at these marks: the period of "rose 9.1% in June, while April's ..." is June's.
+# A clause ends at these marks: the period of "rose 9.1% in June, while April's ..." is June's,
+# and that of "a high of 14.8% in March 1980, far above the current 8.3% rate" is not 1980.
 _CLAUSE_END = re.compile(
-    r"[;:]|,\s+(?:while|whereas|but|and|compared|up from|down from)\b|\b(?:from|since|than)\b"
+    r"[;:]|,\s+(?:while|whereas|but|and|compared|up from|down from)\b"
+    r"|,\s+(?:far\s+|well\s+|just\s+|still\s+)?(?:above|below|higher than|lower than)\b"
+    r"|\b(?:from|since|than)\b"
 )
 # "May" is a month only with a capital and not before a verb ("May rise"): modal otherwise.
 _MODAL_MAY = re.compile(r"May\s+(?:be|have|rise|fall|not|see|need|well)\b")
