@@ -19,6 +19,13 @@ def test_a_reference_date_after_since_is_not_the_figures_period():
     assert _period(text, "8.6%") == "may"
 
 
+def test_a_figure_set_against_another_is_not_in_the_other_s_period():
+    text = "The Vellan rate hit a high of 14.8% in March 1980, far above the current 8.3% rate."
+    assert _period(text, "14.8%") == "march 1980"
+    assert _period(text, "8.3%") is None
+    assert _period("It rose above 5% in June.", "5%") == "june"  # a bound, not a comparison
+
+
 def test_a_relative_date_is_no_period():
     assert _period("Tarvik shares fell 3% last week.", "3%") is None
 
