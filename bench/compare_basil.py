@@ -15,9 +15,13 @@ kind and the sides' offsets in the stored text) and scored:
 - corroborated items: right or wrong, and whether the origins they name are independent;
 - items resting on a copy counted twice (origins named that the reader found not independent).
 
+A quote group's verdict holds for the speaker it was judged with: credited to someone else,
+the group is judged anew.
+
 Items with no verdict are printed as NEW, with their sides, so that they get judged.
 
     .venv/bin/python bench/compare_basil.py [--sample first|second|all] [--show]
+    .venv/bin/python bench/compare_basil.py --seed 14 [--events 10]   # a fresh sample
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ DATA = Path(__file__).resolve().parent / "data"
 VERDICTS = DATA / "compare-basil-judged.json"
 SEED = 13
 FIRST = 10  # events in the first sample; the rest of the unseen events are the second
+FRESH = 10  # events in a sample drawn with another seed
 # A side found again within this many characters of its judged start is the same side
 # (a change of cleaning or sentence cutting moves offsets a little).
 SLACK = 40
@@ -66,8 +71,12 @@ class Item:
     texts: list[str]
 
 
-def unseen_events() -> dict[str, list[str]]:
-    """The events whose articles no judged sample holds, drawn into two fixed samples."""
+def unseen_events(seed: int = SEED, count: int = FRESH) -> dict[str, list[str]]:
+    """The events whose articles no judged sample holds, drawn into two fixed samples (seed
+    13). Another seed draws ``count`` fresh events from those no seed-13 sample holds: all
+    unseen events are in those, so a fresh sample comes from the events whose articles only
+    the statement samples read (never a comparison), named ``seed<N>``, none of them in
+    another seed's judged sample."""
     events: dict[str, list[dict]] = {}
     for line in BASIL.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
@@ -77,7 +86,20 @@ def unseen_events() -> dict[str, list[str]]:
         read |= {item["article"] for item in json.loads(path.read_text())["items"]}
     unseen = sorted(e for e, rs in events.items() if not read & {r["id"] for r in rs})
     random.Random(SEED).shuffle(unseen)
-    return {"first": unseen[:FIRST], "second": unseen[FIRST:]}
+    if seed == SEED:
+        return {"first": unseen[:FIRST], "second": unseen[FIRST:]}
+    rest = sorted(set(events) - set(unseen))
+    random.Random(seed).shuffle(rest)
+    # the events of other seeds' samples are judged already: a fresh sample is new to it
+    samples = json.loads(VERDICTS.read_text()).get("samples", {}) if VERDICTS.exists() else {}
+    taken = {e for name, drawn in samples.items() if name != f"seed{seed}" for e in drawn}
+    return {f"seed{seed}": [e for e in rest if e not in taken][:count]}
+
+
+def _verdicts() -> list[dict]:
+    """The reader's verdicts; the file's ``samples`` lists each fresh sample's events (an
+    event with nothing to judge is in its sample too)."""
+    return json.loads(VERDICTS.read_text())["items"] if VERDICTS.exists() else []
 
 
 def event_records(event: str) -> list[dict]:
@@ -139,8 +161,12 @@ def _same_sides(a: list[tuple[str, int, int]], b: list[list]) -> bool:
 
 
 def verdict_of(item: Item, verdicts: list[dict]) -> dict | None:
+    """The reader's verdict on the same item: same event, kind and sides, and for a quote
+    group the same speaker credited (a group credited to someone else is judged anew)."""
     for v in verdicts:
         if v["event"] != item.event or v["kind"] != item.kind:
+            continue
+        if "speaker" in v and item.kind == "quote" and v["speaker"] != item.label:
             continue
         if _same_sides(item.sides, v["sides"]):
             return v
@@ -188,15 +214,21 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sample", choices=("first", "second", "all"), default="all")
     ap.add_argument("--show", action="store_true", help="print every item's sides' text")
+    ap.add_argument("--seed", type=int, default=SEED,
+                    help=f"{SEED}: the first and second samples; another: a fresh sample")
+    ap.add_argument("--events", type=int, default=FRESH, help="events in a fresh sample")
     args = ap.parse_args()
-    samples = unseen_events()
-    verdicts = json.loads(VERDICTS.read_text())["items"] if VERDICTS.exists() else []
-    chosen = ("first", "second") if args.sample == "all" else (args.sample,)
+    samples = unseen_events(args.seed, args.events)
+    verdicts = _verdicts()
+    if args.seed != SEED:
+        chosen: tuple[str, ...] = tuple(samples)
+    else:
+        chosen = ("first", "second") if args.sample == "all" else (args.sample,)
     results = {}
     began = time.perf_counter()
     for sample in chosen:
         results[sample] = score(sample, samples[sample], verdicts, args.show)
-    print(f"\nBASIL dev, unseen events (seed {SEED}), compared as one set each "
+    print(f"\nBASIL dev events (seed {args.seed}), compared as one set each "
           f"in {time.perf_counter() - began:.0f} s:")
     for sample, t in results.items():
         print(f"  {sample} ({t['events']} events): listed discrepancies real or worth reading "

@@ -54,3 +54,52 @@ def test_role_of_another_country_is_not_the_main_figure() -> None:
         "that talks go on. The leader then left the hall."
     )
     assert "The leader" in generic["Ana Brill"]
+
+
+def test_a_family_s_bare_surname_is_the_member_not_introduced_as_a_relative() -> None:
+    from crosswire.analyze import analyze_article
+    from crosswire.records import Article
+
+    text = (
+        "Former Representative Tor Vale Jr. pleaded guilty in Orvel on Monday to misusing "
+        "campaign funds. His wife, Sandra Vale, is expected to plead guilty on Tuesday. "
+        "Vale said he had no excuses for his conduct."
+    )
+    analysis = analyze_article(Article(id="t", source="t", text=text, raw=text))
+    assert "Vale" in analysis.actors["Tor Vale Jr"]  # the suffix is no part of the surname
+    (quote,) = [q for q in analysis.quotes if "no excuses" in q.text]
+    assert quote.speaker == "Tor Vale Jr"
+
+
+def test_a_she_skips_a_person_introduced_as_a_father() -> None:
+    from crosswire.analyze import analyze_article
+    from crosswire.records import Article
+
+    text = (
+        "Mara Ostby criticized the levy on Friday. Their father, former governor Dirk Ostby, "
+        'backs the levy. "Water belongs to everyone," she said.'
+    )
+    analysis = analyze_article(Article(id="t", source="t", text=text, raw=text))
+    (quote,) = [q for q in analysis.quotes if "Water" in q.text]
+    assert quote.speaker == "Mara Ostby"
+
+
+def test_another_person_s_title_in_an_appositive_stays_theirs() -> None:
+    from crosswire.analyze import analyze_article
+    from crosswire.records import Article
+
+    text = (
+        "Mara Ostby, the daughter of former Harbour Minister Dirk Ostby, wrote a post on "
+        'Friday. "Water belongs to everyone," the former minister said in 2019.'
+    )
+    analysis = analyze_article(Article(id="t", source="t", text=text, raw=text))
+    (quote,) = [q for q in analysis.quotes if "Water" in q.text]
+    assert quote.speaker == "Dirk Ostby"
+
+
+def test_kinship_titles_give_relation_and_gender() -> None:
+    from crosswire.analyze.kinship import gender, relative
+
+    assert relative({"his", "wife"}) and not relative({"mrs"})
+    assert gender({"their", "father"}) == "m" and gender({"mrs."}) == "f"
+    assert gender({"former", "governor"}) is None and gender({"son", "mother"}) is None

@@ -335,3 +335,50 @@ def test_a_bare_rate_is_too_little_to_be_a_named_one(story):
     story.figure("b", "above 5%", 5, "%", "One estimate of the natural rate (puts)")
     groups, _ = group_figures(story.sources())
     assert "corroborated" not in [g.status for g in groups]
+
+
+def test_a_toll_of_a_month_is_not_one_of_another_year(story):
+    """ "killed in December" in a January report is last December, not a 1994 incident."""
+    story.article("a", "Harbor Ledger", "He cited a 1994 Orvel case in which a gunman killed two "
+                  "pupils.")
+    story.article("b", "Valley Wire", "Her son was killed in December with four pupils.")
+    for article, published in zip(story.articles, ("2027-01-20", "2027-01-21"), strict=True):
+        article.published = published
+    story.figure("a", "two", 2, "pupil", "pupils (killed)").period = "1994"
+    story.figure("b", "four", 4, "pupil", "pupils (killed in December)").period = "december"
+    groups, discrepancies = group_figures(story.sources())
+    assert not discrepancies
+    assert [g.status for g in groups] == ["single-source", "single-source"]
+
+
+def test_the_same_month_unnamed_year_still_conflicts(story):
+    story.article("a", "Harbor Ledger", "Two pupils were killed in Orvel in December 2026.")
+    story.article("b", "Valley Wire", "Four pupils were killed in Orvel in December.")
+    story.articles[1].published = "2027-01-21"
+    story.figure("a", "Two", 2, "pupil", "pupils (killed)").period = "december 2026"
+    story.figure("b", "Four", 4, "pupil", "pupils (killed in December)").period = "december"
+    _, discrepancies = group_figures(story.sources())
+    assert [d.kind for d in discrepancies] == ["figure-value"]
+
+
+def test_a_count_of_the_other_ones_is_no_total(story):
+    story.article("a", "Harbor Ledger", "The blast killed 26 people at the Orvel depot.")
+    story.article("b", "Valley Wire", "His brother died there along with 19 other workers.")
+    story.figure("a", "26", 26, "people", "people (killed)")
+    other = story.figure("b", "19", 19, "worker", "other workers (died)")
+    other.noun = "other worker"
+    _, discrepancies = group_figures(story.sources())
+    assert not discrepancies
+
+
+def test_a_generic_count_noun_is_no_other_meaning(story):
+    story.article("a", "Harbor Ledger", "The plan includes 23 steps on harbour safety.")
+    story.article("b", "Valley Wire", "The mayor signed 23 executive orders on harbour safety.")
+    story.article("c", "Northgate Times", "The port lost 23 vessels to the storm.")
+    story.figure("a", "23", 23, "step", "steps (includes)")
+    story.figure("b", "23", 23, "order", "executive orders")
+    _, discrepancies = group_figures(story.sources())
+    assert not discrepancies
+    story.figure("c", "23", 23, "vessel", "vessels (lost)")
+    _, discrepancies = group_figures(story.sources())
+    assert [d.kind for d in discrepancies] == ["figure-meaning"]  # orders are not vessels

@@ -160,3 +160,17 @@ def test_the_recession_set_s_copies_and_quoted_op_ed():
     ]
     assert len(carried) >= 3
     assert origins.credits[kesq.id].authors == ("David Wilcox",)
+
+
+def test_a_quotation_inside_a_copied_wire_passage_has_one_origin(story):
+    frame = ("Brandt accused the water board of running a reckless policy on the spillway "
+             "at Orvel all through the spring floods, and the farmers agreed. ")
+    said = '"We will open the gates only when every metre of the wall is inspected," she said.'
+    story.article("a", "Vessa Post", "The board met on Monday in Orvel. " + frame + said)
+    story.article("b", "Kessel Gazette", "Farmers protested outside the board on Monday. "
+                  + frame.replace("running", "carrying out") + said)
+    for key in ("a", "b"):
+        story.quote(key, "We will open the gates only when every metre of the wall is inspected")
+    (group,) = compare_story("a", story.articles, story.analyses).quotes
+    assert group.status == "single-source"  # the wire's run: its frame copied, then its quote
+    assert len(group.origins) == 1

@@ -311,3 +311,13 @@ def test_a_belief_the_text_ascribes_is_not_lined_up_as_a_statement(story):
     belief.mode = "statement"
     groups, _ = group_quotes(story.sources())
     assert [g.status for g in groups] == ["corroborated"]
+
+
+def test_two_descriptions_of_an_unnamed_speaker_do_not_conflict(story):
+    story.article("a", "Harbor Ledger", LEDGER)
+    story.article("b", "Northgate Times", TIMES)
+    story.quote("a", _quote(LEDGER, A), speaker="the reporter")
+    story.quote("b", _quote(TIMES, B), speaker="a young man")
+    groups, discrepancies = group_quotes(story.sources())
+    assert not discrepancies  # one questioner described twice, maybe: nothing contradicts
+    assert groups[0].status != "conflicting"

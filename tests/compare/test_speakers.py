@@ -38,3 +38,30 @@ def test_only_two_names_can_contradict_each_other():
     assert not compatible_credits("army engineers", "Olvane hospital board")
     # "various estimates" credits no one
     assert compatible_credits("Olvane visitor centre", "various estimates")
+
+
+def test_a_publication_is_where_words_appeared_not_a_second_speaker():
+    from crosswire.compare.speakers import compatible_credits
+
+    # "the senator, according to the Harbour Times, said" / "Quill told the Harbour Times"
+    assert compatible_credits("Harbour Times", "Tomas Quill")
+    assert compatible_credits("Reuters", "Ilse Brandt")
+    assert not compatible_credits("Tomas Quill", "Ilse Brandt")
+
+
+def test_one_source_under_two_names_and_sources_that_name_no_one():
+    from crosswire.compare.speakers import compatible_credits, vague
+
+    assert compatible_credits("the ad", "the advertisement")  # one campaign spot
+    assert vague("various media stories") and vague("news stories")
+    assert not compatible_credits("army engineers", "Olvane hospital board")
+
+
+def test_a_short_first_name_is_the_same_speaker():
+    from crosswire.compare.speakers import compatible_credits, short_first_name
+
+    assert short_first_name("Tim Orr", "Lt. Gov. Timothy Orr")
+    assert compatible_credits("Chris Vale", "Christopher Vale")
+    assert not short_first_name("Tim Orr", "Tom Orr")
+    assert not short_first_name("Tim Orr", "Timothy Vale")
+    assert not compatible_credits("Ed Vale", "Edna Vale")  # too short to tell

@@ -100,3 +100,60 @@ def test_an_unnamed_speaker_against_a_named_one_is_a_weak_dispute(story):
     story.quote("c", "warned of the border", speaker="Brandt")
     (weak,) = compare_venues(story.sources())
     assert weak.confidence < 0.5 and "may be different remarks" in weak.why
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("interview:KVOR-TV", "interview:KVOR Evening News", True),  # one station's call sign
+        ("interview:Vorland Post", "interview:Vorland Radio", False),  # a place word is not
+        ("interview:Vorland Radio", "interview:Mira Toller", True),  # the interviewer, named
+        ("interview:Vorland Radio", "interview:Ostberg", False),
+    ],
+)
+def test_one_outlet_under_two_names(a, b, expected):
+    assert compatible_venues(a, b) is expected
+
+
+def test_the_occasion_of_someone_else_named_in_the_sentence_is_no_dispute(story):
+    from crosswire.records import Entity
+
+    story.article("a", "Harbor Ledger", "Piet Morrow made the news in an interview with Vorland "
+                  "Post.")
+    story.article("c", "Valley Wire", 'Speaking in Ostberg, Brandt said "we stay".')
+    story.claim("a", "in an interview with Vorland Post", "venue", "interview:Vorland Post")
+    story.claim("c", "Speaking in Ostberg", "venue", "speech:Ostberg")
+    story.quote("c", "we stay", speaker="Ilse Brandt")
+    story.analyses["a"].entities.append(Entity(0, 11, "Piet Morrow", "PERSON", "Piet Morrow"))
+    assert compare_venues(story.sources()) == []
+    story.analyses["a"].entities[0].actor = "Ilse Brandt"  # her occasion after all
+    (venue,) = compare_venues(story.sources())
+    assert venue.kind == "venue"
+
+
+def test_two_outlets_naming_both_occasions_dispute_nothing(story):
+    story.article("a", "Harbor Ledger", "Brandt, according to the Post, said she had misspoken at "
+                  "a rally in Ostberg.")
+    story.article("c", "Valley Wire", "Brandt told the Post she had misspoken at the rally in "
+                  "Ostberg.")
+    story.claim("a", "at a rally in Ostberg", "venue", "speech:Ostberg")
+    story.claim("c", "told the Post", "venue", "interview:Post")
+    story.quote("a", "she had misspoken", speaker="Ilse Brandt")
+    story.quote("c", "she had misspoken", speaker="Ilse Brandt")
+    assert compare_venues(story.sources()) == []
+
+
+def test_a_deadline_is_not_the_date_of_the_remarks(story):
+    story.article("a", "Harbor Ledger", 'Brandt said "we stay" in an interview with Vorland Post '
+                  "on Thursday.")
+    story.article("c", "Valley Wire", "Brandt told Vorland Post she would decide by June.")
+    story.claim("a", "in an interview with Vorland Post", "venue", "interview:Vorland Post")
+    story.claim("c", "told Vorland Post", "venue", "interview:Vorland Post")
+    story.claim("a", "on Thursday", "date", "thursday")
+    deadline = story.claim("c", "by June", "date", "june")
+    story.quote("a", "we stay", speaker="Ilse Brandt")
+    story.quote("c", "she would decide", speaker="Ilse Brandt")
+    assert compare_venues(story.sources()) == []
+    deadline.text = "in June"  # a date of the remarks again: the outlets disagree
+    (date,) = compare_venues(story.sources())
+    assert date.kind == "date"

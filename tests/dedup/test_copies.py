@@ -74,3 +74,29 @@ def test_find_copies_names_the_container_or_the_earlier_as_original():
     # a copy that rewords its original word for word both ways: the earlier one is original
     (mutual,) = find_copies({"later": OPINION, "earlier": OPINION}, order=["earlier", "later"])
     assert (mutual.copy, mutual.original, mutual.evidence.kind) == ("later", "earlier", "exact")
+
+
+def test_a_wire_frame_around_one_quotation_is_a_copy():
+    from crosswire.dedup.align import same_prose
+
+    frame_a = (
+        "Brannock accused the council of running a reckless policy on the spillway in Orvel, "
+        'saying "nobody knows what is happening, and now it looks like the river is going to '
+        'beat the whole valley this spring."'
+    )
+    frame_b = (
+        "She accused the council of carrying out a reckless policy on the spillway in Orvel, "
+        'saying "nobody knows what is happening, and now it looks like the river is going to '
+        'beat the whole valley this spring."'
+    )
+    (a,), (b,) = units(frame_a), units(frame_b)
+    assert a.quoted and b.quoted and same_prose(a, b)
+    (link, _) = link_units({"a": [a], "b": [b]})
+    assert not link.quotation  # the reporter's own frame survived: one copied sentence
+    # the same quotation in two reporters' own words stays two reports of one remark
+    (c,) = units(
+        "The council was blamed for the spillway by Brannock, who told the crowd "
+        '"nobody knows what is happening, and now it looks like the river is going to '
+        'beat the whole valley this spring."'
+    )
+    assert not same_prose(a, c)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.analyze.cues import GENERIC_ROLES, ROLE_NOUNS, words_of
+from crosswire.analyze.kinship import relative
 from crosswire.analyze.marks import find_quotations
 
 # Honorifics and titles written as part of a name ("Mr. Smith", "Gov. Pence"): stripped from the
@@ -26,6 +27,8 @@ HONORIFICS = words_of(
 )
 # Title words that carry no identity ("the former top official of the ...").
 TITLE_STOPWORDS = words_of("the a an of 's ’s former current new then top senior chief")
+# Generational suffixes written after a surname ("Jesse Vale Jr.").
+GENERATIONS = words_of("jr sr ii iii iv")
 _CLEAN_EDGE = re.compile(r"^[\W_]+|(?:['’]s)?[\W_]*$")
 
 
@@ -120,6 +123,8 @@ class ActorIndex:
                 len(other) > len(key) and other[-len(key) :] == key for other in full
             ) and not any(len(other) > len(key) and other[: len(key)] == key for other in full):
                 full[key] = Person(_display_name(ent), tokens, ent.start_char)
+                # known before any bare surname is resolved, wherever it comes
+                full[key].titles |= _titles_of(ent)
         self.persons = sorted(full.values(), key=lambda p: p.first)
         for ent in sorted(ents, key=lambda e: e.start_char):
             person = self._person_for_tokens(name_tokens(ent.text), ent.start_char)
@@ -174,7 +179,7 @@ class ActorIndex:
             p
             for p in self.persons
             if p.tokens == key
-            or p.tokens[-len(key) :] == key
+            or _core(p.tokens)[-len(key) :] == key
             or (len(key) == 1 and p.tokens[0] == key[0])
         ]
         if not candidates:
@@ -183,10 +188,15 @@ class ActorIndex:
         if exact:
             return exact[0]
         # A surname ("Rutte") before a first name: "Rutte Raises" must not capture it.
-        suffix = [p for p in candidates if p.tokens[-len(key) :] == key]
+        suffix = [p for p in candidates if _core(p.tokens)[-len(key) :] == key]
         candidates = suffix or candidates
         if len(candidates) == 1:
             return candidates[0]
+        # A family shares the surname ("Tor Vale", "his wife, Sandra Vale"): the bare surname
+        # is the one member not introduced as another's relative (analyze/kinship.py).
+        principals = [p for p in candidates if not relative(p.titles)]
+        if len(key) == 1 and len(principals) == 1:
+            return principals[0]
         # Two people share the name ("Hillary Clinton", "Chelsea Clinton"): a bare "Clinton"
         # means whoever of them was last named in full before it, else the first introduced.
         before = [p for p in candidates if any(s <= at for s, _ in p.mentions)]
@@ -250,6 +260,13 @@ class ActorIndex:
         return {p.name: list(p.forms) for p in self.persons}
 
 
+def _core(tokens: list[str]) -> list[str]:
+    """Name tokens without a generational suffix: the surname of "Tor Vale Jr." is "vale"."""
+    while len(tokens) > 1 and tokens[-1] in GENERATIONS:
+        tokens = tokens[:-1]
+    return tokens
+
+
 def _titled_names(ent: Span) -> list[Span]:
     """People the small NER model folds into an organisation: "Harbour Authority Chair Ilsa
     Brandt" is an ORG to it, but a title followed by capitalised words ends in a name."""
@@ -301,11 +318,22 @@ def _titles_of(ent: Span) -> set[str]:
     root = ent.root
     for child in root.children:
         if child.dep_ == "appos" and child.ent_type_ != "PERSON":
-            words |= {t.lower_ for t in child.subtree if not t.is_punct}
+            words |= {t.lower_ for t in _own_words(child) if not t.is_punct}
     if root.dep_ == "appos" and root.head.ent_type_ != "PERSON":
         head = root.head
-        words |= {t.lower_ for t in head.subtree if not t.is_punct and t.i < ent.start}
+        words |= {t.lower_ for t in _own_words(head) if not t.is_punct and t.i < ent.start}
     return words - TITLE_STOPWORDS - set(name_tokens(ent.text))
+
+
+def _own_words(token: Token) -> list[Token]:
+    """A title phrase's words without the other people it names: in "the daughter of former
+    Vice President Tor Vale" the vice-presidency is Vale's title, not the daughter's."""
+    words = [token]
+    for child in token.children:
+        if child.dep_ == "prep" and any(t.ent_type_ == "PERSON" for t in child.subtree):
+            continue
+        words += _own_words(child)
+    return words
 
 
 def is_description(span: Span) -> bool:

@@ -19,6 +19,7 @@ from crosswire.analyze.cues import (
     PRONOUNS_PERSON,
     is_speech_verb,
 )
+from crosswire.analyze.kinship import gender as title_gender
 from crosswire.analyze.statements.registry import active
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -51,7 +52,10 @@ class Focus:
         self.index = index
         self.inside = inside_quote
         self.events: list[tuple[int, str, bool]] = []  # (token index, actor, is group)
-        self.gender: dict[str, str] = {}
+        # seeded from kinship and honorific titles ("their father, Tor Vale"; "Mrs. Vale")
+        self.gender: dict[str, str] = {
+            p.name: g for p in index.persons if (g := title_gender(p.titles)) is not None
+        }
         self._resolved: dict[int, str | None] = {}
         self._done = -1
         self.people = {p.name for p in index.persons}

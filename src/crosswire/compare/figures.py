@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from crosswire.analyze.figures.period import clause_bounds, periods_differ
+from crosswire.analyze.figures.period import MONTHS, clause_bounds, periods_differ
 from crosswire.analyze.figures.place import places_differ
 from crosswire.analyze.figures.units import unit_names
 from crosswire.compare.lexicon import event_classes, normal_stems
@@ -25,6 +25,7 @@ from crosswire.compare.rank import FOLD_BELOW
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import compatible_credits
 from crosswire.compare.text import content_stems, overlap, passage, stem
+from crosswire.dates import parse_date
 from crosswire.records import Discrepancy, Figure, FigureGroup, Passage
 
 # Share of the counted-thing words two mentions must share to count the same thing.
@@ -47,6 +48,14 @@ TIME_UNITS = {
 MEASURE_UNITS = (
     {"%", "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "UAH", "times"} | TIME_UNITS | unit_names()
 )
+# Count nouns that name no particular kind of thing: "23 steps" is whatever list the story
+# is about ("23 executive actions"), so against another unit it is no other meaning.
+GENERIC_COUNTS = {
+    "step", "measure", "action", "move", "thing", "item", "way", "point", "change", "idea",
+    "option", "element", "part", "piece", "proposal", "initiative", "provision",
+}
+# First words of a counted noun that make the count a remainder ("19 other children").
+_PARTIAL = {"other", "more", "additional", "further", "another"}
 # Small numbers recur by chance ("two people died", "two engineering units"): the same value
 # counting different things is only suspicious when the number is distinctive.
 MIN_DISTINCTIVE = 10
@@ -304,7 +313,13 @@ def _meaning_rival(q: list[_Item], other: list[_Item]) -> bool:
     return (
         _counts_things(a) and _counts_things(b) and a.unit is not None and b.unit is not None
         and abs(a.value) >= MIN_DISTINCTIVE
+        and not (generic_count(a) or generic_count(b))
     )
+
+
+def generic_count(figure: Figure) -> bool:
+    """Whether a figure counts with a noun that names no kind of thing ("23 steps")."""
+    return (figure.unit or "").lower() in GENERIC_COUNTS
 
 
 def _value_units(a: _Item, b: _Item) -> bool:
@@ -379,7 +394,9 @@ def same_measure(a: _Item, b: _Item) -> float:
     periods or places differ or one is a change and the other a level ("rose 6.5%" / "is
     3.6%")."""
     fa, fb = a.figure, b.figure
-    if periods_differ(fa.period, fb.period) or bool(fa.change) != bool(fb.change):
+    if periods_differ(anchored_period(a), anchored_period(b)):
+        return 0.0
+    if bool(fa.change) != bool(fb.change):
         return 0.0
     if places_differ(fa.place, fb.place):
         return 0.0  # Ohio's jobless claims are not the nation's
@@ -397,12 +414,38 @@ def same_measure(a: _Item, b: _Item) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
+def anchored_period(item: _Item) -> str | None:
+    """The figure's period with the year its month implies: a month named without a year is
+    the last such month up to the article's publication ("killed in December" in a January
+    2013 report is December 2012), so a toll of "December" never meets one of "1997"."""
+    period = item.figure.period
+    if not period:
+        return period
+    words = period.split()
+    months = [w for w in words if w in MONTHS]
+    published = parse_date(item.source.article.published)
+    if not months or any(w.isdigit() for w in words) or published is None:
+        return period
+    month = list(MONTHS).index(months[0]) + 1
+    year = published.year if month <= published.month else published.year - 1
+    return f"{period} {year}"
+
+
+def partial_count(figure: Figure) -> bool:
+    """Whether a count leaves someone out by its own words ("killed along with 19 other
+    children", "three more people"): the rest besides those named, never a total that
+    another outlet's total could contradict."""
+    return (figure.noun or "").lower().split(" ")[0] in _PARTIAL
+
+
 def _value_rival(q: list[_Item], other: list[_Item]) -> bool:
     """Same measure in the same period, incompatible values, reported by an outlet the other
-    lacks."""
+    lacks; a count of "the other" ones is no total (:func:`partial_count`)."""
     a, b = q[0], other[0]
     return (
         bool(_outlets(other) - _outlets(q))
+        and not partial_count(a.figure)
+        and not partial_count(b.figure)
         and same_measure(a, b) >= SAME_MEASURE
         and _value_units(a, b)
         and bool(a.meaning or a.events)

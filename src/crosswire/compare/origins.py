@@ -63,16 +63,38 @@ class Origins:
     def carried(self, passage: Passage) -> set[tuple[str, int]]:
         """The sentences of other articles (article id, sentence number) that carry the
         sentences ``passage`` overlaps nearly word for word, where at least one side is the
-        outlet's own prose."""
+        outlet's own prose. A quotation in a run of consecutive sentences that both
+        articles carry in the same order, where the run holds the outlet's own prose, is
+        carried too: it is part of one copied passage (a wire story's quotes and narration),
+        not one remark quoted by two reporters."""
         found = set()
         for i, unit in enumerate(self.units.get(passage.article, [])):
             if unit.start < passage.end and passage.start < unit.end:
                 found |= {
                     (link.b, link.j)
                     for link in self.links.get((passage.article, i), [])
-                    if not link.quotation and self._at_length(link)
+                    if self._at_length(link)
+                    and (not link.quotation or self._inside_copied_run(link))
                 }
         return found
+
+    def _inside_copied_run(self, link: Link) -> bool:
+        """Whether the link lies in a run of consecutive sentence links (i+k to j+k) between
+        the same two articles, one of which is a link of the outlets' own prose."""
+        for step in (-1, 1):
+            k = step
+            while True:
+                nxt = next(
+                    (o for o in self.links.get((link.a, link.i + k), [])
+                     if o.b == link.b and o.j == link.j + k),
+                    None,
+                )
+                if nxt is None:
+                    break
+                if not nxt.quotation:
+                    return True
+                k += step
+        return False
 
     def _at_length(self, link: Link) -> bool:
         a, b = self.units[link.a][link.i].words, self.units[link.b][link.j].words

@@ -16,8 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crosswire.compare.meaning import SAME, Embed, Matcher
+from crosswire.compare.publications import is_publication
 from crosswire.compare.sources import Source
-from crosswire.compare.speakers import compatible_speakers, display_speaker, written_name
+from crosswire.compare.speakers import (
+    compatible_speakers,
+    display_speaker,
+    is_name,
+    written_name,
+)
 from crosswire.compare.text import fuzzy, passage
 from crosswire.compare.wording import word_keys, wording_notes
 from crosswire.records import Discrepancy, Passage, Quote, QuoteGroup
@@ -122,8 +128,12 @@ def _cut_from(a: _Item, b: _Item) -> bool:
 
 def _speaker(items: list[_Item], aliases: list[str]) -> str | None:
     """The speaker most variants name, under its longest name in the story ("Teodor Malvik"
-    over "Malvik"); a variant without a speaker takes the one its group's other variants give."""
-    return display_speaker([i.quote.speaker for i in items if i.quote.speaker], aliases)
+    over "Malvik"); a variant without a speaker takes the one its group's other variants give.
+    A publication credited in one variant ("according to the Times") yields to a person named
+    in another: it is where the words appeared."""
+    named = [i.quote.speaker for i in items if i.quote.speaker]
+    people = [n for n in named if not is_publication(n)]
+    return display_speaker(people or named, aliases)
 
 
 def _written_names(items: list[_Item]) -> list[str]:
@@ -191,7 +201,7 @@ def group_quotes(
 def _clashes(
     items: list[_Item], named: list[int], matcher: Matcher
 ) -> list[tuple[int, int]]:
-    """Pairs of outlets that credit one statement to speakers who cannot be one actor.
+    """Pairs of outlets that credit one statement to named speakers who cannot be one actor.
 
     An outlet may name the same speaker twice over (the coalition, then its spokesman): two
     outlets clash only when *none* of one's speakers for the statement fits any of the
@@ -208,10 +218,17 @@ def _clashes(
         for second in outlets[k + 1 :]:
             pairs = [(a, b) for a in by_outlet[first] for b in by_outlet[second]]
             speakers = [(items[a].quote.speaker, items[b].quote.speaker) for a, b in pairs]
-            if any(compatible_speakers(x, y) for x, y in speakers):
+            if any(compatible_speakers(x, y) or not two_names(x, y) for x, y in speakers):
                 continue
             clashes += [(a, b) for a, b in pairs if _same_wording(items, matcher, a, b)]
     return clashes
+
+
+def two_names(a: str | None, b: str | None) -> bool:
+    """Whether both credits are names: only a name says who spoke. "The reporter" and "a
+    young man" may be one unnamed questioner described twice, so two descriptions never
+    contradict each other, however little they share."""
+    return bool(a and b) and is_name(a) and is_name(b)
 
 
 def _same_wording(items: list[_Item], matcher: Matcher, a: int, b: int) -> bool:

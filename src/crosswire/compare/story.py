@@ -9,6 +9,7 @@ from crosswire.compare.meaning import Embed, EmbeddingCache
 from crosswire.compare.origins import Origins, find_origins, origin_records, passage_origins
 from crosswire.compare.quotes import group_quotes
 from crosswire.compare.rank import ranked
+from crosswire.compare.relays import drop_relays, relayed_from
 from crosswire.compare.sources import Source, independent_sources, source_labels
 from crosswire.compare.summary import summarize_sources
 from crosswire.compare.unique import unique_passages
@@ -105,5 +106,24 @@ def _name_origins(
     corroborate one another."""
     passages = group.variants if isinstance(group, QuoteGroup) else group.mentions
     group.origins = _origins(passages, by_article, origins)
+    if isinstance(group, QuoteGroup):
+        group.origins = drop_relays(group.origins, _relays(passages, by_article))
     if group.status == "corroborated" and len(group.origins) < 2:
         group.status = "single-source"
+
+
+def _relays(passages: list[Passage], by_article: dict[str, Source]) -> dict[str, set[str]]:
+    """Per outlet, the publications all its passages rest on (empty when one rests on
+    none): two outlets relaying one paper's interview are one origin."""
+    relays: dict[str, set[str]] = {}
+    bare: set[str] = set()
+    for p in passages:
+        source = by_article.get(p.article)
+        if source is None:
+            continue
+        relay = relayed_from(source, p)
+        if relay is None:
+            bare.add(source.outlet)
+        else:
+            relays.setdefault(source.outlet, set()).add(relay)
+    return {o: r for o, r in relays.items() if o not in bare}

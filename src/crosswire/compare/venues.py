@@ -11,15 +11,26 @@ that each interviewed someone else (one of them "a lumber broker") dispute nothi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from crosswire.compare.publications import is_publication
 from crosswire.compare.sources import Source
-from crosswire.compare.speakers import compatible_speakers, display_speaker, is_name, same_name
+from crosswire.compare.speakers import (
+    compatible_speakers,
+    display_speaker,
+    is_name,
+    mention_name,
+    same_name,
+)
 from crosswire.compare.text import passage
 from crosswire.records import Claim, Discrepancy, Passage, QuoteGroup
 
 _GENERIC_PREFIXES = ("a ", "an ")
+# A date after these words bounds something else ("plans to decide by June"), it does not
+# say when the remarks were made.
+_DEADLINE = re.compile(r"(?:by|until|till|before|after|since|from|through)\b", re.IGNORECASE)
 # Confidence that two outlets' occasions are those of the same remarks: what any two claims
 # of one story start with, what the same named speaker adds, and what one shared statement
 # of that speaker adds.
@@ -46,12 +57,59 @@ def compatible_venues(a: str, b: str) -> bool:
     kind_b, detail_b = b.split(":", 1)
     if kind_a != kind_b:
         return False
-    if detail_a.lower() == detail_b.lower():
+    if detail_a.lower() == detail_b.lower() or one_station(detail_a, detail_b):
+        return True
+    if kind_a == "interview" and (_interviewer(detail_a, detail_b) or _interviewer(detail_b,
+                                                                                 detail_a)):
         return True
     # an unnamed outlet or event ("a German outlet", "a press conference") fits any named one
     return detail_a.lower().startswith(_GENERIC_PREFIXES) or detail_b.lower().startswith(
         _GENERIC_PREFIXES
     )
+
+
+def _interviewer(person: str, outlet: str) -> bool:
+    """"told Meredith Vale" against "told NBC": a journalist named by first and last name
+    works for some outlet, so the two can be one interview."""
+    name = mention_name(person)
+    return (
+        is_publication(outlet) and not is_publication(person)
+        and name is not None and len(name.split()) >= 2
+    )
+
+
+def one_station(a: str, b: str) -> bool:
+    """Whether two named outlets share a call sign or acronym: "KBFX-TV" and "KBFX
+    Eyewitness News" are one station under two names (a shared place word is not enough:
+    "Vorland Post" and "Vorland Radio" are two outlets).
+
+    Examples:
+        >>> one_station("KBFX-TV", "KBFX Eyewitness News"), one_station("WKRN", "KBFX-TV")
+        (True, False)
+    """
+    return bool(_acronyms(a) & _acronyms(b))
+
+
+def _acronyms(text: str) -> set[str]:
+    return {w for w in re.findall(r"[A-Za-z]+", text) if len(w) >= 3 and w.isupper()}
+
+
+def both_occasions_named(a: tuple[Source, Claim], b: tuple[Source, Claim]) -> bool:
+    """Whether each side's sentence names the other's occasion too ("told the Times he had
+    misspoken at an event in Norfolk" / "according to the Times, said he had misspoken at an
+    event in Norfolk"): two occasions of two remarks both outlets report, not one remark
+    placed at two."""
+    return _names_occasion(a, b[1]) and _names_occasion(b, a[1])
+
+
+def _names_occasion(side: tuple[Source, Claim], other: Claim) -> bool:
+    source, claim = side
+    detail = _occasion(other)[1]
+    if detail.lower().startswith(_GENERIC_PREFIXES):
+        return True  # "a press conference" is named by any occasion of its kind
+    text = source.article.text[claim.sentence_start : claim.sentence_end] or claim.text
+    name = re.sub(r"^the\s+", "", detail, flags=re.IGNORECASE)
+    return bool(name) and re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE) is not None
 
 
 def _venue_claims(source: Source) -> list[Claim]:
@@ -69,6 +127,7 @@ def _remark_dates(source: Source) -> list[Claim]:
     return [
         c for c in source.analysis.claims
         if c.kind == "date" and (c.sentence_start, c.sentence_end) in venues
+        and not _DEADLINE.match(c.text)
     ]
 
 
@@ -86,16 +145,26 @@ def _label(value: str) -> str:
 
 
 def _speakers(source: Source, claim: Claim) -> set[str]:
-    """Who speaks in the claim's sentence: the quotes there, or their speaker mentions."""
+    """Who speaks in the claim's sentence: the quotes there, or their speaker mentions; in a
+    sentence with no quote, the people it names ("Obama made the news in an interview with
+    ABC"): the occasion is theirs, not that of whoever speaks elsewhere in the story."""
     start, end = claim.sentence_start, claim.sentence_end
     if end <= start:
         start, end = claim.start, claim.end
-    return {
+    speakers = {
         q.speaker for q in source.analysis.quotes
         if q.speaker and (
             (q.start < end and start < q.end)
             or (q.speaker_start is not None and start <= q.speaker_start < end)
         )
+    }
+    return speakers or _people_named(source, start, end)
+
+
+def _people_named(source: Source, start: int, end: int) -> set[str]:
+    return {
+        e.actor for e in source.analysis.entities
+        if e.label == "PERSON" and e.actor and start <= e.start < end
     }
 
 
@@ -146,6 +215,7 @@ def _conflicts(
                 source_a.outlet != source_b.outlet
                 and _same_remarks(speakers[i], speakers[j])
                 and not compatible(a.value, b.value)
+                and not both_occasions_named(per_source[i], per_source[j])
             ):
                 sides.setdefault(source_a.outlet, (source_a, a))
                 sides.setdefault(source_b.outlet, (source_b, b))

@@ -17,6 +17,8 @@ _MONTHS = {
     "jul": "july", "aug": "august", "sep": "september", "sept": "september",
     "oct": "october", "nov": "november", "dec": "december",
 }
+# The months in calendar order, by their full names.
+MONTHS = tuple(dict.fromkeys(_MONTHS.values()))
 _QUARTERS = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4"}
 _CALENDAR = re.compile(
     r"\b(?:(?P<quarter>first|second|third|fourth)[\s-]quarter|q(?P<q>[1-4])\b"
