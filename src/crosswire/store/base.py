@@ -179,15 +179,12 @@ class Store:
             "CREATE INDEX IF NOT EXISTS articles_story ON articles(story)",
             "CREATE INDEX IF NOT EXISTS articles_exact ON articles(exact_hash)",
             "CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet)",
-            # Copies follow their original into its story (stories/group.py asks for an
-            # article's copies): without an index each ask reads the whole table, and the
-            # lexical path slowed from 17 to 38 ms per article by 25,000 stored (py-spy).
-            "CREATE INDEX IF NOT EXISTS articles_duplicate_of ON articles(duplicate_of)",
             # The next article's seq is MAX(seq) + 1: without an index each insert reads the
             # whole table, and ingest slows down as the store grows (bench/scale.py).
             "CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq)",
             # Copies of an article are looked up when it changes story: without an index each
-            # lookup reads the whole table.
+            # lookup reads the whole table (the lexical path cost 38 ms per article by 25,000
+            # stored, 46% of it in that lookup; docs/benchmarks.md).
             "CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of)",
             """CREATE TABLE IF NOT EXISTS sources (
                 source TEXT PRIMARY KEY, article TEXT NOT NULL)""",
