@@ -80,8 +80,3 @@ def band_buckets(signature: bytes, threshold: float = 0.8, num_perm: int = 128) 
     values = np.frombuffer(signature, dtype=DTYPE)
     return [values[b * rows : (b + 1) * rows].byteswap().tobytes() for b in range(bands)]
 
-
-def minhash_from_signature(signature: bytes, num_perm: int = 128) -> MinHash:
-    return MinHash(
-        num_perm=num_perm, scheme=SCHEME, hashvalues=np.frombuffer(signature, dtype=DTYPE)
-    )
