@@ -79,4 +79,3 @@ def band_buckets(signature: bytes, threshold: float = 0.8, num_perm: int = 128) 
     bands, rows = band_layout(threshold, num_perm)
     values = np.frombuffer(signature, dtype=DTYPE)
     return [values[b * rows : (b + 1) * rows].byteswap().tobytes() for b in range(bands)]
-
