@@ -382,3 +382,25 @@ def test_a_generic_count_noun_is_no_other_meaning(story):
     story.figure("c", "23", 23, "vessel", "vessels (lost)")
     _, discrepancies = group_figures(story.sources())
     assert [d.kind for d in discrepancies] == ["figure-meaning"]  # orders are not vessels
+
+
+def test_people_counted_under_nouns_no_list_names_are_one_quantity(story):
+    story.article("a", "Harbor Ledger", "The letter was signed by 64 faculty members and "
+                  "chaplains at Orvel College.")
+    story.article("b", "Valley Wire", "Some 64 Orvel College faculty and deans called on him.")
+    story.article("c", "Northgate Times", "A group of 64 professors sent the mayor a letter.")
+    story.figure("a", "64", 64, "member", "faculty members (signed at Orvel College)")
+    story.figure("b", "Some 64", 64, "faculty", "Orvel College faculty (called)")
+    story.figure("c", "64", 64, "professor", "professors (sent)")
+    groups, discrepancies = group_figures(story.sources())
+    assert not discrepancies
+    assert [(g.status, len(g.outlets)) for g in groups] == [("corroborated", 3)]
+
+
+def test_a_group_noun_in_the_plural_counts_groups_not_people(story):
+    story.article("a", "Harbor Ledger", "The flood drove 64 households from Olvane.")
+    story.article("c", "Northgate Times", "A group of 64 professors sent the mayor a letter.")
+    story.figure("a", "64", 64, "household", "households (drove from Olvane)")
+    story.figure("c", "64", 64, "professor", "professors (sent)")
+    _, discrepancies = group_figures(story.sources())
+    assert [d.kind for d in discrepancies] == ["figure-meaning"]

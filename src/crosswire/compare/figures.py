@@ -21,6 +21,7 @@ from crosswire.analyze.figures.period import MONTHS, clause_bounds, periods_diff
 from crosswire.analyze.figures.place import places_differ
 from crosswire.analyze.figures.units import unit_names
 from crosswire.compare.lexicon import event_classes, normal_stems
+from crosswire.compare.meaning.people import counts_people, written_head
 from crosswire.compare.rank import FOLD_BELOW
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import compatible_credits
@@ -32,14 +33,6 @@ from crosswire.records import Discrepancy, Figure, FigureGroup, Passage
 MIN_MEANING = 0.5
 # Words that say nothing about what is counted.
 _VAGUE = {"peopl", "people", "perso", "total", "numbe", "figur", "amoun"}
-# Units that all count people: "340 residents" and "340 people" are one kind of count.
-PERSON_UNITS = {
-    "people", "person", "resident", "civilian", "villager", "inhabitant", "citizen", "man",
-    "woman", "child", "adult", "victim", "worker", "soldier", "passenger", "patient",
-    "participant", "member", "fan", "spectator", "attendee", "visitor", "tourist", "student",
-    "protester", "demonstrator", "voter", "employee", "individual", "migrant", "refugee",
-    "prisoner", "inmate", "officer", "firefighter", "troop", "militant", "supporter",
-}
 # Units that are not count nouns: a percentage, a sum of money, a duration or a multiplier
 # never counts "things" ("12 months ago" and "a Big 12 team" share only a number).
 TIME_UNITS = {
@@ -115,12 +108,18 @@ def same_meaning(a: set[str], b: set[str], events_a: set[str] = frozenset(),
     return overlap(a, b) >= MIN_MEANING
 
 
-def _unit_family(unit: str | None) -> str | None:
-    return "people" if unit in PERSON_UNITS else unit
+def unit_family(figure: Figure) -> str | None:
+    """The kind of thing a figure's unit counts: "people" for any noun that names a kind of
+    person or, as written, a group of people ("544 store managers", "42 Senate Republicans",
+    "90 faculty"; :mod:`crosswire.compare.meaning.people`), else the unit itself."""
+    unit = figure.unit
+    if unit and counts_people(unit, written_head(unit, figure.counts)):
+        return "people"
+    return unit
 
 
 def same_unit(a: Figure, b: Figure) -> bool:
-    return _unit_family(a.unit) == _unit_family(b.unit)
+    return unit_family(a) == unit_family(b)
 
 
 def _agreeing_units(a: Figure, b: Figure) -> bool:
@@ -327,7 +326,7 @@ def _value_units(a: _Item, b: _Item) -> bool:
     the event class says people are counted."""
     if same_unit(a.figure, b.figure):
         return True
-    families = {_unit_family(a.figure.unit), _unit_family(b.figure.unit)}
+    families = {unit_family(a.figure), unit_family(b.figure)}
     return families == {None, "people"} and bool(a.events) and bool(b.events)
 
 
