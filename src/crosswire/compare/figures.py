@@ -64,6 +64,15 @@ _FORECAST = re.compile(
     r"|survey\w*|outlook|model|target\w*|goal|will|would)\b",
     re.IGNORECASE,
 )
+# Words that make a percentage the part cut, lost or left over ("a 23 percent cut in benefits",
+# "the remaining 40 percent"): set against the share kept, it is that share's complement.
+_REMAINDER = re.compile(
+    r"\b(?:cuts?|reduc\w*|loss\w*|lose|loses|losing|lost|shortfalls?|declin\w*|drops?|dropped"
+    r"|falls?|fell|decreas\w*|remain\w*|rest|remainder|gap)\b",
+    re.IGNORECASE,
+)
+# Two shares are complements when they sum to 100 within this many points (each rounded).
+COMPLEMENT_TOLERANCE = 1.0
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the|all|its|their|total)\b", re.IGNORECASE)
 # "about 12 million": a hedge covers this much either side.
@@ -437,14 +446,39 @@ def partial_count(figure: Figure) -> bool:
     return (figure.noun or "").lower().split(" ")[0] in _PARTIAL
 
 
+def complementary_shares(a: _Item, b: _Item) -> bool:
+    """Two percentages that make up a whole, one of them the part cut, lost or left ("pay 77
+    percent of promised benefits" / "a 23 percent cut in benefits"): one fact told from its
+    two sides, not two values of one measure. Two cuts ("a 23% cut" / "a 77% cut") or two
+    shares kept still conflict."""
+    fa, fb = a.figure, b.figure
+    if fa.unit != "%" or fb.unit != "%":
+        return False
+    if abs(fa.value + fb.value - 100) > COMPLEMENT_TOLERANCE:
+        return False
+    return _remainder(a) != _remainder(b)
+
+
+def _remainder(item: _Item) -> bool:
+    """Whether a percentage is the part taken away or left over, by its clause's words or
+    its own direction ("fell 23%")."""
+    f, sentence = item.figure, _sentence_text(item)
+    if f.change == "down":
+        return True
+    left, right = clause_bounds(sentence, f.start - f.sentence_start, f.end - f.sentence_start)
+    return _REMAINDER.search(sentence, left, right) is not None
+
+
 def _value_rival(q: list[_Item], other: list[_Item]) -> bool:
     """Same measure in the same period, incompatible values, reported by an outlet the other
-    lacks; a count of "the other" ones is no total (:func:`partial_count`)."""
+    lacks; a count of "the other" ones is no total (:func:`partial_count`), a share's
+    complement no other value (:func:`complementary_shares`)."""
     a, b = q[0], other[0]
     return (
         bool(_outlets(other) - _outlets(q))
         and not partial_count(a.figure)
         and not partial_count(b.figure)
+        and not complementary_shares(a, b)
         and same_measure(a, b) >= SAME_MEASURE
         and _value_units(a, b)
         and bool(a.meaning or a.events)
