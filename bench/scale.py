@@ -5,8 +5,10 @@ events by many outlets through a year, with syndicated copies, arriving in time 
 (``--shuffled``: in no order, as an old archive), is ingested file by file into one SQLite store
 through ``ingest_paths`` (read, clean, dedup, stories; the spaCy analysis is measured in
 ``bench/analyse.py`` and would dominate). Each file's articles/s and the process's resident
-memory are printed as the store grows, then the steady-state speed against the speed into an
-empty store (the baseline: the same code with nothing stored yet), the store's size per
+memory are printed as the store grows (by wall clock and by the process's CPU time, which a
+shared machine's other work does not inflate), then the steady-state speed against the speed
+into an empty store (the baseline: the same code with nothing stored yet) with the verdict
+(flat: at least 0.8 of it; fast enough: 100 articles/s), the store's size per
 article, and how well the stories match the generated events (pairwise precision and recall
 of "same story", counted exactly over all pairs).
 
@@ -192,6 +194,31 @@ def pair_counts(labels: list[tuple[str, int]]) -> tuple[int, int, int]:
     return both, stories, events
 
 
+# The steady state must keep this share of the speed into an empty store to count as flat,
+# and this speed (articles/s) to count as fast enough.
+FLAT_RATIO = 0.8
+TARGET_SPEED = 100.0
+
+
+def steady_state(speeds: list[float]) -> float:
+    """The median speed over the last quarter of the files: the store at its largest."""
+    last = sorted(speeds[-max(1, len(speeds) // 4) :])
+    return last[len(last) // 2]
+
+
+def verdict(speeds: list[float], cpu_speeds: list[float]) -> str:
+    """Flat or not, fast enough or not, by wall clock and by this process's CPU time (the
+    second does not count the time other processes on a shared machine take from it)."""
+    parts = []
+    for label, figures in (("wall", speeds), ("CPU", cpu_speeds)):
+        ratio = steady_state(figures) / figures[0]
+        flat = "flat" if ratio >= FLAT_RATIO else "NOT flat"
+        fast = "fast enough" if steady_state(figures) >= TARGET_SPEED else "too slow"
+        parts.append(f"{label} {flat} (ratio {ratio:.2f}, >= {FLAT_RATIO} wanted), {fast} "
+                     f"({steady_state(figures):.0f} >= {TARGET_SPEED:.0f} articles/s wanted)")
+    return "verdict: " + "; ".join(parts)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=20000)
@@ -208,17 +235,19 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(files)} files ({time.perf_counter() - t0:.1f}s)")
         config = Config(db=str(folder / "scale.db"), progress=False, workers=args.workers)
         store = open_store(config.db)
-        speeds = []
-        print(f"{'stored':>8} {'articles/s':>11} {'RSS MiB':>8} {'trimmed':>8}")
+        speeds, cpu_speeds = [], []
+        print(f"{'stored':>8} {'articles/s':>11} {'CPU art/s':>10} {'RSS MiB':>8} {'trimmed':>8}")
         try:
             for n, path in enumerate(files, start=1):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 result = ingest_paths([path], config, store, analyse=False)
                 seconds = time.perf_counter() - t0
                 speeds.append(PER_FILE / seconds)
+                cpu_speeds.append(PER_FILE / (time.process_time() - c0))
                 assert not result.errors, result.errors[:3]
                 rss, trimmed = rss_mib(), trimmed_rss_mib()
-                print(f"{n * PER_FILE:>8} {speeds[-1]:>11.1f} {rss:>8.0f} {trimmed:>8.0f}")
+                print(f"{n * PER_FILE:>8} {speeds[-1]:>11.1f} {cpu_speeds[-1]:>10.1f} {rss:>8.0f} "
+                      f"{trimmed:>8.0f}")
             ids = dict(store.query("SELECT source, article FROM sources"))
             stories = dict(store.query("SELECT id, story FROM articles"))
         finally:
@@ -229,10 +258,18 @@ def main(argv: list[str] | None = None) -> int:
             for r, event in truth.items()
         ]
         both, in_story, in_event = pair_counts(labels)
-    first, last = speeds[0], sorted(speeds[-max(1, len(speeds) // 4) :])
-    steady = last[len(last) // 2]
-    print(f"into an empty store {first:.1f} articles/s; last quarter (median) {steady:.1f} "
-          f"articles/s: ratio {steady / first:.2f}")
+    for label, figures in (("wall clock", speeds), ("CPU time", cpu_speeds)):
+        first, steady = figures[0], steady_state(figures)
+        print(f"{label}: into an empty store {first:.1f} articles/s; last quarter (median) "
+              f"{steady:.1f} articles/s: ratio {steady / first:.2f}")
+    if len(cpu_speeds) >= 4:
+        # Once the time windows have filled, the store only grows: the second quarter against
+        # the last shows whether the work per article still grows with it.
+        quarter = len(cpu_speeds) // 4
+        second = sorted(cpu_speeds[quarter : 2 * quarter])[quarter // 2]
+        print(f"CPU time: second quarter (median) {second:.1f} articles/s, last quarter "
+              f"{steady_state(cpu_speeds):.1f}: ratio {steady_state(cpu_speeds) / second:.2f}")
+    print(verdict(speeds, cpu_speeds))
     print(f"store: {size / 2**20:.0f} MiB, {size / args.articles / 1024:.1f} KiB per article; "
           f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
     precision = both / in_story if in_story else 0.0

@@ -172,3 +172,36 @@ def test_story_keys_written_before_their_dates_get_them_on_open(store):
     assert (day, seq) == (date(2031, 3, 1).toordinal(), 1)
     assert reopened.articles_with_keys(["w:orvel"], "x", "2031-03-05", 7.0) == {"a1": 1}
     reopened.close()
+
+
+def test_near_lists_are_replaced_whole(store):
+    store.save_story_near({"a1": {"a2": 0.5, "a3": 0.25}, "a2": {"a1": 0.5}})
+    store.save_story_near({"a1": {"a2": 0.75}})
+    assert store.story_near(["a1", "a2", "missing"]) == {"a1": {"a2": 0.75}, "a2": {"a1": 0.5}}
+
+
+def test_story_features_keys_and_stories_are_read_in_bulk(store):
+    for aid in ("a1", "a2"):
+        store.add_article(_article(aid, published="2031-03-01"))
+    store.save_story_features("a1", {"published": "2031-03-01"}, ["w:orvel", "n:lind"])
+    store.save_story_features("a2", {"published": "2031-03-02"}, ["w:orvel"])
+    store.set_story("a1", "a1")
+    assert store.story_features_of(["a1", "a2", "x"]) == {
+        "a1": {"published": "2031-03-01"}, "a2": {"published": "2031-03-02"}
+    }  # fmt: skip
+    assert store.story_keys_of(["a1", "a2"]) == {"w:orvel": 2, "n:lind": 1}
+    assert store.story_by_article(["a1", "a2"]) == {"a1": "a1"}
+
+
+def test_latest_undated_keys_are_read_without_passing_the_dated_ones(tmp_path):
+    """SQLite only: the query plan of an undated lookup seeks the key's undated rows."""
+    store = open_store(str(tmp_path / "plan.db"))
+    plan = store.query(
+        "EXPLAIN QUERY PLAN SELECT article FROM story_keys WHERE key = ? AND article <> ? "
+        "AND day IS NULL ORDER BY seq DESC LIMIT ?",
+        ("w:orvel", "x", 5),
+    )
+    detail = " ".join(str(row[-1]) for row in plan)
+    assert "story_keys_window (key=? AND day=?)" in detail
+    assert "TEMP B-TREE" not in detail
+    store.close()

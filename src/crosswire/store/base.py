@@ -182,6 +182,9 @@ class Store:
             # The next article's seq is MAX(seq) + 1: without an index each insert reads the
             # whole table, and ingest slows down as the store grows (bench/scale.py).
             "CREATE INDEX IF NOT EXISTS articles_seq ON articles(seq)",
+            # Copies of an article are looked up when it changes story: without an index each
+            # lookup reads the whole table.
+            "CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of)",
             """CREATE TABLE IF NOT EXISTS sources (
                 source TEXT PRIMARY KEY, article TEXT NOT NULL)""",
             """CREATE TABLE IF NOT EXISTS errors (
@@ -208,6 +211,10 @@ class Store:
                 key TEXT NOT NULL, article TEXT NOT NULL, day INTEGER, seq INTEGER,
                 PRIMARY KEY (key, article))""",
             "CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys(article)",
+            # Each article's closest candidates by word cosine (stories/near.py), kept as
+            # articles arrive so that scoring a pair never retrieves a candidate's candidates.
+            """CREATE TABLE IF NOT EXISTS story_near (
+                article TEXT PRIMARY KEY, near TEXT NOT NULL)""",
             """CREATE TABLE IF NOT EXISTS term_df (
                 term TEXT PRIMARY KEY, df INTEGER NOT NULL)""",
             # Ids of stories merged into another: links and follows made before still resolve.
@@ -239,7 +246,10 @@ class Store:
                     "seq = (SELECT seq FROM articles WHERE id = ?) WHERE article = ?",
                     (day_number(json.loads(data).get("published")), article, article),
                 )
-        self.execute("CREATE INDEX IF NOT EXISTS story_keys_day ON story_keys(key, day)")
+        # (key, day, seq): the window's rows are one range, and a key's latest undated ones are
+        # read in order without passing its dated ones (a common key has thousands).
+        self.execute("CREATE INDEX IF NOT EXISTS story_keys_window ON story_keys(key, day, seq)")
+        self.execute("DROP INDEX IF EXISTS story_keys_day")
         self.execute("CREATE INDEX IF NOT EXISTS story_keys_seq ON story_keys(key, seq)")
 
     # -- articles ------------------------------------------------------------------------------
@@ -523,6 +533,32 @@ class Store:
         rows = self.query("SELECT data FROM story_features WHERE article = ?", (article_id,))
         return json.loads(rows[0][0]) if rows else None
 
+    def story_features_of(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The stored grouping features of those of ``article_ids`` that have them."""
+        ids = sorted(set(article_ids))
+        out: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for article_id, data in self.query(
+                f"SELECT article, data FROM story_features WHERE article IN ({marks})", chunk
+            ):
+                out[article_id] = json.loads(data)
+        return out
+
+    def story_keys_of(self, article_ids: Iterable[str]) -> dict[str, int]:
+        """The retrieval keys of the given articles, with how many of them hold each."""
+        ids = sorted(set(article_ids))
+        keys: dict[str, int] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for (key,) in self.query(
+                f"SELECT key FROM story_keys WHERE article IN ({marks})", chunk
+            ):
+                keys[key] = keys.get(key, 0) + 1
+        return keys
+
     def articles_with_keys(
         self,
         keys: Iterable[str],
@@ -538,28 +574,54 @@ class Store:
         article reads the ``undated`` latest per key. The work per article stays bounded
         however large the store grows."""
         day = day_number(published)
-        shared: dict[str, int] = {}
-        for key in set(keys):
-            if day is None or window_days is None:
-                rows = self.query(
-                    "SELECT article FROM story_keys WHERE key = ? AND article <> ? "
-                    "ORDER BY seq DESC LIMIT ?",
-                    (key, exclude, undated),
-                )
-            else:
+        windowed = day is not None and window_days is not None
+        unique = sorted(set(keys))
+        rows: list[tuple[Any, ...]] = []
+        # One statement per kind of row and up to 200 keys, rather than one per key: the
+        # statements, not the rows (a few per key), are what retrieval spends its time on.
+        for start in range(0, len(unique), 200):
+            chunk = unique[start : start + 200]
+            latest = " UNION ALL ".join(
+                f"SELECT article FROM (SELECT article, seq FROM story_keys WHERE key = ? "
+                f"AND article <> ? {'AND day IS NULL ' if windowed else ''}"
+                f"ORDER BY seq DESC LIMIT ?) AS k{i}"
+                for i in range(len(chunk))
+            )
+            rows += self.query(latest, [v for key in chunk for v in (key, exclude, undated)])
+            if day is not None and window_days is not None:
                 reach = int(window_days) + 1
-                rows = self.query(
-                    "SELECT article FROM story_keys WHERE key = ? AND article <> ? "
+                marks = ", ".join("?" for _ in chunk)
+                rows += self.query(
+                    f"SELECT article FROM story_keys WHERE key IN ({marks}) AND article <> ? "
                     "AND day BETWEEN ? AND ?",
-                    (key, exclude, day - reach, day + reach),
-                ) + self.query(
-                    "SELECT article FROM story_keys WHERE key = ? AND article <> ? "
-                    "AND day IS NULL ORDER BY seq DESC LIMIT ?",
-                    (key, exclude, undated),
+                    [*chunk, exclude, day - reach, day + reach],
                 )
-            for (article_id,) in rows:
-                shared[article_id] = shared.get(article_id, 0) + 1
+        shared: dict[str, int] = {}
+        for (article_id,) in rows:
+            shared[article_id] = shared.get(article_id, 0) + 1
         return shared
+
+    def story_near(self, article_ids: Iterable[str]) -> dict[str, dict[str, float]]:
+        """The stored near-lists (candidate -> word cosine) of those of ``article_ids`` that
+        have one."""
+        ids = sorted(set(article_ids))
+        out: dict[str, dict[str, float]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            for article_id, near in self.query(
+                f"SELECT article, near FROM story_near WHERE article IN ({marks})", chunk
+            ):
+                out[article_id] = dict(json.loads(near))
+        return out
+
+    def save_story_near(self, near: dict[str, dict[str, float]]) -> None:
+        """Replace the near-lists of the given articles."""
+        self.executemany(
+            "INSERT INTO story_near (article, near) VALUES (?, ?) "
+            "ON CONFLICT (article) DO UPDATE SET near = excluded.near",
+            [(a, json.dumps(sorted(n.items()), ensure_ascii=False)) for a, n in near.items()],
+        )
 
     def add_document_terms(self, terms: Iterable[str]) -> None:
         self.executemany(
@@ -642,6 +704,19 @@ class Store:
             found.update(r[0] for r in self.query(
                 f"SELECT DISTINCT story FROM articles WHERE id IN ({marks}) "
                 "AND story IS NOT NULL", chunk,
+            ))  # fmt: skip
+        return found
+
+    def story_by_article(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """The story of each of ``article_ids`` that has one."""
+        ids = sorted(set(article_ids))
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            found.update(self.query(
+                f"SELECT id, story FROM articles WHERE id IN ({marks}) AND story IS NOT NULL",
+                chunk,
             ))  # fmt: skip
         return found
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import combinations
 
 import numpy as np
 
@@ -38,11 +39,11 @@ from crosswire.stories.embedding import decode_vector, embed_articles, resolve_e
 from crosswire.stories.features import StoryFeatures, article_features, name_key
 from crosswire.stories.model import PairModel, load_model
 from crosswire.stories.naming import name_clusters
+from crosswire.stories.near import add_to_near_lists, candidate_cosines, closest
 from crosswire.stories.pairs import pair_features
 from crosswire.stories.similarity import (
     Vectors,
     combine,
-    cosine,
     embedding_cosine,
     vectors,
     within_window,
@@ -87,12 +88,30 @@ class _Batch:
         self.documents = store.count_story_features()
         self.near: dict[str, list[float]] = {}
         self.retrieved: dict[str, list[str]] = {}
+        self.scores: dict[Pair, float] = {}
 
     def get_features(self, article_id: str) -> StoryFeatures | None:
         if article_id not in self.features:
-            data = self.store.get_story_features(article_id)
-            self.features[article_id] = StoryFeatures.from_dict(data) if data else None
+            self.load_features([article_id])
         return self.features[article_id]
+
+    def load_features(self, article_ids: Iterable[str]) -> None:
+        """Read the stored features of ``article_ids``, and the document frequencies of
+        their terms, in one go (a query per article costs more than the reading)."""
+        wanted = [a for a in dict.fromkeys(article_ids) if a not in self.features]
+        if not wanted:
+            return
+        found = self.store.story_features_of(wanted)
+        terms: set[str] = set()
+        for article_id in wanted:
+            data = found.get(article_id)
+            features = StoryFeatures.from_dict(data) if data else None
+            self.features[article_id] = features
+            if features is not None:
+                terms.update(t for t in features.document_terms() if t not in self.df)
+        if terms:
+            counts = self.store.document_frequencies(terms)
+            self.df.update({t: counts.get(t, 0) for t in terms})
 
     def vector(self, article_id: str) -> Vectors | None:
         if article_id in self.vecs:
@@ -119,18 +138,28 @@ class _Batch:
         return self.embeddings[article_id]
 
     def nearby(self, article_id: str) -> list[float]:
-        """Word cosines of the article's candidates inside its time window, highest first."""
+        """Word cosines of the article's closest candidates inside its time window, highest
+        first, from its stored near-list (:mod:`crosswire.stories.near`)."""
         if article_id not in self.near:
-            own = self.vector(article_id)
-            found = []
-            for candidate in self.candidates(article_id):
-                other = self.vector(candidate)
-                if own is None or other is None:
-                    continue
-                if within_window(own.published, other.published, self.config.story_window_days):
-                    found.append(cosine(own.words, other.words))
-            self.near[article_id] = sorted(found, reverse=True)
+            self.load_near([article_id])
         return self.near[article_id]
+
+    def load_near(self, article_ids: Iterable[str]) -> None:
+        """Read the near-lists of ``article_ids`` in one go. An indexed article without one
+        (indexed before near-lists were kept) gets it from its own candidates, once."""
+        wanted = [a for a in dict.fromkeys(article_ids) if a not in self.near]
+        if not wanted:
+            return
+        stored = self.store.story_near(wanted)
+        missing = {}
+        for article_id in wanted:
+            if article_id not in stored and self.get_features(article_id) is not None:
+                stored[article_id] = missing[article_id] = closest(
+                    candidate_cosines(self, article_id)
+                )
+            self.near[article_id] = sorted(stored.get(article_id, {}).values(), reverse=True)
+        if missing:
+            self.store.save_story_near(missing)
 
     def pair_values(self, first: str, second: str) -> list[float] | None:
         """The pair model's features of two indexed articles (None when one is not indexed)."""
@@ -142,7 +171,15 @@ class _Batch:
     def probability(self, first: str, second: str) -> float:
         """How likely two indexed articles are to report one incident: 0 outside the time
         window, the model's probability joined with the embedding cosine when both were
-        embedded by the same model (older, lexically indexed ones count by words alone)."""
+        embedded by the same model (older, lexically indexed ones count by words alone).
+
+        Scored once per pair and call, the two in id order: the same either way round."""
+        key = pair_key(first, second)
+        if key not in self.scores:
+            self.scores[key] = self._probability(*key)
+        return self.scores[key]
+
+    def _probability(self, first: str, second: str) -> float:
         a, b = self.vector(first), self.vector(second)
         if a is None or b is None:
             return 0.0
@@ -186,7 +223,8 @@ def story_keys(features: StoryFeatures, df: dict[str, int], documents: int) -> l
 
 
 def index_articles(store: Store, articles: Iterable[Article], config: Config | None = None) -> None:
-    """Store features and keys of articles not indexed yet (duplicates are never indexed).
+    """Store features, keys and near-lists of articles not indexed yet (duplicates are never
+    indexed).
 
     With an embedder configured, the new articles' lead embeddings are computed in one batch
     and stored with their features.
@@ -195,8 +233,14 @@ def index_articles(store: Store, articles: Iterable[Article], config: Config | N
     first article of a batch is weighed against its batch-mates too. One transaction: a crash
     cannot count an article's terms without storing its features (re-runs would count twice).
     Syndicated copies stay out of the counts, or a wire story would make its own words look
-    common.
+    common. Once all are stored, each new article's cosines with its candidates are added to
+    the near-lists (:mod:`crosswire.stories.near`).
     """
+    _index(store, articles, config)
+
+
+def _index(store: Store, articles: Iterable[Article], config: Config | None) -> _Batch | None:
+    """:func:`index_articles`, returning the per-call caches it filled (None: nothing new)."""
     new: dict[str, StoryFeatures] = {}
     new_articles: list[Article] = []
     for article in articles:
@@ -206,7 +250,7 @@ def index_articles(store: Store, articles: Iterable[Article], config: Config | N
             new[article.id] = article_features(article)
             new_articles.append(article)
     if not new:
-        return
+        return None
     embedder = resolve_embedder(config.story_embedder if config else None)
     if embedder is not None:
         for article, encoded in zip(
@@ -225,10 +269,15 @@ def index_articles(store: Store, articles: Iterable[Article], config: Config | N
             name_df = {**df, **{n: df.get(name_key(n), 0) for n in features.names}}
             keys = story_keys(features, name_df, documents)
             store.save_story_features(article_id, features.as_dict(), keys)
+        batch = _Batch(store, config or Config())
+        add_to_near_lists(batch, new)
+    return batch
 
 
 def scored_candidates(batch: _Batch, article_id: str) -> list[Match]:
     """The article's retrieved candidates with their probabilities, most likely first."""
+    batch.load_features(batch.candidates(article_id))
+    batch.load_near([article_id, *batch.candidates(article_id)])
     matches = [Match(c, batch.probability(article_id, c)) for c in batch.candidates(article_id)]
     return sorted(matches, key=lambda m: (-m.probability, m.article))
 
@@ -251,19 +300,22 @@ def neighbourhood(
 ) -> tuple[list[list[str]], dict[Pair, float], dict[str, str | None]]:
     """What must be grouped again when ``new`` arrive: the starting clusters (each new
     article alone, the members of each story one of them is likely to join alone too, a
-    large story as one block), the scored candidate pairs among them, and each article's
-    story before."""
+    large story as one block), the scored pairs among them, and each article's story before.
+
+    The pairs are the new articles' candidates and the pairs inside each story taken apart:
+    its members were one story, so their pairs are the links that may rebuild it. Stored
+    members are never retrieved for again, so the work per new article stays bounded."""
     store, threshold = batch.store, batch.model.threshold
     before: dict[str, str | None] = {a: None for a in new}
-    touched: set[str] = set()
+    likely: set[str] = set()
     for article_id in new:
         for match in scored_candidates(batch, article_id):
             if match.probability < threshold:
                 break
-            story = store.query("SELECT story FROM articles WHERE id = ?", (match.article,))
-            if story and story[0][0] is not None:
-                touched.add(story[0][0])
+            likely.add(match.article)
+    touched = set(store.story_by_article(likely).values())
     seeds: list[list[str]] = [[a] for a in new]
+    apart: list[list[str]] = []
     for story in sorted(touched):
         members = _originals(store, store.story_article_ids(story))
         for member in members:
@@ -272,12 +324,17 @@ def neighbourhood(
             seeds.append(members)
         else:
             seeds.extend([m] for m in members)
+            apart.append(members)
     edges: dict[Pair, float] = {}
-    for article_id in before:
+    for article_id in new:
         for candidate in batch.candidates(article_id):
-            key = pair_key(article_id, candidate)
-            if candidate in before and key not in edges:
-                edges[key] = batch.probability(article_id, candidate)
+            if candidate in before:
+                edges[pair_key(article_id, candidate)] = batch.probability(article_id, candidate)
+    for members in apart:
+        batch.load_features(members)
+        batch.load_near(members)
+        for first, second in combinations(members, 2):
+            edges[pair_key(first, second)] = batch.probability(first, second)
     return seeds, edges, before
 
 
@@ -305,8 +362,7 @@ def assign_stories(store: Store, article_ids: list[str], config: Config | None =
     """
     config = config or Config()
     articles = [a for a in store.iter_articles(article_ids) if a is not None]
-    index_articles(store, articles, config)
-    batch = _Batch(store, config)
+    batch = _index(store, articles, config) or _Batch(store, config)
     pending = [a for a in articles if a.story is None]
     new = sorted({a.id for a in pending if not a.duplicate_of})
     with store.transaction():

@@ -32,8 +32,10 @@ def idf(df: int, documents: int) -> float:
 
 def weigh(counts: Mapping[str, int], df: Mapping[str, int], documents: int) -> dict[str, float]:
     """Sublinear TF times IDF, L2-normalised: long articles do not win by repeating words."""
+    # idf() written out: this runs for every term of every candidate scored.
+    log, get, total = math.log, df.get, 1 + documents
     weights = {
-        t: (1.0 + math.log(c)) * idf(df.get(t, 0), documents) for t, c in counts.items() if c
+        t: (1.0 + log(c)) * (log(total / (1 + get(t, 0))) + 1.0) for t, c in counts.items() if c
     }
     norm = math.sqrt(sum(w * w for w in weights.values()))
     return {t: w / norm for t, w in weights.items()} if norm else {}

@@ -11,7 +11,7 @@ thread, stories of different topics are not.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from crosswire.stories.similarity import cosine
@@ -24,6 +24,8 @@ THREAD_DAYS = 120
 # Members of a story its topic is read from, and candidate stories compared per story.
 TOPIC_MEMBERS = 10
 MAX_NEIGHBOURS = 30
+# Retrieval keys a story reaches other stories by: as many as one article has.
+TOPIC_KEYS = 24
 # Stories listed for one thread, newest first: enough for a timeline, bounded for a long topic.
 MAX_THREAD = 200
 
@@ -42,15 +44,24 @@ def topic_similarity(first: dict[str, float], second: dict[str, float]) -> float
     return cosine(first, second)
 
 
+def topic_keys(held: Mapping[str, int], limit: int = TOPIC_KEYS) -> list[str]:
+    """The retrieval keys most of a story's members hold (``held``: key -> members): what
+    the story is about, rather than any one report's asides."""
+    return sorted(held, key=lambda k: (-held[k], k))[:limit]
+
+
 def link_threads(batch: _Batch, stories: Iterable[str]) -> None:
     """Recompute the thread links of ``stories`` (those a regrouping made, changed or merged
-    away) against the stories their members' keys reach within ``THREAD_DAYS``."""
+    away) against the stories their members' keys reach within ``THREAD_DAYS`` of the
+    newest member: one retrieval per story over the keys most of its members hold, the
+    stories reached ranked by how many keys of theirs they share."""
     store, threshold = batch.store, batch.model.thread_threshold
     topics: dict[str, dict[str, float]] = {}
 
     def topic(story: str) -> dict[str, float]:
         if story not in topics:
             members = store.story_article_ids(story)[-TOPIC_MEMBERS:]
+            batch.load_features(members)
             vectors = [v.words for m in members if (v := batch.vector(m)) is not None]
             topics[story] = centroid(vectors)
         return topics[story]
@@ -58,18 +69,17 @@ def link_threads(batch: _Batch, stories: Iterable[str]) -> None:
     for story in sorted(set(stories)):
         members = store.story_article_ids(story)[-TOPIC_MEMBERS:]
         links: dict[str, float] = {}
-        if members:
+        batch.load_features(members)
+        indexed = [f for m in members if (f := batch.get_features(m)) is not None]
+        if indexed:
+            newest = next((f.published for f in reversed(indexed) if f.published), None)
+            shared = store.articles_with_keys(
+                topic_keys(store.story_keys_of(members)), members[-1], newest, THREAD_DAYS
+            )
             reached: dict[str, int] = {}
-            for member in members:
-                features = batch.get_features(member)
-                if features is None:
-                    continue
-                shared = store.articles_with_keys(
-                    batch.keys(member), member, features.published, THREAD_DAYS
-                )
-                for other in store.stories_of(shared):
-                    if other != story:
-                        reached[other] = reached.get(other, 0) + 1
+            for article_id, other in store.story_by_article(shared).items():
+                if other != story:
+                    reached[other] = reached.get(other, 0) + shared[article_id]
             nearest = sorted(reached, key=lambda s: (-reached[s], s))[:MAX_NEIGHBOURS]
             for other in nearest:
                 score = topic_similarity(topic(story), topic(other))
