@@ -1,7 +1,7 @@
 import pytest
 
 from crosswire.compare.rank import weak
-from crosswire.compare.venues import compare_venues, compatible_venues
+from crosswire.compare.venues import NAMED_ONE_OCCASION, compare_venues, compatible_venues
 from crosswire.records import Passage
 
 # one statement in three outlets' words, placed at three occasions
@@ -93,14 +93,20 @@ def test_one_speakers_different_remarks_at_different_occasions_are_a_weak_disput
     story.article("a", "Harbor Ledger", 'In an interview with Vorland Post, Brandt said "I never '
                   'signed that permit".')
     story.article("c", "Valley Wire", 'Brandt told Ostberg Radio on Tuesday: "The inquiry is a '
-                  'distraction from the harbour works."')
+                  'distraction from the harbour works." Later she told Kessel Radio: "We build."')
     story.claim("a", "In an interview with Vorland Post", "venue", "interview:Vorland Post")
     story.claim("c", "told Ostberg Radio", "venue", "interview:Ostberg Radio")
     story.quote("a", "I never signed that permit")
     other = story.quote("c", "The inquiry is a distraction from the harbour works.")
-    # the same speaker, two statements: two interviews of one week, not one remark placed twice
     (venue,) = compare_venues(story.sources())
-    assert weak(venue) and "no statement in common" in venue.why
+    # one outlet's own words place the speaker at one occasion each: one remark, placed apart
+    assert venue.confidence == NAMED_ONE_OCCASION and not weak(venue)
+    # the same outlet reports her at a second occasion: she gave several interviews, and two
+    # statements of two interviews are no remark placed twice
+    story.claim("c", "she told Kessel Radio", "venue", "interview:Kessel Radio")
+    story.quote("c", "We build.")
+    (venue,) = compare_venues(story.sources())
+    assert weak(venue) and "several occasions" in venue.why
     other.text = "I never signed that permit"  # one statement placed at two occasions
     (venue,) = compare_venues(story.sources())
     assert venue.confidence == 1.0 and "both name the speaker" in venue.why
@@ -118,7 +124,7 @@ def test_one_quote_group_is_one_statement_however_worded(story):
     a = story.quote("a", SAID)
     c = story.quote("c", "no trader will be turned back at the crossing")
     (venue,) = compare_venues(story.sources())
-    assert weak(venue)  # the words alone are too different to be one statement
+    assert venue.confidence == NAMED_ONE_OCCASION  # the words alone are too different
     variants = [Passage("a", a.text, a.start, a.end), Passage("c", c.text, c.start, c.end)]
     group = QuoteGroup("Ilse Brandt", "corroborated", variants, ["Harbor Ledger", "Valley Wire"])
     (venue,) = compare_venues(story.sources(), [group])

@@ -38,9 +38,11 @@ _GENERIC_PREFIXES = ("a ", "an ")
 _DEADLINE = re.compile(r"(?:by|until|till|before|after|since|from|through)\b", re.IGNORECASE)
 # Confidence that two outlets' occasions are those of the same remarks, by the evidence: none
 # (two claims of one story), one of a shared statement and the same named speaker (folded),
-# both.
+# both. The same named speaker is enough to list the dispute (``NAMED_ONE_OCCASION``) while no
+# outlet of the story reports that speaker at two occasions: one remark, placed apart.
 NO_EVIDENCE = 0.2
 ONE_EVIDENCE = 0.4
+NAMED_ONE_OCCASION = 0.7
 FULL_EVIDENCE = 1.0
 
 
@@ -260,6 +262,29 @@ class _Conflict:
     why: str
 
 
+def several_occasions(
+    per_source: list[tuple[Source, Claim]],
+    speakers: list[set[str]],
+    compatible: Callable[[str, str], bool],
+    who: set[str],
+) -> bool:
+    """Whether one outlet itself reports remarks of ``who`` at two incompatible occasions
+    ("told MSNBC ..." and later "he told CNN ..."): the speaker spoke more than once, so two
+    outlets naming different occasions may each report a different one."""
+    for k, (source_k, claim_k) in enumerate(per_source):
+        if not _same_remarks(speakers[k], who):
+            continue
+        for m in range(k + 1, len(per_source)):
+            source_m, claim_m = per_source[m]
+            if (
+                source_m.outlet == source_k.outlet
+                and _same_remarks(speakers[m], who)
+                and not compatible(claim_k.value, claim_m.value)
+            ):
+                return True
+    return False
+
+
 def _conflicts(
     per_source: list[tuple[Source, Claim]],
     compatible: Callable[[str, str], bool],
@@ -283,7 +308,12 @@ def _conflicts(
                 sides.setdefault(source_b.outlet, (source_b, b))
                 named = _named_alike(speakers[i], speakers[j])
                 shared = shared_statement(per_source[i], per_source[j], quotes)
+                several = named and several_occasions(
+                    per_source, speakers, compatible, speakers[i] | speakers[j]
+                )
                 score = (NO_EVIDENCE, ONE_EVIDENCE, FULL_EVIDENCE)[named + shared]
+                if named and not shared and not several:
+                    score = NAMED_ONE_OCCASION
                 if score > best:
                     who = display_speaker(sorted(speakers[i] | speakers[j])) or "someone unnamed"
                     best = score
@@ -292,8 +322,10 @@ def _conflicts(
                         + ("; both name the speaker" if named else "; the speaker is not named "
                            "alike on both sides, so they may be different remarks")
                         + ("; both carry one of the speaker's statements" if shared else
-                           "; no statement in common, so they may be different remarks (one "
-                           "speaker gives many interviews)")
+                           "; no statement in common, and an outlet reports the speaker at "
+                           "several occasions, so they may be different remarks" if several else
+                           "; no statement in common, but no outlet reports the speaker at "
+                           "more than one occasion" if named else "; no statement in common")
                     )
     if not sides:
         return None
