@@ -22,6 +22,7 @@ Items with no verdict are printed as NEW, with their sides, so that they get jud
 
     .venv/bin/python bench/compare_basil.py [--sample first|second|all] [--show]
     .venv/bin/python bench/compare_basil.py --seed 14 [--events 10]   # a fresh sample
+    .venv/bin/python bench/compare_basil.py --seed 16 --folded  # and what the report folds
 """
 
 from __future__ import annotations
@@ -173,17 +174,25 @@ def verdict_of(item: Item, verdicts: list[dict]) -> dict | None:
     return None
 
 
-def score(sample: str, events: list[str], verdicts: list[dict], show: bool) -> dict[str, int]:
+def score(
+    sample: str, events: list[str], verdicts: list[dict], show: bool, folded: bool = False
+) -> dict[str, int]:
     tally = dict.fromkeys(
         ("events", "listed", "listed good", "corroborated", "right", "independent",
-         "copy twice", "new"), 0)
+         "copy twice", "new", "folded"), 0)
     for event in events:
         articles, comparison = compare_event(event)
         tally["events"] += 1
         items = judged_items(event, articles, comparison)
-        if show or items:
+        weak_ones = [d for d in comparison.discrepancies if weak(d)]
+        tally["folded"] += len(weak_ones)
+        if show or items or (folded and weak_ones):
             print(f"\n=== {sample} {event}: {', '.join(a.outlet or a.id for a in articles)}; "
                   f"{len(comparison.discrepancies)} discrepancies, {len(items)} judged items")
+        if folded:
+            for d in weak_ones:  # not scored: the report collapses them
+                print(f"  (folded) {d.kind} {d.confidence:.2f} {d.summary[:160]} | why: "
+                      f"{d.why[:240]}")
         for item in items:
             v = verdict_of(item, verdicts)
             mark = v["verdict"] if v else "NEW"
@@ -217,6 +226,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=SEED,
                     help=f"{SEED}: the first and second samples; another: a fresh sample")
     ap.add_argument("--events", type=int, default=FRESH, help="events in a fresh sample")
+    ap.add_argument("--folded", action="store_true",
+                    help="also print the folded discrepancies (not scored)")
     args = ap.parse_args()
     samples = unseen_events(args.seed, args.events)
     verdicts = _verdicts()
@@ -227,7 +238,7 @@ def main() -> None:
     results = {}
     began = time.perf_counter()
     for sample in chosen:
-        results[sample] = score(sample, samples[sample], verdicts, args.show)
+        results[sample] = score(sample, samples[sample], verdicts, args.show, args.folded)
     print(f"\nBASIL dev events (seed {args.seed}), compared as one set each "
           f"in {time.perf_counter() - began:.0f} s:")
     for sample, t in results.items():
@@ -235,7 +246,8 @@ def main() -> None:
               f"{_share(t['listed good'], t['listed'])}; corroborated right "
               f"{_share(t['right'], t['corroborated'])}, naming independent origins "
               f"{_share(t['independent'], t['corroborated'])}; copies counted twice "
-              f"{t['copy twice']}; not judged yet {t['new']}")
+              f"{t['copy twice']}; not judged yet {t['new']}; folded discrepancies "
+              f"{t['folded']}")
 
 
 if __name__ == "__main__":

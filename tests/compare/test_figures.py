@@ -382,3 +382,50 @@ def test_a_generic_count_noun_is_no_other_meaning(story):
     story.figure("c", "23", 23, "vessel", "vessels (lost)")
     _, discrepancies = group_figures(story.sources())
     assert [d.kind for d in discrepancies] == ["figure-meaning"]  # orders are not vessels
+
+
+def test_people_counted_under_nouns_no_list_names_are_one_quantity(story):
+    story.article("a", "Harbor Ledger", "The letter was signed by 64 faculty members and "
+                  "chaplains at Orvel College.")
+    story.article("b", "Valley Wire", "Some 64 Orvel College faculty and deans called on him.")
+    story.article("c", "Northgate Times", "A group of 64 professors sent the mayor a letter.")
+    story.figure("a", "64", 64, "member", "faculty members (signed at Orvel College)")
+    story.figure("b", "Some 64", 64, "faculty", "Orvel College faculty (called)")
+    story.figure("c", "64", 64, "professor", "professors (sent)")
+    groups, discrepancies = group_figures(story.sources())
+    assert not discrepancies
+    assert [(g.status, len(g.outlets)) for g in groups] == [("corroborated", 3)]
+
+
+def test_a_group_noun_in_the_plural_counts_groups_not_people(story):
+    story.article("a", "Harbor Ledger", "The flood drove 64 households from Olvane.")
+    story.article("c", "Northgate Times", "A group of 64 professors sent the mayor a letter.")
+    story.figure("a", "64", 64, "household", "households (drove from Olvane)")
+    story.figure("c", "64", 64, "professor", "professors (sent)")
+    _, discrepancies = group_figures(story.sources())
+    assert [d.kind for d in discrepancies] == ["figure-meaning"]
+
+
+def test_a_share_and_its_complement_are_one_fact(story):
+    story.article("a", "Harbor Ledger", "After 2041 the Orvel fund will pay only 81 percent of "
+                  "promised benefits.")
+    story.article("b", "Valley Wire", "By 2041 Orvel retirees would face a 19 percent cut in "
+                  "benefits.")
+    story.figure("a", "81 percent", 81, "%", "promised benefits")
+    cut = story.figure("b", "19 percent", 19, "%", "benefits (face)")
+    for item in story.analyses["a"].figures + story.analyses["b"].figures:
+        item.period = "2041"
+    _, discrepancies = group_figures(story.sources())
+    assert not discrepancies
+    cut.value = 29  # a cut that leaves another share than the one paid: a disagreement
+    _, discrepancies = group_figures(story.sources())
+    assert [d.kind for d in discrepancies] == ["figure-value"]
+
+
+def test_two_cuts_summing_to_a_whole_still_conflict(story):
+    story.article("a", "Harbor Ledger", "Orvel retirees would face an 81 percent cut in benefits.")
+    story.article("b", "Valley Wire", "Orvel retirees would face a 19 percent cut in benefits.")
+    story.figure("a", "81 percent", 81, "%", "benefits (face)")
+    story.figure("b", "19 percent", 19, "%", "benefits (face)")
+    _, discrepancies = group_figures(story.sources())
+    assert [d.kind for d in discrepancies] == ["figure-value"]

@@ -53,7 +53,7 @@ def subject_overlap(sides: list[Passage]) -> float:
     return sum(best) / len(best) if best else 0.0
 
 
-def _generic(discrepancy: Discrepancy) -> tuple[float, str]:
+def subject_assessment(discrepancy: Discrepancy) -> tuple[float, str]:
     """Confidence and why for a discrepancy whose producer gave none."""
     sides = discrepancy.sides
     subject = subject_overlap(sides)
@@ -70,7 +70,7 @@ def assess(discrepancy: Discrepancy, sources: list[Source], origins: Origins) ->
     """``discrepancy`` with its ``why`` and ``confidence`` filled in or checked (see the module
     docstring)."""
     if not discrepancy.why:
-        discrepancy.confidence, discrepancy.why = _generic(discrepancy)
+        discrepancy.confidence, discrepancy.why = subject_assessment(discrepancy)
     outlet_of = {s.article.id: s.outlet for s in sources}
     sides = [(outlet_of[p.article], p, None) for p in discrepancy.sides if p.article in outlet_of]
     independent = passage_origins(sides, origins)

@@ -21,6 +21,7 @@ from crosswire.analyze.figures.period import MONTHS, clause_bounds, periods_diff
 from crosswire.analyze.figures.place import places_differ
 from crosswire.analyze.figures.units import unit_names
 from crosswire.compare.lexicon import event_classes, normal_stems
+from crosswire.compare.meaning.people import counts_people, written_head
 from crosswire.compare.rank import FOLD_BELOW
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import compatible_credits
@@ -32,14 +33,6 @@ from crosswire.records import Discrepancy, Figure, FigureGroup, Passage
 MIN_MEANING = 0.5
 # Words that say nothing about what is counted.
 _VAGUE = {"peopl", "people", "perso", "total", "numbe", "figur", "amoun"}
-# Units that all count people: "340 residents" and "340 people" are one kind of count.
-PERSON_UNITS = {
-    "people", "person", "resident", "civilian", "villager", "inhabitant", "citizen", "man",
-    "woman", "child", "adult", "victim", "worker", "soldier", "passenger", "patient",
-    "participant", "member", "fan", "spectator", "attendee", "visitor", "tourist", "student",
-    "protester", "demonstrator", "voter", "employee", "individual", "migrant", "refugee",
-    "prisoner", "inmate", "officer", "firefighter", "troop", "militant", "supporter",
-}
 # Units that are not count nouns: a percentage, a sum of money, a duration or a multiplier
 # never counts "things" ("12 months ago" and "a Big 12 team" share only a number).
 TIME_UNITS = {
@@ -71,6 +64,15 @@ _FORECAST = re.compile(
     r"|survey\w*|outlook|model|target\w*|goal|will|would)\b",
     re.IGNORECASE,
 )
+# Words that make a percentage the part cut, lost or left over ("a 23 percent cut in benefits",
+# "the remaining 40 percent"): set against the share kept, it is that share's complement.
+_REMAINDER = re.compile(
+    r"\b(?:cuts?|reduc\w*|loss\w*|lose|loses|losing|lost|shortfalls?|declin\w*|drops?|dropped"
+    r"|falls?|fell|decreas\w*|remain\w*|rest|remainder|gap)\b",
+    re.IGNORECASE,
+)
+# Two shares are complements when they sum to 100 within this many points (each rounded).
+COMPLEMENT_TOLERANCE = 1.0
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the|all|its|their|total)\b", re.IGNORECASE)
 # "about 12 million": a hedge covers this much either side.
@@ -115,12 +117,18 @@ def same_meaning(a: set[str], b: set[str], events_a: set[str] = frozenset(),
     return overlap(a, b) >= MIN_MEANING
 
 
-def _unit_family(unit: str | None) -> str | None:
-    return "people" if unit in PERSON_UNITS else unit
+def unit_family(figure: Figure) -> str | None:
+    """The kind of thing a figure's unit counts: "people" for any noun that names a kind of
+    person or, as written, a group of people ("544 store managers", "42 Senate Republicans",
+    "90 faculty"; :mod:`crosswire.compare.meaning.people`), else the unit itself."""
+    unit = figure.unit
+    if unit and counts_people(unit, written_head(unit, figure.counts)):
+        return "people"
+    return unit
 
 
 def same_unit(a: Figure, b: Figure) -> bool:
-    return _unit_family(a.unit) == _unit_family(b.unit)
+    return unit_family(a) == unit_family(b)
 
 
 def _agreeing_units(a: Figure, b: Figure) -> bool:
@@ -327,7 +335,7 @@ def _value_units(a: _Item, b: _Item) -> bool:
     the event class says people are counted."""
     if same_unit(a.figure, b.figure):
         return True
-    families = {_unit_family(a.figure.unit), _unit_family(b.figure.unit)}
+    families = {unit_family(a.figure), unit_family(b.figure)}
     return families == {None, "people"} and bool(a.events) and bool(b.events)
 
 
@@ -438,14 +446,39 @@ def partial_count(figure: Figure) -> bool:
     return (figure.noun or "").lower().split(" ")[0] in _PARTIAL
 
 
+def complementary_shares(a: _Item, b: _Item) -> bool:
+    """Two percentages that make up a whole, one of them the part cut, lost or left ("pay 77
+    percent of promised benefits" / "a 23 percent cut in benefits"): one fact told from its
+    two sides, not two values of one measure. Two cuts ("a 23% cut" / "a 77% cut") or two
+    shares kept still conflict."""
+    fa, fb = a.figure, b.figure
+    if fa.unit != "%" or fb.unit != "%":
+        return False
+    if abs(fa.value + fb.value - 100) > COMPLEMENT_TOLERANCE:
+        return False
+    return _remainder(a) != _remainder(b)
+
+
+def _remainder(item: _Item) -> bool:
+    """Whether a percentage is the part taken away or left over, by its clause's words or
+    its own direction ("fell 23%")."""
+    f, sentence = item.figure, _sentence_text(item)
+    if f.change == "down":
+        return True
+    left, right = clause_bounds(sentence, f.start - f.sentence_start, f.end - f.sentence_start)
+    return _REMAINDER.search(sentence, left, right) is not None
+
+
 def _value_rival(q: list[_Item], other: list[_Item]) -> bool:
     """Same measure in the same period, incompatible values, reported by an outlet the other
-    lacks; a count of "the other" ones is no total (:func:`partial_count`)."""
+    lacks; a count of "the other" ones is no total (:func:`partial_count`), a share's
+    complement no other value (:func:`complementary_shares`)."""
     a, b = q[0], other[0]
     return (
         bool(_outlets(other) - _outlets(q))
         and not partial_count(a.figure)
         and not partial_count(b.figure)
+        and not complementary_shares(a, b)
         and same_measure(a, b) >= SAME_MEASURE
         and _value_units(a, b)
         and bool(a.meaning or a.events)

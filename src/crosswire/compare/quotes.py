@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crosswire.compare.assess import subject_assessment
+from crosswire.compare.credit import inferred_credit
 from crosswire.compare.meaning import SAME, Embed, Matcher
 from crosswire.compare.publications import is_publication
 from crosswire.compare.sources import Source
@@ -44,6 +46,9 @@ MIN_TERMS = 3
 # Words a fragment needs before its verbatim presence in a longer quotation makes it the same
 # statement: four words in a row are a phrase of that remark, not a common expression.
 MIN_CUT_WORDS = 4
+# Confidence at most of an attribution dispute every pair of which rests on a credit the
+# extraction inferred (a pronoun, a description, a mention in another sentence): folded.
+INFERRED_CREDIT = 0.4
 
 
 @dataclass(slots=True)
@@ -186,14 +191,13 @@ def group_quotes(
             speakers = list(
                 dict.fromkeys(f"{m.quote.speaker} ({m.source.outlet})" for m in involved)
             )
-            discrepancies.append(
-                Discrepancy(
-                    "attribution",
-                    "Outlets attribute the same statement to different speakers: "
-                    + ", ".join(speakers) + ".",
-                    [_sentence_passage(m) for m in involved],
-                )
+            discrepancy = Discrepancy(
+                "attribution",
+                "Outlets attribute the same statement to different speakers: "
+                + ", ".join(speakers) + ".",
+                [_sentence_passage(m) for m in involved],
             )
+            discrepancies.append(_weigh_credits(discrepancy, items, clash))
     groups.sort(key=lambda g: -len(g.outlets))  # stable: story order within equal counts
     return groups, discrepancies
 
@@ -222,6 +226,28 @@ def _clashes(
                 continue
             clashes += [(a, b) for a, b in pairs if _same_wording(items, matcher, a, b)]
     return clashes
+
+
+def _weigh_credits(
+    discrepancy: Discrepancy, items: list[_Item], clash: list[tuple[int, int]]
+) -> Discrepancy:
+    """Fold an attribution dispute that only the extraction's inferences make: when in every
+    clashing pair some outlet's credit is inferred (:mod:`crosswire.compare.credit`), the
+    outlets may well agree. One pair of names both outlets wrote keeps it."""
+    reasons: dict[int, str | None] = {
+        k: inferred_credit(items[k].source, items[k].quote) for pair in clash for k in pair
+    }
+    if any(reasons[a] is None and reasons[b] is None for a, b in clash):
+        return discrepancy
+    confidence, why = subject_assessment(discrepancy)
+    inferred = [
+        f"{items[k].source.outlet}'s credit to {items[k].quote.speaker} rests on {reason}"
+        for k, reason in reasons.items() if reason
+    ]
+    discrepancy.confidence = min(confidence, INFERRED_CREDIT)
+    discrepancy.why = (f"{why}; {'; '.join(dict.fromkeys(inferred))}: the extraction's "
+                       "reading, not a name the outlet wrote")
+    return discrepancy
 
 
 def two_names(a: str | None, b: str | None) -> bool:

@@ -5,16 +5,21 @@ interview with a media outlet, one unnamed); either against "Speaking in Brussel
 different occasion, which an analyst must know before treating the quotes as one event.
 
 Such a dispute is only as sure as the evidence that both outlets describe the same remarks:
-both naming the same speaker, and both carrying one of the speaker's statements. Four outlets
-that each interviewed someone else (one of them "a lumber broker") dispute nothing.
+both carrying one statement in the remarks each places at its occasion (the passage matcher
+over the quoted words, or one quote group), and both naming the speaker alike. Either alone
+is too little, and the dispute is folded: one speaker gives many interviews in a week, and his
+remarks to Fox News and to CNN are two remarks at two occasions; one statement under two
+descriptions may be two people's. Four outlets that each interviewed someone else (one of
+them "a lumber broker") dispute nothing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from crosswire.compare.meaning import SAME, same_meaning
 from crosswire.compare.publications import is_publication
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import (
@@ -25,18 +30,20 @@ from crosswire.compare.speakers import (
     same_name,
 )
 from crosswire.compare.text import passage
-from crosswire.records import Claim, Discrepancy, Passage, QuoteGroup
+from crosswire.records import Claim, Discrepancy, Passage, Quote, QuoteGroup
 
 _GENERIC_PREFIXES = ("a ", "an ")
 # A date after these words bounds something else ("plans to decide by June"), it does not
 # say when the remarks were made.
 _DEADLINE = re.compile(r"(?:by|until|till|before|after|since|from|through)\b", re.IGNORECASE)
-# Confidence that two outlets' occasions are those of the same remarks: what any two claims
-# of one story start with, what the same named speaker adds, and what one shared statement
-# of that speaker adds.
-BASE_CONFIDENCE = 0.35
-SAME_SPEAKER = 0.35
-SHARED_STATEMENT = 0.3
+# Confidence that two outlets' occasions are those of the same remarks, by the evidence: none
+# (two claims of one story), one of a shared statement and the same named speaker (folded),
+# both. The same named speaker is enough to list the dispute (``NAMED_ONE_OCCASION``) while no
+# outlet of the story reports that speaker at two occasions: one remark, placed apart.
+NO_EVIDENCE = 0.2
+ONE_EVIDENCE = 0.4
+NAMED_ONE_OCCASION = 0.7
+FULL_EVIDENCE = 1.0
 
 
 def _occasion(claim: Claim) -> tuple[str, str]:
@@ -144,21 +151,29 @@ def _label(value: str) -> str:
     return f"an interview with {detail}" if kind == "interview" else f"a {kind} in {detail}"
 
 
+def _sentence_span(claim: Claim) -> tuple[int, int]:
+    if claim.sentence_end <= claim.sentence_start:
+        return claim.start, claim.end
+    return claim.sentence_start, claim.sentence_end
+
+
+def sentence_quotes(source: Source, claim: Claim) -> list[Quote]:
+    """The quotes of the claim's sentence: those inside it, or credited by a mention in it
+    ("Brandt told the Post: ..." followed by the quotation)."""
+    start, end = _sentence_span(claim)
+    return [
+        q for q in source.analysis.quotes
+        if (q.start < end and start < q.end)
+        or (q.speaker_start is not None and start <= q.speaker_start < end)
+    ]
+
+
 def _speakers(source: Source, claim: Claim) -> set[str]:
     """Who speaks in the claim's sentence: the quotes there, or their speaker mentions; in a
     sentence with no quote, the people it names ("Obama made the news in an interview with
     ABC"): the occasion is theirs, not that of whoever speaks elsewhere in the story."""
-    start, end = claim.sentence_start, claim.sentence_end
-    if end <= start:
-        start, end = claim.start, claim.end
-    speakers = {
-        q.speaker for q in source.analysis.quotes
-        if q.speaker and (
-            (q.start < end and start < q.end)
-            or (q.speaker_start is not None and start <= q.speaker_start < end)
-        )
-    }
-    return speakers or _people_named(source, start, end)
+    speakers = {q.speaker for q in sentence_quotes(source, claim) if q.speaker}
+    return speakers or _people_named(source, *_sentence_span(claim))
 
 
 def _people_named(source: Source, start: int, end: int) -> set[str]:
@@ -179,15 +194,64 @@ def _named_alike(a: set[str], b: set[str]) -> bool:
     return any(is_name(x) and is_name(y) and same_name(x, y) for x in a for y in b)
 
 
-def _shared_statement(
-    a: Source, b: Source, speakers: set[str], quotes: list[QuoteGroup]
+def occasion_quotes(source: Source, claim: Claim) -> list[Quote]:
+    """The remarks an occasion introduces: the quotes of its sentence, and those of its
+    speakers (:func:`_speakers`) that follow up to the next occasion the article names ("In
+    remarks to a German outlet, Rutte warned of ..." and the quotation of the next
+    paragraph)."""
+    own = sentence_quotes(source, claim)
+    speakers = _speakers(source, claim)
+    start, end = _sentence_span(claim)
+    following = [
+        c.sentence_start for c in _venue_claims(source) if c.sentence_start > start
+    ]
+    until = min(following, default=len(source.article.text))
+    later = [
+        q for q in source.analysis.quotes
+        if end <= q.start < until and q.speaker
+        and any(compatible_speakers(q.speaker, x) for x in speakers)
+    ]
+    return [q for q in own + later if q.mode != "term"]
+
+
+def shared_statement(
+    a: tuple[Source, Claim], b: tuple[Source, Claim], quotes: Sequence[QuoteGroup] = ()
 ) -> bool:
-    """Whether both outlets carry one statement of the named speaker (the same remarks); a
-    description ("a lumber broker") fits any statement, so it shows nothing."""
+    """Whether the two occasions carry one statement: a quote of each occasion's remarks
+    (:func:`occasion_quotes`) in one of the story's quote groups, or two quotes of the two
+    sentences that the passage matcher scores the same. Quoted terms ("the 'Today' show")
+    state nothing.
+
+    Examples:
+        >>> from crosswire.compare.sources import Source
+        >>> from crosswire.records import Analysis, Article, Claim, Quote
+        >>> def side(outlet, text, words, venue):
+        ...     article = Article(id=outlet, source=outlet, text=text, raw=text, outlet=outlet)
+        ...     quote = Quote(text.index(words), text.index(words) + len(words), words)
+        ...     claim = Claim(0, 5, "told", "venue", venue, 0, len(text))
+        ...     return Source(article, Analysis(article=outlet, quotes=[quote]), outlet, 0), claim
+        >>> fox = side("a", 'Brandt told Radio Orvel: "The dam will hold."', "The dam will hold.",
+        ...            "interview:Radio Orvel")
+        >>> post = side("b", 'Brandt told the Post: "The dam is going to hold."',
+        ...             "The dam is going to hold.", "interview:Post")
+        >>> cnn = side("c", 'Brandt told KVOR: "I never sent that photo."',
+        ...            "I never sent that photo.", "interview:KVOR")
+        >>> shared_statement(fox, post), shared_statement(fox, cnn)
+        (True, False)
+    """
+    said_a, said_b = occasion_quotes(*a), occasion_quotes(*b)
+    if any(_in_group(g, a[0], said_a) and _in_group(g, b[0], said_b) for g in quotes):
+        return True
+    own_a = [q for q in sentence_quotes(*a) if q.mode != "term"]
+    own_b = [q for q in sentence_quotes(*b) if q.mode != "term"]
+    return any(same_meaning(x.text, y.text) >= SAME for x in own_a for y in own_b)
+
+
+def _in_group(group: QuoteGroup, source: Source, said: list[Quote]) -> bool:
     return any(
-        a.outlet in g.outlets and b.outlet in g.outlets
-        and g.speaker is not None and _named_alike({g.speaker}, speakers)
-        for g in quotes
+        v.article == source.article.id and v.start < q.end and q.start < v.end
+        for v in group.variants
+        for q in said
     )
 
 
@@ -196,6 +260,29 @@ class _Conflict:
     sides: list[tuple[Source, Claim]]
     confidence: float
     why: str
+
+
+def several_occasions(
+    per_source: list[tuple[Source, Claim]],
+    speakers: list[set[str]],
+    compatible: Callable[[str, str], bool],
+    who: set[str],
+) -> bool:
+    """Whether one outlet itself reports remarks of ``who`` at two incompatible occasions
+    ("told MSNBC ..." and later "he told CNN ..."): the speaker spoke more than once, so two
+    outlets naming different occasions may each report a different one."""
+    for k, (source_k, claim_k) in enumerate(per_source):
+        if not _same_remarks(speakers[k], who):
+            continue
+        for m in range(k + 1, len(per_source)):
+            source_m, claim_m = per_source[m]
+            if (
+                source_m.outlet == source_k.outlet
+                and _same_remarks(speakers[m], who)
+                and not compatible(claim_k.value, claim_m.value)
+            ):
+                return True
+    return False
 
 
 def _conflicts(
@@ -220,10 +307,13 @@ def _conflicts(
                 sides.setdefault(source_a.outlet, (source_a, a))
                 sides.setdefault(source_b.outlet, (source_b, b))
                 named = _named_alike(speakers[i], speakers[j])
-                shared = _shared_statement(
-                    source_a, source_b, speakers[i] | speakers[j], quotes
+                shared = shared_statement(per_source[i], per_source[j], quotes)
+                several = named and several_occasions(
+                    per_source, speakers, compatible, speakers[i] | speakers[j]
                 )
-                score = BASE_CONFIDENCE + SAME_SPEAKER * named + SHARED_STATEMENT * shared
+                score = (NO_EVIDENCE, ONE_EVIDENCE, FULL_EVIDENCE)[named + shared]
+                if named and not shared and not several:
+                    score = NAMED_ONE_OCCASION
                 if score > best:
                     who = display_speaker(sorted(speakers[i] | speakers[j])) or "someone unnamed"
                     best = score
@@ -231,7 +321,11 @@ def _conflicts(
                         f"{source_a.outlet} and {source_b.outlet} describe the remarks of {who}"
                         + ("; both name the speaker" if named else "; the speaker is not named "
                            "alike on both sides, so they may be different remarks")
-                        + ("; both carry one of the speaker's statements" if shared else "")
+                        + ("; both carry one of the speaker's statements" if shared else
+                           "; no statement in common, and an outlet reports the speaker at "
+                           "several occasions, so they may be different remarks" if several else
+                           "; no statement in common, but no outlet reports the speaker at "
+                           "more than one occasion" if named else "; no statement in common")
                     )
     if not sides:
         return None

@@ -67,6 +67,8 @@ class WordNet:
     members: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     # part of speech -> irregular form -> lemma
     exceptions: dict[str, dict[str, str]] = field(default_factory=dict)
+    # (part of speech, offset) -> the offsets of its hypernyms (classes and instances)
+    hypernyms: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     def lemma(self, word: str) -> str:
         """WordNet's base form of ``word``: of the readings morphy finds in any part of speech
@@ -103,6 +105,7 @@ def read_wordnet(folder: Path) -> WordNet:
             count = int(head[3], 16)
             lemmas = [re.sub(r"\(.*\)$", "", head[4 + 2 * i]).lower() for i in range(count)]
             wordnet.members[(pos, head[0])] = lemmas
+            wordnet.hypernyms[(pos, head[0])] = _hypernyms(head, 4 + 2 * count, pos)
         exceptions = folder / f"{name}.exc"
         if exceptions.exists():
             table = wordnet.exceptions.setdefault(pos, {})
@@ -111,6 +114,16 @@ def read_wordnet(folder: Path) -> WordNet:
                 if lemmas:
                     table.setdefault(form, lemmas[0])
     return wordnet
+
+
+def _hypernyms(head: list[str], at: int, pos: str) -> list[str]:
+    """The hypernym pointers ("@", "@i") of a data line whose pointer count is at ``at``:
+    each pointer is symbol, offset, part of speech, source/target."""
+    pointers = head[at + 1 : at + 1 + 4 * int(head[at])]
+    return [
+        pointers[k + 1] for k in range(0, len(pointers), 4)
+        if pointers[k] in ("@", "@i") and pointers[k + 2] == pos
+    ]
 
 
 def _records(path: Path) -> Iterator[str]:
