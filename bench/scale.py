@@ -61,7 +61,9 @@ def pseudo_word(rng: random.Random, low: int = 2, high: int = 4) -> str:
     return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(low, high)))
 
 
-def make_events(rng: random.Random, count: int, vocabulary: list[str]) -> list[Event]:
+def make_events(
+    rng: random.Random, count: int, vocabulary: list[str], days: int = 365
+) -> list[Event]:
     start = date(2026, 1, 1)
     events = []
     for _ in range(count):
@@ -74,7 +76,7 @@ def make_events(rng: random.Random, count: int, vocabulary: list[str]) -> list[E
                 ],
                 place=pseudo_word(rng, 3, 4).title(),
                 figures=[rng.randint(3, 90000) for _ in range(2)],
-                day=start + timedelta(days=rng.randint(0, 364)),
+                day=start + timedelta(days=rng.randint(0, days - 1)),
             )
         )
     return events
@@ -114,17 +116,18 @@ def report(rng: random.Random, event: Event, common: list[str], outlet: int) -> 
 
 
 def generate(
-    path: Path, articles: int, seed: int, shuffled: bool = False
+    path: Path, articles: int, seed: int, shuffled: bool = False, days: int = 365
 ) -> tuple[list[Path], dict[str, int]]:
     """Files of news-please JSON Lines; the event of every record id.
 
-    Reports arrive as news does, event after event through the year, a few events at a time;
-    ``shuffled`` mixes the whole year instead, as an archive ingested in no order would."""
+    Reports arrive as news does, event after event through the ``days`` (a year), a few events
+    at a time; ``shuffled`` mixes the whole span instead, as an archive ingested in no order
+    would."""
     rng = random.Random(seed)
     vocabulary = sorted({pseudo_word(rng) for _ in range(20000)})
     common = vocabulary[:3000]
     events = sorted(
-        make_events(rng, max(1, articles // 5), vocabulary[3000:]), key=lambda e: e.day
+        make_events(rng, max(1, articles // 5), vocabulary[3000:], days), key=lambda e: e.day
     )
     truth: dict[str, int] = {}
     previous: dict[int, dict[str, str]] = {}  # the last 500 records, for syndicated copies
