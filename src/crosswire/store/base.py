@@ -561,30 +561,30 @@ class Store:
         rows = self.query("SELECT data FROM story_features WHERE article = ?", (article_id,))
         return json.loads(rows[0][0]) if rows else None
 
+    def _rows_in(self, sql: str, values: Iterable[str]) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``sql`` (whose ``{marks}`` is an ``IN`` list) for every distinct value,
+        500 at a time: one statement per chunk, within every engine's parameter limit."""
+        unique = sorted(set(values))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            yield from self.query(sql.format(marks=", ".join("?" for _ in chunk)), chunk)
+
     def story_features_of(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """The stored grouping features of those of ``article_ids`` that have them."""
-        ids = sorted(set(article_ids))
-        out: dict[str, dict[str, Any]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for article_id, data in self.query(
-                f"SELECT article, data FROM story_features WHERE article IN ({marks})", chunk
-            ):
-                out[article_id] = json.loads(data)
-        return out
+        return {
+            article_id: json.loads(data) for article_id, data in self._rows_in(
+                "SELECT article, data FROM story_features WHERE article IN ({marks})",
+                article_ids,
+            )
+        }  # fmt: skip
 
     def story_keys_of(self, article_ids: Iterable[str]) -> dict[str, int]:
         """The retrieval keys of the given articles, with how many of them hold each."""
-        ids = sorted(set(article_ids))
         keys: dict[str, int] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for (key,) in self.query(
-                f"SELECT key FROM story_keys WHERE article IN ({marks})", chunk
-            ):
-                keys[key] = keys.get(key, 0) + 1
+        for (key,) in self._rows_in(
+            "SELECT key FROM story_keys WHERE article IN ({marks})", article_ids
+        ):
+            keys[key] = keys.get(key, 0) + 1
         return keys
 
     def articles_with_keys(
@@ -632,16 +632,11 @@ class Store:
     def story_near(self, article_ids: Iterable[str]) -> dict[str, dict[str, float]]:
         """The stored near-lists (candidate -> word cosine) of those of ``article_ids`` that
         have one."""
-        ids = sorted(set(article_ids))
-        out: dict[str, dict[str, float]] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for article_id, near in self.query(
-                f"SELECT article, near FROM story_near WHERE article IN ({marks})", chunk
-            ):
-                out[article_id] = dict(json.loads(near))
-        return out
+        return {
+            article_id: dict(json.loads(near)) for article_id, near in self._rows_in(
+                "SELECT article, near FROM story_near WHERE article IN ({marks})", article_ids
+            )
+        }  # fmt: skip
 
     def save_story_near(self, near: dict[str, dict[str, float]]) -> None:
         """Replace the near-lists of the given articles."""
@@ -659,16 +654,11 @@ class Store:
         )
 
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
-        out: dict[str, int] = {}
-        unique = sorted(set(terms))
-        for i in range(0, len(unique), 500):
-            chunk = unique[i : i + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for term, df in self.query(
-                f"SELECT term, df FROM term_df WHERE term IN ({marks})", chunk
-            ):
-                out[term] = int(df)
-        return out
+        return {
+            term: int(df) for term, df in self._rows_in(
+                "SELECT term, df FROM term_df WHERE term IN ({marks})", terms
+            )
+        }  # fmt: skip
 
     def count_story_features(self) -> int:
         return int(self.query("SELECT COUNT(*) FROM story_features")[0][0])
@@ -724,29 +714,17 @@ class Store:
 
     def stories_of(self, article_ids: Iterable[str]) -> set[str]:
         """The stories the given articles belong to."""
-        ids = sorted(set(article_ids))
-        found: set[str] = set()
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            found.update(r[0] for r in self.query(
-                f"SELECT DISTINCT story FROM articles WHERE id IN ({marks}) "
-                "AND story IS NOT NULL", chunk,
-            ))  # fmt: skip
-        return found
+        return {r[0] for r in self._rows_in(
+            "SELECT DISTINCT story FROM articles WHERE id IN ({marks}) AND story IS NOT NULL",
+            article_ids,
+        )}  # fmt: skip
 
     def story_by_article(self, article_ids: Iterable[str]) -> dict[str, str]:
         """The story of each of ``article_ids`` that has one."""
-        ids = sorted(set(article_ids))
-        found: dict[str, str] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            found.update(self.query(
-                f"SELECT id, story FROM articles WHERE id IN ({marks}) AND story IS NOT NULL",
-                chunk,
-            ))  # fmt: skip
-        return found
+        return dict(self._rows_in(
+            "SELECT id, story FROM articles WHERE id IN ({marks}) AND story IS NOT NULL",
+            article_ids,
+        ))  # fmt: skip
 
     def replace_thread_links(self, story: str, links: dict[str, float]) -> None:
         """Make ``links`` (other story -> topic similarity) the story's thread links."""
