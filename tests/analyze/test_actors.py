@@ -71,30 +71,29 @@ def test_a_family_s_bare_surname_is_the_member_not_introduced_as_a_relative() ->
     assert quote.speaker == "Tor Vale Jr"
 
 
-def test_a_she_skips_a_person_introduced_as_a_father() -> None:
+def _speaker_of(text: str, words: str) -> str | None:
     from crosswire.analyze import analyze_article
     from crosswire.records import Article
 
+    analysis = analyze_article(Article(id="t", source="t", text=text, raw=text))
+    (quote,) = [q for q in analysis.quotes if words in q.text]
+    return quote.speaker
+
+
+def test_a_she_skips_a_person_introduced_as_a_father() -> None:
     text = (
         "Mara Ostby criticized the levy on Friday. Their father, former governor Dirk Ostby, "
         'backs the levy. "Water belongs to everyone," she said.'
     )
-    analysis = analyze_article(Article(id="t", source="t", text=text, raw=text))
-    (quote,) = [q for q in analysis.quotes if "Water" in q.text]
-    assert quote.speaker == "Mara Ostby"
+    assert _speaker_of(text, "Water") == "Mara Ostby"
 
 
 def test_another_person_s_title_in_an_appositive_stays_theirs() -> None:
-    from crosswire.analyze import analyze_article
-    from crosswire.records import Article
-
     text = (
         "Mara Ostby, the daughter of former Harbour Minister Dirk Ostby, wrote a post on "
         'Friday. "Water belongs to everyone," the former minister said in 2019.'
     )
-    analysis = analyze_article(Article(id="t", source="t", text=text, raw=text))
-    (quote,) = [q for q in analysis.quotes if "Water" in q.text]
-    assert quote.speaker == "Dirk Ostby"
+    assert _speaker_of(text, "Water") == "Dirk Ostby"
 
 
 def test_kinship_titles_give_relation_and_gender() -> None:
