@@ -595,7 +595,20 @@ class Store:
         window_days: float | None = None,
         undated: int = UNDATED_PER_KEY,
     ) -> dict[str, int]:
-        """Articles sharing any of ``keys`` with how many they share (candidate retrieval).
+        """Articles sharing any of ``keys`` with how many they share (candidate retrieval);
+        :meth:`articles_sharing_keys` with the keys counted."""
+        found = self.articles_sharing_keys(keys, exclude, published, window_days, undated)
+        return {article_id: len(shared) for article_id, shared in found.items()}
+
+    def articles_sharing_keys(
+        self,
+        keys: Iterable[str],
+        exclude: str,
+        published: str | None = None,
+        window_days: float | None = None,
+        undated: int = UNDATED_PER_KEY,
+    ) -> dict[str, list[str]]:
+        """Articles sharing any of ``keys``, with the keys each shares (in the order read).
 
         With ``published`` and ``window_days``, only articles dated within a day more than the
         window of it, and the ``undated`` latest undated ones per key, are read; an undated
@@ -610,8 +623,8 @@ class Store:
         for start in range(0, len(unique), 200):
             chunk = unique[start : start + 200]
             latest = " UNION ALL ".join(
-                f"SELECT article FROM (SELECT article, seq FROM story_keys WHERE key = ? "
-                f"AND article <> ? {'AND day IS NULL ' if windowed else ''}"
+                f"SELECT article, key FROM (SELECT article, key, seq FROM story_keys "
+                f"WHERE key = ? AND article <> ? {'AND day IS NULL ' if windowed else ''}"
                 f"ORDER BY seq DESC LIMIT ?) AS k{i}"
                 for i in range(len(chunk))
             )
@@ -620,13 +633,13 @@ class Store:
                 reach = int(window_days) + 1
                 marks = ", ".join("?" for _ in chunk)
                 rows += self.query(
-                    f"SELECT article FROM story_keys WHERE key IN ({marks}) AND article <> ? "
-                    "AND day BETWEEN ? AND ?",
+                    f"SELECT article, key FROM story_keys WHERE key IN ({marks}) "
+                    "AND article <> ? AND day BETWEEN ? AND ?",
                     [*chunk, exclude, day - reach, day + reach],
                 )
-        shared: dict[str, int] = {}
-        for (article_id,) in rows:
-            shared[article_id] = shared.get(article_id, 0) + 1
+        shared: dict[str, list[str]] = {}
+        for article_id, key in rows:
+            shared.setdefault(article_id, []).append(key)
         return shared
 
     def story_near(self, article_ids: Iterable[str]) -> dict[str, dict[str, float]]:

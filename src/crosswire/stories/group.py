@@ -34,6 +34,7 @@ from crosswire.config import Config
 from crosswire.dates import date_key
 from crosswire.records import Article
 from crosswire.store.base import Store
+from crosswire.stories.candidates import key_weights, rank_candidates
 from crosswire.stories.cluster import Pair, agglomerate, pair_key
 from crosswire.stories.embedding import decode_vector, embed_articles, resolve_embedder
 from crosswire.stories.features import StoryFeatures, article_features, name_key
@@ -56,9 +57,6 @@ from crosswire.stories.threads import link_threads
 # (8 name keys missed cross-language pairs whose shared names ranked lower on one side).
 KEY_WORDS = 12
 KEY_NAMES = 12
-# Candidates scored per article, most shared keys first: bounds the work per article however
-# large the store grows.
-MAX_CANDIDATES = 50
 # A story with more members than this is not taken apart again when news arrives: it is
 # joined or left as a whole, so a long-running story costs no more than a short one.
 REGROUP_MEMBERS = 40
@@ -198,19 +196,19 @@ class _Batch:
         )]  # fmt: skip
 
     def candidates(self, article_id: str) -> list[str]:
-        """Stored articles sharing the most story keys with ``article_id`` (inside its time
-        window), at most ``MAX_CANDIDATES``."""
+        """Stored articles inside ``article_id``'s time window that share its story keys, the
+        few worth scoring (:func:`crosswire.stories.candidates.rank_candidates`)."""
         if article_id in self.retrieved:
             return self.retrieved[article_id]
         features = self.get_features(article_id)
         if features is None:
             return []
-        shared = self.store.articles_with_keys(
-            self.keys(article_id), article_id, features.published,
-            self.config.story_window_days,
-        )  # fmt: skip
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
-        self.retrieved[article_id] = [candidate for candidate, _ in ranked[:MAX_CANDIDATES]]
+        keys = self.keys(article_id)
+        shared = self.store.articles_sharing_keys(
+            keys, article_id, features.published, self.config.story_window_days
+        )
+        weights = key_weights(keys, self.df, self.documents)
+        self.retrieved[article_id] = rank_candidates(shared, weights)
         return self.retrieved[article_id]
 
 
