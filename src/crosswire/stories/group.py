@@ -47,6 +47,7 @@ from crosswire.stories.similarity import (
     combine,
     embedding_cosine,
     vectors,
+    weigh,
     within_window,
 )
 from crosswire.stories.threads import link_threads
@@ -82,6 +83,7 @@ class _Batch:
         self.features: dict[str, StoryFeatures | None] = {}
         self.df: dict[str, int] = {}
         self.vecs: dict[str, Vectors] = {}
+        self.words: dict[str, dict[str, float]] = {}
         self.embeddings: dict[str, tuple[str, np.ndarray] | None] = {}
         self.documents = store.count_story_features()
         self.near: dict[str, list[float]] = {}
@@ -123,6 +125,22 @@ class _Batch:
             self.df.update({t: found.get(t, 0) for t in missing})
         self.vecs[article_id] = vectors(features, self.df, self.documents)
         return self.vecs[article_id]
+
+    def word_vector(self, article_id: str) -> dict[str, float] | None:
+        """The article's word vector alone (what a thread's topic is read from): its full
+        :meth:`vector`'s when built, else only the words weighed, once."""
+        if article_id in self.vecs:
+            return self.vecs[article_id].words
+        if article_id not in self.words:
+            features = self.get_features(article_id)
+            if features is None:
+                return None
+            missing = [t for t in features.terms if t not in self.df]
+            if missing:
+                found = self.store.document_frequencies(missing)
+                self.df.update({t: found.get(t, 0) for t in missing})
+            self.words[article_id] = weigh(features.terms, self.df, self.documents)
+        return self.words[article_id]
 
     def embedding(self, article_id: str) -> tuple[str, np.ndarray] | None:
         """The article's stored lead embedding with its embedder's name, decoded once."""

@@ -21,9 +21,14 @@ if TYPE_CHECKING:  # group.py calls this module: no import of it at run time
 
 # How far apart in time two stories of one thread may lie: a season of rulings, a long trial.
 THREAD_DAYS = 120
-# Members of a story its topic is read from, and candidate stories compared per story.
+# Members of a story its topic is read from.
 TOPIC_MEMBERS = 10
-MAX_NEIGHBOURS = 30
+# Stories a story's topic is compared with, those sharing most of its keys first. Each costs
+# a centroid of up to ten members' vectors, so this bounds the work per story however many
+# stories the window holds (an archive ingested in no order fills every window of it); a
+# thread is what the links connect, so a running topic stays one thread through each of its
+# stories' nearest.
+MAX_NEIGHBOURS = 10
 # Retrieval keys a story reaches other stories by: as many as one article has.
 TOPIC_KEYS = 24
 # Stories listed for one thread, newest first: enough for a timeline, bounded for a long topic.
@@ -62,7 +67,7 @@ def link_threads(batch: _Batch, stories: Iterable[str]) -> None:
         if story not in topics:
             members = store.story_article_ids(story)[-TOPIC_MEMBERS:]
             batch.load_features(members)
-            vectors = [v.words for m in members if (v := batch.vector(m)) is not None]
+            vectors = [v for m in members if (v := batch.word_vector(m)) is not None]
             topics[story] = centroid(vectors)
         return topics[story]
 
