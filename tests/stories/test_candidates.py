@@ -11,7 +11,6 @@ from crosswire.config import Config
 from crosswire.records import Article
 from crosswire.store import Store
 from crosswire.stories.candidates import (
-    MIN_KEY_SHARE,
     SCORED_CANDIDATES,
     key_term,
     key_weights,
@@ -45,7 +44,7 @@ def test_two_rare_names_outrank_three_common_words() -> None:
         100,
     )
     shared = {"topic": ["w:city", "w:council", "w:said"], "incident": ["n:Orrin", "n:Velmora"]}
-    assert rank_candidates(shared, weights, min_share=0.0) == ["incident", "topic"]
+    assert rank_candidates(shared, weights) == ["incident", "topic"]
 
 
 def test_at_most_the_limit_and_the_same_in_any_order() -> None:
@@ -53,11 +52,11 @@ def test_at_most_the_limit_and_the_same_in_any_order() -> None:
     keys = [f"w:k{i}" for i in range(40)]
     weights = {k: float(rng.randint(1, 9)) for k in keys}
     shared = {f"c{i:03d}": rng.sample(keys, rng.randint(1, 6)) for i in range(200)}
-    ranked = rank_candidates(shared, weights, min_share=0.0)
+    ranked = rank_candidates(shared, weights)
     assert len(ranked) == SCORED_CANDIDATES
     items = list(shared.items())
     rng.shuffle(items)
-    assert rank_candidates(dict(items), weights, min_share=0.0) == ranked
+    assert rank_candidates(dict(items), weights) == ranked
     scores = [sum(weights[k] for k in set(shared[c])) for c in ranked]
     assert scores == sorted(scores, reverse=True)
     left = [sum(weights[k] for k in set(v)) for c, v in shared.items() if c not in ranked]
@@ -66,18 +65,10 @@ def test_at_most_the_limit_and_the_same_in_any_order() -> None:
 
 def test_a_key_shared_twice_counts_once() -> None:
     weights = {"w:a": 5.0, "w:b": 3.0}
-    assert rank_candidates({"x": ["w:b", "w:b"], "y": ["w:a"]}, weights, min_share=0.0) == [
+    assert rank_candidates({"x": ["w:b", "w:b"], "y": ["w:a"]}, weights) == [
         "y",
         "x",
     ]
-
-
-def test_candidates_under_the_floor_are_not_scored() -> None:
-    weights = {f"w:k{i}": 1.0 for i in range(24)}  # the floor: 5% of 24, 1.2 keys
-    shared = {"one": ["w:k0"], "two": ["w:k0", "w:k1"]}
-    assert MIN_KEY_SHARE * 24 > 1.0
-    assert rank_candidates(shared, weights) == ["two"]
-    assert rank_candidates(shared, weights, min_share=0.0) == ["two", "one"]
 
 
 def test_the_store_says_which_keys_each_article_shares(store: Store, grouping: Config) -> None:
