@@ -34,10 +34,13 @@ def _verb_direction(verb: Token) -> str | None:
 
 
 def _quantity_token(span: Span) -> Token:
-    """The token standing for the whole quantity: the unit or noun the number modifies."""
+    """The token standing for the whole quantity: the unit or noun the number modifies, short
+    of a noun naming a change ("a 9.1% increase": the increase is what the number sizes)."""
     token = span[-1]
     while token.dep_ in ("nummod", "quantmod", "compound") and token.head.i > token.i:
         if token.head.pos_ not in ("NOUN", "PROPN", "SYM", "NUM", "X"):
+            break
+        if _verb_direction(token.head) is not None:
             break
         token = token.head
     return token

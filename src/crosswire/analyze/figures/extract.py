@@ -231,6 +231,29 @@ def _predicate(head: Token, noun: Token) -> str:
     return " ".join(text.split()[:10])
 
 
+# Words between a figure and the verb whose subject it measures: a direction ("the index was
+# up 9.1%") and a noun naming a level of something named elsewhere ("inflation reached a
+# 40-year high of 9.1%"); a qualified level ("the unemployment rate of 3.6%") names itself.
+_DIRECTION_WORDS = {"up", "down", "higher", "lower"}
+_LEVEL_NOUNS = {"high", "low", "peak", "record", "top"}
+
+
+def _measuring_verb(token: Token) -> Token:
+    """The verb whose subject is what the figure at ``token`` measures, through prepositions
+    ("by 2%"), a direction word ("was up 9.1%") and a bare level noun ("a high of 9.1%")."""
+    verb = token.head
+    while verb.head != verb:
+        if verb.dep_ == "prep":
+            verb = verb.head
+        elif verb.lower_ in _DIRECTION_WORDS and verb.dep_ in ("advmod", "prt", "acomp"):
+            verb = verb.head
+        elif verb.lemma_.lower() in _LEVEL_NOUNS and verb.dep_ in ("dobj", "pobj", "attr"):
+            verb = verb.head
+        else:
+            break
+    return verb
+
+
 def _counts(
     doc: Doc, start: int, end: int, unit: str | None
 ) -> tuple[str | None, str | None, str | None]:
@@ -275,9 +298,7 @@ def _counts(
                 phrase = _subtree_text(obj)
                 return unit, f"{phrase} ({pred})" if pred else phrase, None
     # "inflation rose 5%": no "of" object, so the counted thing is the verb's subject.
-    verb = anchor.head
-    while verb.dep_ == "prep" and verb.head != verb:
-        verb = verb.head
+    verb = _measuring_verb(anchor)
     if verb.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject not in span:
