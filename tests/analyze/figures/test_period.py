@@ -22,8 +22,15 @@ def test_a_reference_date_after_since_is_not_the_figures_period():
 def test_a_figure_set_against_another_is_not_in_the_other_s_period():
     text = "The Vellan rate hit a high of 14.8% in March 1980, far above the current 8.3% rate."
     assert _period(text, "14.8%") == "march 1980"
-    assert _period(text, "8.3%") is None
+    assert _period(text, "8.3%") == "current"  # not 1980's: the latest at publication
     assert _period("It rose above 5% in June.", "5%") == "june"  # a bound, not a comparison
+
+
+def test_a_figure_called_current_has_the_current_period_unless_its_clause_names_one():
+    assert _period("Vellan inflation is now running at 6.1%.", "6.1%") == "current"
+    assert _period("The latest reading put Tarvik's jobless rate at 4%.", "4%") == "current"
+    assert _period("Vellan inflation has now reached 6.1% in June.", "6.1%") == "june"
+    assert _period("Vellan inflation reached 6.1%.", "6.1%") is None
 
 
 def test_a_relative_date_is_no_period():

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.analyze.figures.change import change_direction
 from crosswire.analyze.figures.counted import counted_name
 from crosswire.analyze.figures.currencies import sign_code, sign_pattern, word_code, word_pattern
+from crosswire.analyze.figures.measure import figure_measure
 from crosswire.analyze.figures.period import figure_period
 from crosswire.analyze.figures.place import figure_place
 from crosswire.analyze.figures.source import figure_source
@@ -238,19 +239,20 @@ _DIRECTION_WORDS = {"up", "down", "higher", "lower"}
 _LEVEL_NOUNS = {"high", "low", "peak", "record", "top"}
 
 
+def _passes_to_verb(token: Token) -> bool:
+    if token.dep_ == "prep":
+        return True
+    if token.lower_ in _DIRECTION_WORDS:
+        return token.dep_ in ("advmod", "prt", "acomp")
+    return token.lemma_.lower() in _LEVEL_NOUNS and token.dep_ in ("dobj", "pobj", "attr")
+
+
 def _measuring_verb(token: Token) -> Token:
     """The verb whose subject is what the figure at ``token`` measures, through prepositions
     ("by 2%"), a direction word ("was up 9.1%") and a bare level noun ("a high of 9.1%")."""
     verb = token.head
-    while verb.head != verb:
-        if verb.dep_ == "prep":
-            verb = verb.head
-        elif verb.lower_ in _DIRECTION_WORDS and verb.dep_ in ("advmod", "prt", "acomp"):
-            verb = verb.head
-        elif verb.lemma_.lower() in _LEVEL_NOUNS and verb.dep_ in ("dobj", "pobj", "attr"):
-            verb = verb.head
-        else:
-            break
+    while verb.head != verb and _passes_to_verb(verb):
+        verb = verb.head
     return verb
 
 
@@ -687,6 +689,7 @@ def _figure(
     change = change_direction(span) if span is not None else None
     if first.group("plus"):
         change = "up"  # "Dow +0.2%": a signed rise
+    measure, change = figure_measure(counts, change)
     return Figure(
         start=start,
         end=end,
@@ -702,4 +705,5 @@ def _figure(
         noun=noun,
         source=figure_source(doc, start, end),
         place=figure_place(doc, start, end),
+        measure=measure,
     )

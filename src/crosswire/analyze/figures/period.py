@@ -34,6 +34,11 @@ _CLAUSE_END = re.compile(
     r"|,\s+(?:far\s+|well\s+|just\s+|still\s+)?(?:above|below|higher than|lower than)\b"
     r"|\b(?:from|since|than)\b"
 )
+# A figure said to be the current one ("the current 8.3% rate", "inflation is now 9.1%", "the
+# latest reading"): its period is the latest at publication, which the comparison anchors to
+# the article's date. A named period in the clause wins ("has now reached 9.1% in June").
+_CURRENT = re.compile(r"\b(?:current(?:ly)?|now|latest|present)\b", re.IGNORECASE)
+CURRENT = "current"
 # "May" is a month only with a capital and not before a verb ("May rise"): modal otherwise.
 _MODAL_MAY = re.compile(r"May\s+(?:be|have|rise|fall|not|see|need|well)\b")
 
@@ -52,7 +57,8 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 def figure_period(sentence: str, start: int, end: int) -> str | None:
     """The absolute period in the clause of ``sentence[start:end]`` ("june", "2022",
-    "q2 2022"), nearest first; None when the clause names none."""
+    "q2 2022"), nearest first; "current" when the clause calls the figure current and names no
+    period; None when the clause names none."""
     left, right = clause_bounds(sentence, start, end)
     found: dict[str, tuple[int, str]] = {}
     for m in _CALENDAR.finditer(sentence, left, right):
@@ -74,6 +80,8 @@ def figure_period(sentence: str, start: int, end: int) -> str | None:
         if kind not in found or distance < found[kind][0]:
             found[kind] = (distance, value)
     parts = [found[k][1] for k in ("quarter", "month", "year") if k in found]
+    if not parts and _CURRENT.search(sentence, left, right):
+        return CURRENT
     return " ".join(parts) or None
 
 
