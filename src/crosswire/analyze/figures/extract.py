@@ -18,7 +18,7 @@ from crosswire.analyze.figures.change import change_direction
 from crosswire.analyze.figures.counted import counted_name
 from crosswire.analyze.figures.currencies import sign_code, sign_pattern, word_code, word_pattern
 from crosswire.analyze.figures.measure import figure_measure
-from crosswire.analyze.figures.period import figure_period
+from crosswire.analyze.figures.period import THEN, figure_period, period_referred_to
 from crosswire.analyze.figures.place import figure_place
 from crosswire.analyze.figures.source import figure_source
 from crosswire.analyze.figures.units import per_after, unit_after
@@ -424,8 +424,10 @@ def extract_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
 def _extract(doc: Doc, quotes: list[Quote], keep_all: bool) -> list[Figure]:
     text = doc.text
     figures: list[Figure] = []
+    before = ""  # the sentence before, which "at that time" refers to
     for s_start, s_end in sentence_spans(doc):
         sentence = text[s_start:s_end]
+        referred, before = before, sentence
         if is_widget(sentence):
             continue  # a ticker or price box: its numbers are not reported figures
         matches = list(NUMBER.finditer(sentence))
@@ -438,6 +440,8 @@ def _extract(doc: Doc, quotes: list[Quote], keep_all: bool) -> list[Figure]:
         _share_units(in_sentence)
         for figure in in_sentence:
             figure.in_quote = _in_quote(figure.start, quotes)
+            if figure.period == THEN:
+                figure.period = period_referred_to(referred) or THEN
             figures.append(figure)
     return figures
 

@@ -26,7 +26,9 @@ class _Frame:
     prices: bool  # the frame names inflation: what changes is the prices of its qualifier
 
 
-_Rules = tuple[list[_Frame], dict[str, str], re.Pattern[str], dict[str, str], dict[str, str]]
+_Rules = tuple[
+    list[_Frame], dict[str, str], re.Pattern[str], dict[str, str], dict[str, str], frozenset[str]
+]
 
 
 @cache
@@ -40,7 +42,7 @@ def _rules() -> _Rules:
         r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b",
         re.IGNORECASE,
     )
-    return frames, data["directions"], series, names, data["bare"]
+    return frames, data["directions"], series, names, data["bare"], frozenset(data["generic"])
 
 
 def _words(counts: str) -> str:
@@ -59,7 +61,7 @@ def series_name(words: str) -> str:
         >>> series_name("core consumer price index")
         'core CPI'
     """
-    _, _, series, names, bare = _rules()
+    _, _, series, names, bare, _ = _rules()
     if words.lower() in bare:
         return bare[words.lower()]
     named = series.sub(lambda m: names[m.group(0).lower()], words)
@@ -68,11 +70,18 @@ def series_name(words: str) -> str:
     return named
 
 
+def _named(words: str) -> str:
+    """The measure ``words`` name: "" for a head that names none on its own ("that rate")."""
+    generic = _rules()[5]
+    return "" if words.lower() in generic else series_name(words)
+
+
 def figure_measure(counts: str | None, change: str | None) -> tuple[str | None, str | None]:
     """(what a figure measures, its direction of change). When the measured words name a rate
     of change ("the rate of increase in X", "X's annual rate", "inflation") and the figure is
     its level, the figure is the size of a change of X: X with the rate's direction. A change
-    of such a rate ("inflation fell 0.5 points") measures the rate itself.
+    of such a rate ("inflation fell 0.5 points") measures the rate itself. The measure is ""
+    when the words name none on their own ("that rate", "the index"): unknown, not "rate".
 
     Examples:
         >>> figure_measure("the rate of increase in the Consumer Price Index (hitting)", None)
@@ -93,9 +102,9 @@ def figure_measure(counts: str | None, change: str | None) -> tuple[str | None, 
         if frame.prices:
             keep = words[m.start("qualifier") : m.end("qualifier")] if m["qualifier"] else ""
             keep = re.sub(r"\s*\bprices?$", "", keep)  # "consumer price inflation"
-            return series_name(f"{keep} prices".strip()), "up"
+            return _named(f"{keep} prices".strip()), "up"
         measure = words[m.start("measure") : m.end("measure")].split()
         while measure and measure[0].lower() in _DETERMINERS:
             measure = measure[1:]
-        return series_name(" ".join(measure)), directions.get(m["word"] or "increase", "up")
-    return series_name(words), change
+        return _named(" ".join(measure)), directions.get(m["word"] or "increase", "up")
+    return _named(words), change
