@@ -67,3 +67,13 @@ def test_the_sides_of_a_value_discrepancy_can_all_be_one_measure_at_one_time(sto
         texts = " ".join(s.text for s in d.sides)
         assert not ("June" in texts and "1990" in texts)  # June's and 1990's are not one
     assert any({s.article for s in d.sides} == {"a", "u"} for d in discrepancies)
+
+
+def test_a_modal_about_a_past_months_figure_makes_it_no_forecast(story, nlp):
+    # "will be the peak" forecasts the peak; June's 6.1% was measured before publication
+    _add(story, nlp, "p", "Orsk Herald", "Signs suggest that June's 6.1% increase in consumer "
+         "prices will probably be the peak.", "2031-07-21")
+    _add(story, nlp, "c", "Brelmont Daily", CURRENT, "2031-07-25")
+    _, discrepancies = group_figures(story.sources())
+    (d,) = [d for d in discrepancies if d.kind == "figure-value"]
+    assert d.confidence >= 0.5 and "estimate" not in d.why

@@ -32,6 +32,12 @@ def test_a_level_of_a_rate_of_change_measures_a_change(counts, expected):
     assert figure_measure(counts, None) == expected
 
 
+def test_a_head_that_names_nothing_on_its_own_names_no_measure():
+    # "that rate" shares the word "rate" with "the unemployment rate", not its meaning
+    assert figure_measure("that rate (goes)", None) == ("", None)
+    assert figure_measure("the index (reached)", None) == ("", None)
+
+
 def test_a_change_of_a_rate_of_change_measures_the_rate_itself():
     assert figure_measure("Tarnish inflation (fell)", "down") == ("tarnish inflation", "down")
 
