@@ -33,6 +33,7 @@ def test_a_current_figure_against_a_dated_one_is_listed_as_worth_checking(story,
     groups, discrepancies = group_figures(story.sources())
     (d,) = [d for d in discrepancies if d.kind == "figure-value"]
     assert {s.article for s in d.sides} == {"a", "b", "c"}
+    assert d.summary.startswith("A figure called current differs from a dated one")
     assert d.confidence >= 0.5  # one measure (the CPI's annual rise): listed
     assert "Brelmont Daily (2031-07-25) calls the figure current" in d.why
     assert "june 2031" in d.why and "not shown to be a contradiction" in d.why

@@ -242,6 +242,7 @@ def _describe(item: _Item) -> str:
 
 
 SPREAD_HEADLINE = "Different sources give different figures for the same thing"
+CURRENT_HEADLINE = "A figure called current differs from a dated one of the same measure"
 
 
 def _source_names(sides: list[_Item]) -> list[str]:
@@ -714,7 +715,8 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
                 groups.append(_group(merged, "conflicting"))
             discrepancies.append(Discrepancy(
                 kind,
-                f"{headline}: {'; '.join(map(_describe, sides))}.",
+                f"{CURRENT_HEADLINE if undated else headline}: "
+                f"{'; '.join(map(_describe, sides))}.",
                 [_sentence(x) for x in sides],
                 why=why,
                 confidence=confidence,
