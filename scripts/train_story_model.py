@@ -7,8 +7,9 @@ pairs rated by people (Overall <= 1.5 the same story, >= 3.5 not). A logistic re
 standardised :data:`crosswire.stories.pairs.FEATURES`, each set and class
 weighed alike, a second one on the pairs in two languages (the SemEval ones: no shared words,
 names and figures must carry them; its regularisation chosen by cross-validation on them), and
-a third on the pairs with one side whose language could not be read (short leads of ECB+ and
-NeuS, mostly in one language); the average link at which clusters join
+a third for the pairs with one side whose language could not be read (short leads of ECB+ and
+NeuS, mostly in one language), trained on those and the pairs in two languages, as an unread
+side may be in either; the average link at which clusters join
 is the one that gives the best mean over the two training sets' B-cubed F1 (on their candidate
 graphs) and the SemEval pairs' F1: clusters of leads, clusters of full reports, and pairs of
 reports by different outlets.
@@ -75,6 +76,12 @@ FOLDS, REPEATS = 5, 5
 # the models of one language and of undetermined pairs read what they were chosen with.
 TWO_LANGUAGE_ONLY = ("undetermined_language", "anchors", "two_anchors", "anchored_names")
 ONE_LANGUAGE = tuple(f for f in FEATURES if f not in TWO_LANGUAGE_ONLY)
+# The flags that route a pair to its model are no evidence inside the model they route to (the
+# model of undetermined pairs learns from pairs in two languages too, and must not tell them
+# apart by the flag).
+ROUTING = ("cross_language", "undetermined_language")
+UNREAD = tuple(f for f in ONE_LANGUAGE if f not in ROUTING)
+TWO_LANGUAGES = tuple(f for f in FEATURES if f not in ROUTING)
 
 
 def load(name: str, part: str) -> list[dict]:
@@ -226,7 +233,9 @@ def fit(
     )
 
 
-def cross_validated(x: np.ndarray, y: np.ndarray, c: float) -> float:
+def cross_validated(
+    x: np.ndarray, y: np.ndarray, c: float, features: tuple[str, ...] = TWO_LANGUAGES
+) -> float:
     """Pair F1 of a model of ``x`` at strength ``c``, each fold scored by a model trained on
     the others (repeated with other splits: a few hundred pairs give noisy folds)."""
     scores = []
@@ -236,7 +245,7 @@ def cross_validated(x: np.ndarray, y: np.ndarray, c: float) -> float:
         for fold in range(FOLDS):
             held = order[fold::FOLDS]
             kept = np.setdiff1d(order, held)
-            model = fit([(x[kept], y[kept])], c=c)
+            model = fit([(x[kept], y[kept])], features, c)
             predicted[held] = [model.probability(list(v)) >= 0.5 for v in x[held]]
         scores.append(pair_f1(predicted, y))
     return statistics.mean(scores)
@@ -254,7 +263,7 @@ def two_language_model(parts: list[tuple[np.ndarray, np.ndarray]]) -> PairModel:
           f"cross-validated pair F1 by C: "
           + " ".join(f"{c}:{v:.3f}{' <- chosen' if c == best else ''}"
                      for c, v in scores.items()))  # fmt: skip
-    return fit([(x, y)], c=best)
+    return fit([(x, y)], TWO_LANGUAGES, best)
 
 
 def main() -> int:
@@ -278,11 +287,14 @@ def main() -> int:
     else:
         model = fit([(x[o], y[o]) for (x, y), o in zip(parts, one, strict=True)], ONE_LANGUAGE)
     in_two = [(x[t], y[t]) for (x, y), t in zip(parts, two, strict=True) if t.any()]
-    undetermined = [(x[u], y[u]) for (x, y), u in zip(parts, unread, strict=True) if u.any()]
-    print(f"pairs with one side undetermined: {sum(len(y) for _, y in undetermined)} "
-          "(their own model)")
+    # An unread side may be in either language: its model learns from both kinds of pairs.
+    either = [t | u for t, u in zip(two, unread, strict=True)]
+    undetermined = [(x[e], y[e]) for (x, y), e in zip(parts, either, strict=True) if e.any()]
+    together = sum(len(y) for _, y in undetermined)
+    print(f"pairs with one side undetermined: {sum(int(u.sum()) for u in unread)} (their own "
+          f"model, trained with the pairs in two languages: {together})")
     model = replace(model, cross=two_language_model(in_two),
-                    undetermined=fit(undetermined, ONE_LANGUAGE))  # fmt: skip
+                    undetermined=fit(undetermined, UNREAD))  # fmt: skip
     for name, sub in (("one language", model), ("two languages", model.cross),
                       ("undetermined", model.undetermined)):  # fmt: skip
         assert sub is not None

@@ -101,9 +101,10 @@ def undetermined_language(a: str | None, b: str | None) -> bool:
     """True when one side's language could not be read ("und") and the other's could.
 
     Such a pair is most often two reports in one language, one of them too short to tell (a
-    headline, a lead of a few lines), so it has a model of its own: the model of pairs in two
-    languages learned from them wrongly (docs/benchmarks.md), and the model of one language
-    lowered ECB+ dev's B-cubed F1 from 0.934 to 0.912 when it took them."""
+    headline, a lead of a few lines), but it may be in two: it has a model of its own, learned
+    from both kinds. Taught with them, the model of pairs in two languages lost its footing on
+    real ones; the model of one language lowered ECB+ dev's B-cubed F1 from 0.934 to 0.912 when
+    it took them (docs/benchmarks.md)."""
     return bool(a and b) and a != b and UNKNOWN in (a, b)
 
 
