@@ -27,6 +27,8 @@ from crosswire.store import Store
 # Files per read task and articles per analysis batch travel as JSON strings, one column:
 # Arrow then carries any record without a schema of its own.
 FILES_PER_TASK = 8
+# Rows per shuffle partition (``groupby``): a partition's task should cost more than its start.
+ROWS_PER_PARTITION = 50_000
 
 
 def _read_clean_batch(batch: dict[str, Any], csv_map: str) -> dict[str, list[str]]:
@@ -60,6 +62,15 @@ class _Analyser:
         out = [json.dumps({"kind": "analysis", "data": a.as_dict()}) for a in analyses]
         out += [json.dumps({"kind": "failed", "data": list(f)}) for f in failed]
         return {"record": out}
+
+
+def shuffle_partitions(rows: int) -> int:
+    """Partitions of a shuffle of ``rows`` rows: one per ``ROWS_PER_PARTITION``, at most one
+    per core of the cluster (Ray Data's default, 200, costs seconds of tasks on a batch)."""
+    import ray
+
+    cores = int(ray.cluster_resources().get("CPU", 1))
+    return max(1, min(cores, -(-rows // ROWS_PER_PARTITION)))
 
 
 def start(address: str | None = None, workers: int | None = None) -> None:
@@ -143,6 +154,7 @@ def ingest_with_ray(
     """``ingest_paths`` with reading, cleaning and analysis on Ray (see the module's doc)."""
     from crosswire import pipeline
     from crosswire.engine.ray_dedup import link_on_ray
+    from crosswire.engine.ray_stories import candidates_on_ray
 
     start(address, config.workers)
     return pipeline.ingest_paths(
@@ -152,4 +164,5 @@ def ingest_with_ray(
         prepare=prepared_records,
         analyse_with=analyse_on_ray,
         link_with=link_on_ray,
+        candidates_with=candidates_on_ray,
     )

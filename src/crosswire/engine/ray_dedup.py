@@ -18,6 +18,7 @@ from typing import Any
 
 from crosswire.config import Config
 from crosswire.dedup.decide import Age, Candidate, Printed, age_of, choose_original
+from crosswire.engine.ray_data import shuffle_partitions
 from crosswire.store import Store
 
 EXACT_KEY = "="
@@ -82,7 +83,8 @@ def candidate_pairs(
     settings = {"num_perm": config.minhash_perm, "threshold": config.near_duplicate_threshold}
     keys = ray.data.from_items(rows).flat_map(_band_keys, fn_kwargs=settings)
     found: dict[str, set[str]] = defaultdict(set)
-    for pair in keys.groupby("key").map_groups(_pairs, batch_format="numpy").iter_rows():
+    grouped = keys.groupby("key", num_partitions=shuffle_partitions(len(rows) * 26))
+    for pair in grouped.map_groups(_pairs, batch_format="numpy").iter_rows():
         found[str(pair["article"])].add(str(pair["candidate"]))
     return found
 

@@ -31,7 +31,7 @@ indexing time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -59,6 +59,10 @@ from crosswire.stories.near import add_to_near_lists, candidate_cosines, closest
 from crosswire.stories.pairs import pair_features
 from crosswire.stories.similarity import Vectors, vectors
 from crosswire.stories.threads import link_threads
+
+# Another engine's candidate search (``engine/ray_stories.py``): the ranked candidates of each
+# of the new articles, found over the store's key rows as ``_Batch.candidates`` finds them.
+Retriever = Callable[["Store", Sequence[str], Config], dict[str, list[str]]]
 
 
 class _Batch:
@@ -216,8 +220,14 @@ def index_articles(store: Store, articles: Iterable[Article], config: Config | N
     _index(store, articles, config)
 
 
-def _index(store: Store, articles: Iterable[Article], config: Config | None) -> _Batch | None:
-    """:func:`index_articles`, returning the per-call caches it filled (None: nothing new)."""
+def _index(
+    store: Store,
+    articles: Iterable[Article],
+    config: Config | None,
+    candidates_with: Retriever | None = None,
+) -> _Batch | None:
+    """:func:`index_articles`, returning the per-call caches it filled (None: nothing new).
+    ``candidates_with`` finds the new articles' candidates (the store's index by default)."""
     new: dict[str, StoryFeatures] = {}
     new_articles: list[Article] = []
     for article in articles:
@@ -247,6 +257,8 @@ def _index(store: Store, articles: Iterable[Article], config: Config | None) -> 
             keys = story_keys(features, name_df, documents)
             store.save_story_features(article_id, features.as_dict(), keys)
         batch = _Batch(store, config or Config())
+        if candidates_with is not None:
+            batch.retrieved.update(candidates_with(store, sorted(new), batch.config))
         add_to_near_lists(batch, new)
     return batch
 
@@ -296,12 +308,19 @@ def _arrival_key(store: Store, article_id: str) -> tuple[object, ...]:
     return (*date_key(published), seq)
 
 
-def assign_stories(store: Store, article_ids: list[str], config: Config | None = None) -> None:
+def assign_stories(
+    store: Store,
+    article_ids: list[str],
+    config: Config | None = None,
+    candidates_with: Retriever | None = None,
+) -> None:
     """Give every article in ``article_ids`` that has no story yet a story, and regroup the
     stories they touch.
 
     Duplicates (``duplicate_of`` set) join their original's story. Running again on the same
-    ids changes nothing: only articles without a story start a regrouping.
+    ids changes nothing: only articles without a story start a regrouping. The new articles'
+    candidates come from the store's key index, or from ``candidates_with`` (another engine's
+    search over the same key rows); everything else is the same either way.
 
     Examples:
         >>> from crosswire.store import open_store
@@ -313,9 +332,12 @@ def assign_stories(store: Store, article_ids: list[str], config: Config | None =
     """
     config = config or Config()
     articles = [a for a in store.iter_articles(article_ids) if a is not None]
-    batch = _index(store, articles, config) or _Batch(store, config)
+    batch = _index(store, articles, config, candidates_with) or _Batch(store, config)
     pending = [a for a in articles if a.story is None]
     new = sorted({a.id for a in pending if not a.duplicate_of})
+    unretrieved = [a for a in new if a not in batch.retrieved]
+    if candidates_with is not None and unretrieved:  # indexed by a run that stopped
+        batch.retrieved.update(candidates_with(store, unretrieved, config))
     with store.transaction():
         if new:
             plan = neighbourhood(batch, new)
