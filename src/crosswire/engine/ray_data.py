@@ -16,6 +16,7 @@ starts Ray on this machine.
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,9 @@ from crosswire.store import Store
 FILES_PER_TASK = 8
 # Rows per shuffle partition (``groupby``): a partition's task should cost more than its start.
 ROWS_PER_PARTITION = 50_000
+# Rows per group of a shuffle: ``map_groups`` pays its overhead per group, so a shuffle
+# groups on a bucket of its key (many keys a group) and splits each group by key in Python.
+ROWS_PER_BUCKET = 2_000
 
 
 def _read_clean_batch(batch: dict[str, Any], csv_map: str) -> dict[str, list[str]]:
@@ -71,6 +75,24 @@ def shuffle_partitions(rows: int) -> int:
 
     cores = int(ray.cluster_resources().get("CPU", 1))
     return max(1, min(cores, -(-rows // ROWS_PER_PARTITION)))
+
+
+def key_buckets(rows: int) -> int:
+    """Buckets a shuffle of ``rows`` rows groups its keys into (:func:`bucket_of`)."""
+    return max(1, -(-rows // ROWS_PER_BUCKET))
+
+
+def bucket_of(key: str, buckets: int) -> int:
+    """A key's bucket: the same in every process (Python's ``hash`` of a string is not)."""
+    return zlib.crc32(key.encode("utf-8")) % buckets
+
+
+def by_key(group: dict[str, Any], column: str) -> dict[str, list[int]]:
+    """The row numbers of one bucket's group for each value of ``column``, in row order."""
+    rows: dict[str, list[int]] = {}
+    for index, value in enumerate(group[column]):
+        rows.setdefault(str(value), []).append(index)
+    return rows
 
 
 def start(address: str | None = None, workers: int | None = None) -> None:

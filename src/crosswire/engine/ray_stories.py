@@ -3,14 +3,16 @@
 The store adapter (``stories/group.py``) asks the store's index for each new article's
 candidates, one article at a time (``Store.articles_with_keys``). Here every story key row
 (key, article, day, ingest order) that a new article's window can reach is read in one scan,
-grouped by key (a hash shuffle), and each key's group emits the pairs of a new article with the
-rows it reaches (:func:`crosswire.stories.keys.key_candidates`, the store's rule over records);
-a second shuffle, on the article, counts the keys each pair shares and keeps the article's
-``MAX_CANDIDATES`` best (:func:`crosswire.stories.keys.top_candidates`). The candidate sets
-then go through the local pipeline's own stage (``assign_stories(candidates_with=...)``): the
-near-lists, the pair scores (:func:`crosswire.stories.decide.pair_probability`) and the
-regrouping (:func:`crosswire.stories.decide.decide_clusters`) are the same functions, so a Ray
-ingest groups as a local one does. The result does not depend on the order of the rows.
+grouped by key (a hash shuffle on a bucket of the key, each group split by key again, since
+``map_groups`` pays its overhead per group), and each key emits the pairs of a new
+article with the rows it reaches (:func:`crosswire.stories.keys.key_candidates`, the store's
+rule over records); a second shuffle, on the article, counts the keys each pair shares and
+keeps the article's ``MAX_CANDIDATES`` best (:func:`crosswire.stories.keys.top_candidates`).
+The candidate sets then go through the local pipeline's own stage
+(``assign_stories(candidates_with=...)``): the near-lists, the pair scores
+(:func:`crosswire.stories.decide.pair_probability`) and the regrouping
+(:func:`crosswire.stories.decide.decide_clusters`) are the same functions, so a Ray ingest
+groups as a local one does. The result does not depend on the order of the rows.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any
 
 from crosswire.config import Config
 from crosswire.dates import day_number
-from crosswire.engine.ray_data import shuffle_partitions
+from crosswire.engine.ray_data import bucket_of, by_key, key_buckets, shuffle_partitions
 from crosswire.store import Store
 from crosswire.stories.keys import MAX_CANDIDATES, KeyRow, key_candidates, reach, top_candidates
 
@@ -37,30 +39,40 @@ def _none(value: Any) -> int | None:
 
 
 def _key_pairs(group: dict[str, Any], window_days: float) -> dict[str, list[str]]:
-    """One key's rows as (new article, candidate) pairs, by the store's retrieval rule."""
-    rows = [
-        KeyRow(str(key), str(article), _none(day), _none(seq))
-        for key, article, day, seq in zip(
-            group["key"], group["article"], group["day"], group["seq"], strict=True
-        )
-    ]
-    wanted = {str(a) for a, new in zip(group["article"], group["new"], strict=True) if new}
+    """One bucket's rows, key by key, as (new article, candidate) pairs by the store's rule."""
     left: list[str] = []
     right: list[str] = []
-    for article, candidate in key_candidates(rows, wanted, window_days):
-        left.append(article)
-        right.append(candidate)
+    for key, indices in by_key(group, "key").items():
+        rows = [
+            KeyRow(key, str(group["article"][i]), _none(group["day"][i]), _none(group["seq"][i]))
+            for i in indices
+        ]
+        wanted = {str(group["article"][i]) for i in indices if group["new"][i]}
+        for article, candidate in key_candidates(rows, wanted, window_days):
+            left.append(article)
+            right.append(candidate)
     return {"article": left, "candidate": right}
 
 
 def _ranked(group: dict[str, Any], limit: int) -> dict[str, list[Any]]:
-    """One article's pairs (one per key shared) as its best candidates, best first."""
-    shared: dict[str, int] = {}
-    for candidate in group["candidate"]:
-        shared[str(candidate)] = shared.get(str(candidate), 0) + 1
-    best = top_candidates(shared, limit)
-    article = str(group["article"][0]) if len(group["article"]) else ""
-    return {"article": [article] * len(best), "candidate": best, "rank": list(range(len(best)))}
+    """One bucket's pairs (one per key shared), article by article, as each article's best
+    candidates, best first."""
+    out: dict[str, list[Any]] = {"article": [], "candidate": [], "rank": []}
+    for article, indices in by_key(group, "article").items():
+        shared: dict[str, int] = {}
+        for i in indices:
+            candidate = str(group["candidate"][i])
+            shared[candidate] = shared.get(candidate, 0) + 1
+        best = top_candidates(shared, limit)
+        out["article"] += [article] * len(best)
+        out["candidate"] += best
+        out["rank"] += list(range(len(best)))
+    return out
+
+
+def _article_buckets(batch: dict[str, Any], buckets: int) -> dict[str, Any]:
+    """Pairs bucketed by their new article, for the shuffle that counts shared keys."""
+    return {**batch, "bucket": [bucket_of(str(a), buckets) for a in batch["article"]]}
 
 
 def _rows(store: Store, new: Sequence[str], config: Config) -> list[dict[str, Any]]:
@@ -87,16 +99,20 @@ def candidates_on_ray(store: Store, new: Sequence[str], config: Config) -> dict[
     rows = _rows(store, new, config)
     if not any(r["new"] for r in rows):
         return {a: [] for a in new}
-    partitions = shuffle_partitions(len(rows))
+    partitions, buckets = shuffle_partitions(len(rows)), key_buckets(len(rows))
+    for row in rows:
+        row["bucket"] = bucket_of(row["key"], buckets)
     pairs = (
         ray.data.from_items(rows)
-        .groupby("key", num_partitions=partitions)
+        .groupby("bucket", num_partitions=partitions)
         .map_groups(
             _key_pairs, batch_format="numpy", fn_kwargs={"window_days": config.story_window_days}
         )
     )
-    ranked = pairs.groupby("article", num_partitions=partitions).map_groups(
-        _ranked, batch_format="numpy", fn_kwargs={"limit": MAX_CANDIDATES}
+    ranked = (
+        pairs.map_batches(_article_buckets, batch_format="numpy", fn_kwargs={"buckets": buckets})
+        .groupby("bucket", num_partitions=partitions)
+        .map_groups(_ranked, batch_format="numpy", fn_kwargs={"limit": MAX_CANDIDATES})
     )
     found: dict[str, list[tuple[int, str]]] = {a: [] for a in new}
     for row in ranked.iter_rows():
