@@ -6,9 +6,11 @@ need nothing but their own input, so they run as ``map_batches`` over Ray Data w
 execution: the cleaning as tasks, the analysis in an actor pool whose every actor loads the
 model once. Near-duplicate links take their fingerprints and candidates from Ray too (a
 shuffle on LSH band keys, ``engine/ray_dedup.py``) and the decision from the local pipeline's
-function. The other stages (storing, boilerplate learning, stories) read what the store
-already holds and run in the driver through the very functions the local pipeline calls, in
-the same order, so a Ray ingest stores what a local one stores. Needs
+function; story candidates from a shuffle on story keys (``engine/ray_stories.py``), fed to
+the local pipeline's stories stage. The other stages (storing, boilerplate learning, the story
+scores and regrouping) read what the store already holds and run in the driver through the
+very functions the local pipeline calls, in the same order, so a Ray ingest stores what a
+local one stores. Needs
 ``pip install 'crosswire[ray]'``; ``address`` names a cluster (``ray://host:10001``), none
 starts Ray on this machine.
 """
