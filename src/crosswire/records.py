@@ -131,7 +131,8 @@ class Figure(Record):
     quarter or year it applies to; ``noun`` what a count counts, as lemmas ("heart
     transplant"); ``source`` the agency, survey or forecaster the text attributes it to
     ("Bureau of Labor Statistics", "Goldman Sachs"); ``place`` the country, state or city it
-    refers to ("United States").
+    refers to ("United States"); ``measure`` what it measures as one name for all wordings
+    ("CPI" for "the rate of increase in the Consumer Price Index" and "prices rose").
     """
 
     start: int
@@ -149,6 +150,7 @@ class Figure(Record):
     noun: str | None = None
     source: str | None = None
     place: str | None = None
+    measure: str | None = None
 
 
 @dataclass(slots=True)

@@ -17,11 +17,12 @@ import math
 import re
 from dataclasses import dataclass
 
-from crosswire.analyze.figures.period import MONTHS, clause_bounds, periods_differ
+from crosswire.analyze.figures.period import CURRENT, MONTHS, clause_bounds, periods_differ
 from crosswire.analyze.figures.place import places_differ
 from crosswire.analyze.figures.units import unit_names
 from crosswire.compare.lexicon import event_classes, normal_stems
 from crosswire.compare.meaning.people import counts_people, written_head
+from crosswire.compare.periods import bases_differ, change_basis, current_excluded, month_span
 from crosswire.compare.rank import FOLD_BELOW
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import compatible_credits
@@ -61,9 +62,12 @@ SAME_MEASURE = 0.5
 # spread, shown as such.
 _FORECAST = re.compile(
     r"\b(?:forecast\w*|project\w*|expect\w*|estimat\w*|predict\w*|odds|chance|probabilit\w*"
-    r"|survey\w*|outlook|model|target\w*|goal|will|would)\b",
+    r"|survey\w*|outlook|model|target\w*|goal)\b",
     re.IGNORECASE,
 )
+# A modal says a forecast, unless the figure is of a month already over at publication:
+# "June's 9.1% increase ... will probably be the peak" forecasts the peak, not June's figure.
+_MODAL = re.compile(r"\b(?:will|would)\b", re.IGNORECASE)
 # Words that make a percentage the part cut, lost or left over ("a 23 percent cut in benefits",
 # "the remaining 40 percent"): set against the share kept, it is that share's complement.
 _REMAINDER = re.compile(
@@ -211,6 +215,8 @@ def same_quantity(a: _Item, b: _Item) -> bool:
     """
     if not _same_value(a.figure, b.figure) or not same_period_and_direction(a.figure, b.figure):
         return False
+    if _current_excluded(a, b) or bases_differ(_basis(a), _basis(b)):
+        return False
     if a.figure.unit == "%" and not (a.events and b.events):
         return _same_share(a, b)
     if a.events and b.events:
@@ -236,6 +242,7 @@ def _describe(item: _Item) -> str:
 
 
 SPREAD_HEADLINE = "Different sources give different figures for the same thing"
+CURRENT_HEADLINE = "A figure called current differs from a dated one of the same measure"
 
 
 def _source_names(sides: list[_Item]) -> list[str]:
@@ -382,16 +389,56 @@ def _estimate(item: _Item) -> bool:
     """Whether the figure's clause gives an estimate, forecast or target, not an outcome."""
     f, sentence = item.figure, _sentence_text(item)
     left, right = clause_bounds(sentence, f.start - f.sentence_start, f.end - f.sentence_start)
-    return _FORECAST.search(sentence, left, right) is not None
+    if _FORECAST.search(sentence, left, right) is not None:
+        return True
+    return _MODAL.search(sentence, left, right) is not None and not _past_month(item)
+
+
+def _past_month(item: _Item) -> bool:
+    """Whether the figure is of a month that was over when its article was published."""
+    published = parse_date(item.source.article.published)
+    span = month_span(anchored_period(item), published)
+    if published is None or span is None or item.figure.period in (CURRENT, None):
+        return False
+    return span[1] < published.year * 12 + published.month - 1
+
+
+def _basis(item: _Item) -> str | None:
+    """Over what span the figure's change is measured ("from a year ago", "in one month"),
+    read from its clause to the end of its sentence, where outlets say it ("rose 9.1% last
+    month, compared with a year ago")."""
+    if not item.figure.change:
+        return None
+    f, sentence = item.figure, _sentence_text(item)
+    left, _ = clause_bounds(sentence, f.start - f.sentence_start, f.end - f.sentence_start)
+    return change_basis(sentence[left:].split(";")[0])
+
+
+def excluded(a: _Item, b: _Item) -> bool:
+    """Positive evidence that two mentions are not values of one measure at one time: their
+    periods or places differ, one is current and the other cannot be, or their changes are
+    measured over different spans. What one mention of a quantity says holds for all of it."""
+    fa, fb = a.figure, b.figure
+    return (
+        periods_differ(anchored_period(a), anchored_period(b))
+        or _current_excluded(a, b)
+        or places_differ(fa.place, fb.place)
+        or bases_differ(_basis(a), _basis(b))
+    )
 
 
 def _names(item: _Item) -> set[str]:
-    """Acronyms in what is measured ("PCE", "CPI", "UK"): each names one series or place."""
-    return set(_ACRONYM.findall(item.figure.counts or ""))
+    """Acronyms in what is measured ("PCE", "CPI", "UK"): each names one series or place; a
+    series written out ("the consumer price index") is named by its acronym in the measure."""
+    f = item.figure
+    return set(_ACRONYM.findall(f.measure if f.measure is not None else f.counts or ""))
 
 
 def _measure_words(item: _Item) -> set[str]:
-    """What is measured, without the verb the extractor appends in parentheses."""
+    """What is measured: the figure's measure ("CPI" for "the rate of increase in the Consumer
+    Price Index"), else its counted words without the verb the extractor appends."""
+    if item.figure.measure is not None:
+        return normal_stems(item.figure.measure) - _VAGUE
     counts = re.sub(r"\s*\([^)]*\)\s*$", "", item.figure.counts or "")
     return normal_stems(counts) - _VAGUE
 
@@ -402,8 +449,10 @@ def same_measure(a: _Item, b: _Item) -> float:
     periods or places differ or one is a change and the other a level ("rose 6.5%" / "is
     3.6%")."""
     fa, fb = a.figure, b.figure
-    if periods_differ(anchored_period(a), anchored_period(b)):
+    if periods_differ(anchored_period(a), anchored_period(b)) or _current_excluded(a, b):
         return 0.0
+    if bases_differ(_basis(a), _basis(b)):
+        return 0.0  # a monthly change against an annual one
     if bool(fa.change) != bool(fb.change):
         return 0.0
     if places_differ(fa.place, fb.place):
@@ -439,6 +488,15 @@ def anchored_period(item: _Item) -> str | None:
     return f"{period} {year}"
 
 
+def _current_excluded(a: _Item, b: _Item) -> bool:
+    """Whether one figure is called current at its publication and the other's period cannot
+    be then (:mod:`crosswire.compare.periods`)."""
+    return current_excluded(
+        anchored_period(a), parse_date(a.source.article.published),
+        anchored_period(b), parse_date(b.source.article.published),
+    )
+
+
 def partial_count(figure: Figure) -> bool:
     """Whether a count leaves someone out by its own words ("killed along with 19 other
     children", "three more people"): the rest besides those named, never a total that
@@ -471,12 +529,25 @@ def _remainder(item: _Item) -> bool:
 
 def _value_rival(q: list[_Item], other: list[_Item]) -> bool:
     """Same measure in the same period, incompatible values, reported by an outlet the other
-    lacks; a count of "the other" ones is no total (:func:`partial_count`), a share's
-    complement no other value (:func:`complementary_shares`)."""
-    a, b = q[0], other[0]
+    lacks. Each quantity speaks through all its mentions: one of them must measure what one of
+    the other's measures (:func:`_value_rival_items`), and none may say they are of different
+    periods, places or spans (:func:`excluded`): "June's" of one mention dates the whole
+    quantity."""
+    if not _outlets(other) - _outlets(q):
+        return False
+    if not _value_units(q[0], other[0]) or compatible_values(q[0].figure, other[0].figure):
+        return False
+    if any(excluded(a, b) for a in q for b in other):
+        return False
+    return any(_value_rival_items(a, b) for a in q for b in other)
+
+
+def _value_rival_items(a: _Item, b: _Item) -> bool:
+    """Two mentions of one measure with incompatible values; a count of "the other" ones is
+    no total (:func:`partial_count`), a share's complement no other value
+    (:func:`complementary_shares`)."""
     return (
-        bool(_outlets(other) - _outlets(q))
-        and not partial_count(a.figure)
+        not partial_count(a.figure)
         and not partial_count(b.figure)
         and not complementary_shares(a, b)
         and same_measure(a, b) >= SAME_MEASURE
@@ -495,14 +566,65 @@ def _value_text(f: Figure) -> str:
     return f"{f.value:g}{unit}" if low == high else f"{low:g}-{high:g}{unit}"
 
 
-def _why(kind: str, sides: list[_Item], spread: bool = False) -> tuple[str, float]:
+def _apart(a: list[_Item], b: list[_Item]) -> bool:
+    """Whether two quantities cannot be one measure at one time (any of their mentions says
+    so: :func:`excluded`)."""
+    return any(excluded(x, y) for x in a for y in b)
+
+
+def _cross_scores(parts: list[list[_Item]]) -> list[float]:
+    """How surely each two mentions of different quantities measure one thing; mentions of
+    one quantity were judged one figure already."""
+    return [
+        same_measure(a, b)
+        for i, part in enumerate(parts) for other in parts[i + 1 :]
+        for a in _first_per_outlet(part) for b in _first_per_outlet(other)
+    ]
+
+
+def _current_only(part: list[_Item]) -> bool:
+    periods = {x.figure.period for x in part} - {None}
+    return periods == {CURRENT}
+
+
+def current_against_dated(parts: list[list[_Item]]) -> bool:
+    """Whether one quantity is only called current ("the current 8.3% rate") and another is
+    of a named period ("June's 9.1%"): the same measure at perhaps the same month, worth an
+    analyst's time (is one outlet's figure out of date?), not a shown contradiction; each
+    quantity keeps its own standing."""
+    dated = [p for p in parts if {x.figure.period for x in p} - {None, CURRENT}]
+    return any(_current_only(p) for p in parts) and bool(dated)
+
+
+def _current_note(parts: list[list[_Item]]) -> str:
+    current = [x for p in parts if _current_only(p) for x in _first_per_outlet(p)]
+    dated = sorted({
+        anchored_period(x) or "" for p in parts if not _current_only(p) for x in p
+        if x.figure.period not in (None, CURRENT)
+    } - {""})
+    called = ", ".join(
+        f"{x.source.outlet} ({(x.source.article.published or 'undated')[:10]})" for x in current
+    )
+    return (
+        f"; {called} call{'s' if len(current) == 1 else ''} the figure current, the others "
+        f"date it {' / '.join(dated)}: the same measure at perhaps the same month (is one "
+        "figure out of date?), worth checking, not shown to be a contradiction"
+    )
+
+
+def _why(
+    kind: str, sides: list[_Item], spread: bool = False, parts: list[list[_Item]] | None = None
+) -> tuple[str, float]:
     """Why a figure-value discrepancy is one and how sure: what the sides measure in common,
     the period, and how far apart the values are. Other kinds are left to the generic check
     (``compare/assess.py``)."""
     if kind != "figure-value":
         return "", 1.0
     shared = set.intersection(*(_measure_words(x) | x.events for x in sides))
-    scores = [same_measure(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]
+    if parts is not None:
+        scores = _cross_scores(parts)
+    else:
+        scores = [same_measure(a, b) for i, a in enumerate(sides) for b in sides[i + 1 :]]
     periods = sorted({x.figure.period for x in sides if x.figure.period})
     values = [x.figure.value for x in sides]
     gap = max(values) - min(values)
@@ -522,6 +644,8 @@ def _why(kind: str, sides: list[_Item], spread: bool = False) -> tuple[str, floa
         why += f"; different sources ({', '.join(_source_names(sides))})"
     elif forecast:
         why += "; every side is an estimate or forecast: a spread of views, not a contradiction"
+    if parts is not None and not spread and current_against_dated(parts):
+        why += _current_note(parts)
     return why, round(confidence, 2)
 
 
@@ -554,18 +678,27 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
         for i, q in enumerate(quantities):
             if i in used:
                 continue
-            rivals = [
-                j for j in range(i + 1, len(quantities))
-                if j not in used and rival_of(q, quantities[j])
-            ]
+            rivals: list[int] = []
+            for j in range(i + 1, len(quantities)):
+                if j in used or not rival_of(q, quantities[j]):
+                    continue
+                # the sides of one value discrepancy must all be able to be one measure at
+                # one time: 1980's 14.8% and June's 9.1% are not both rivals of one figure
+                if kind == "figure-value" and any(
+                    _apart(quantities[k], quantities[j]) for k in rivals
+                ):
+                    continue
+                rivals.append(j)
             if not rivals:
                 continue
-            merged = [x for k in (i, *rivals) for x in quantities[k]]
+            parts = [quantities[k] for k in (i, *rivals)]
+            merged = [x for part in parts for x in part]
             used.update((i, *rivals))
             sides = _first_per_outlet(merged)
             spread = kind == "figure-value" and spread_of_sources(sides)
-            why, confidence = _why(kind, sides, spread)
-            if spread or confidence < FOLD_BELOW:
+            undated = kind == "figure-value" and not spread and current_against_dated(parts)
+            why, confidence = _why(kind, sides, spread, parts)
+            if spread or undated or confidence < FOLD_BELOW:
                 # different bodies' values, or a rival too doubtful to be listed: each
                 # quantity keeps its own standing (a weak rival does not undo an agreement)
                 groups.extend(_group(quantities[k], _status(quantities[k])) for k in (i, *rivals))
@@ -578,11 +711,12 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
                     confidence=confidence,
                 ))
                 continue
-            if confidence >= FOLD_BELOW:
+            if confidence >= FOLD_BELOW and not undated:
                 groups.append(_group(merged, "conflicting"))
             discrepancies.append(Discrepancy(
                 kind,
-                f"{headline}: {'; '.join(map(_describe, sides))}.",
+                f"{CURRENT_HEADLINE if undated else headline}: "
+                f"{'; '.join(map(_describe, sides))}.",
                 [_sentence(x) for x in sides],
                 why=why,
                 confidence=confidence,

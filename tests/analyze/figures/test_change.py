@@ -33,3 +33,11 @@ def test_a_change_named_by_a_noun_has_its_direction(nlp):
     assert _changes(nlp, "Seniors would face a 23 percent cut in benefits.") == [
         ("23 percent", "down")
     ]
+
+
+def test_a_change_noun_the_percentage_sizes_has_its_direction(nlp):
+    # the percent sign is a compound of the noun: the noun is the change, not its verb
+    assert _changes(nlp, "Analysts called the 4.2% increase in Tarnish rents the peak.") == [
+        ("4.2%", "up")
+    ]
+    assert _changes(nlp, "Brelmont saw a 3% drop in ferry fares.") == [("3%", "down")]

@@ -324,3 +324,20 @@ def test_a_quarter_of_the_year_is_a_period_not_a_share(nlp):
 def test_m_with_a_dimension_is_metres(nlp):
     found = quantities(nlp, "Orsk built a 20m-high sea wall for £37m.")
     assert found == [("20m", 20, "metre", None), ("£37m", 37e6, "GBP", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # the subject of "was up" / "was down" is what the percentage measures
+        ("In May, the Vorland wage index was up 4.4% on a year earlier.",
+         "the Vorland wage index (was)"),
+        ("Ferry traffic was down 12% last quarter.", "Ferry traffic (was)"),
+        # "a high of": a level of the verb's subject, named elsewhere in the clause
+        ("Tarnish inflation has reached a 30-year high of 7.7%.", "Tarnish inflation (reached)"),
+        # a qualified level names itself: not the subject of the verb it hangs on
+        ("Officials in Brelmont kept a jobless rate of 3.9% in their forecast.", None),
+    ],
+)
+def test_what_a_percentage_measures_is_the_subject_of_its_verb(nlp, text, counts):
+    assert extract_figures(nlp(text), [])[0].counts == counts

@@ -1,4 +1,7 @@
+from crosswire.analyze.figures import extract_figures
 from crosswire.analyze.figures.period import figure_period, periods_differ
+from crosswire.analyze.nlp import load_nlp
+from crosswire.config import Config
 
 
 def _period(sentence: str, number: str) -> str | None:
@@ -22,8 +25,26 @@ def test_a_reference_date_after_since_is_not_the_figures_period():
 def test_a_figure_set_against_another_is_not_in_the_other_s_period():
     text = "The Vellan rate hit a high of 14.8% in March 1980, far above the current 8.3% rate."
     assert _period(text, "14.8%") == "march 1980"
-    assert _period(text, "8.3%") is None
+    assert _period(text, "8.3%") == "current"  # not 1980's: the latest at publication
     assert _period("It rose above 5% in June.", "5%") == "june"  # a bound, not a comparison
+
+
+def test_a_figure_called_current_has_the_current_period_unless_its_clause_names_one():
+    assert _period("Vellan inflation is now running at 6.1%.", "6.1%") == "current"
+    assert _period("The latest reading put Tarvik's jobless rate at 4%.", "4%") == "current"
+    assert _period("Vellan inflation has now reached 6.1% in June.", "6.1%") == "june"
+    assert _period("Vellan inflation reached 6.1%.", "6.1%") is None
+
+
+def test_at_that_time_is_the_period_the_sentence_before_names():
+    nlp = load_nlp(Config().spacy_model)
+    text = ("Ferry fares in Vorland jumped in June 2029. At that time, the index showed fares "
+            "up by 10.5% in one month.")
+    (f,) = [f for f in extract_figures(nlp(text), []) if f.unit == "%"]
+    assert f.period == "june 2029"
+    alone = "At that time, the index showed fares up by 10.5% in one month."
+    (g,) = [f for f in extract_figures(nlp(alone), []) if f.unit == "%"]
+    assert g.period == "then"  # an earlier time, unnamed: never the current figure
 
 
 def test_a_relative_date_is_no_period():

@@ -23,6 +23,12 @@ def _lexicon() -> tuple[dict[str, str], dict[str, str]]:
     return verbs, data["adverbs"]
 
 
+@cache
+def _change_nouns() -> dict[str, str]:
+    data = json.loads(_LEXICON.read_text(encoding="utf-8"))
+    return {n: d for d, nouns in data["nouns"].items() for n in nouns}
+
+
 def _verb_direction(verb: Token) -> str | None:
     verbs, adverbs = _lexicon()
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
@@ -34,10 +40,13 @@ def _verb_direction(verb: Token) -> str | None:
 
 
 def _quantity_token(span: Span) -> Token:
-    """The token standing for the whole quantity: the unit or noun the number modifies."""
+    """The token standing for the whole quantity: the unit or noun the number modifies, short
+    of a noun naming a change ("a 9.1% increase": the increase is what the number sizes)."""
     token = span[-1]
     while token.dep_ in ("nummod", "quantmod", "compound") and token.head.i > token.i:
         if token.head.pos_ not in ("NOUN", "PROPN", "SYM", "NUM", "X"):
+            break
+        if token.head.lemma_.lower() in _change_nouns():
             break
         token = token.head
     return token

@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.analyze.figures.change import change_direction
 from crosswire.analyze.figures.counted import counted_name
 from crosswire.analyze.figures.currencies import sign_code, sign_pattern, word_code, word_pattern
-from crosswire.analyze.figures.period import figure_period
+from crosswire.analyze.figures.measure import figure_measure
+from crosswire.analyze.figures.period import THEN, figure_period, period_referred_to
 from crosswire.analyze.figures.place import figure_place
 from crosswire.analyze.figures.source import figure_source
 from crosswire.analyze.figures.units import per_after, unit_after
@@ -231,6 +232,30 @@ def _predicate(head: Token, noun: Token) -> str:
     return " ".join(text.split()[:10])
 
 
+# Words between a figure and the verb whose subject it measures: a direction ("the index was
+# up 9.1%") and a noun naming a level of something named elsewhere ("inflation reached a
+# 40-year high of 9.1%"); a qualified level ("the unemployment rate of 3.6%") names itself.
+_DIRECTION_WORDS = {"up", "down", "higher", "lower"}
+_LEVEL_NOUNS = {"high", "low", "peak", "record", "top"}
+
+
+def _passes_to_verb(token: Token) -> bool:
+    if token.dep_ == "prep":
+        return True
+    if token.lower_ in _DIRECTION_WORDS:
+        return token.dep_ in ("advmod", "prt", "acomp")
+    return token.lemma_.lower() in _LEVEL_NOUNS and token.dep_ in ("dobj", "pobj", "attr")
+
+
+def _measuring_verb(token: Token) -> Token:
+    """The verb whose subject is what the figure at ``token`` measures, through prepositions
+    ("by 2%"), a direction word ("was up 9.1%") and a bare level noun ("a high of 9.1%")."""
+    verb = token.head
+    while verb.head != verb and _passes_to_verb(verb):
+        verb = verb.head
+    return verb
+
+
 def _counts(
     doc: Doc, start: int, end: int, unit: str | None
 ) -> tuple[str | None, str | None, str | None]:
@@ -275,9 +300,7 @@ def _counts(
                 phrase = _subtree_text(obj)
                 return unit, f"{phrase} ({pred})" if pred else phrase, None
     # "inflation rose 5%": no "of" object, so the counted thing is the verb's subject.
-    verb = anchor.head
-    while verb.dep_ == "prep" and verb.head != verb:
-        verb = verb.head
+    verb = _measuring_verb(anchor)
     if verb.pos_ in ("VERB", "AUX"):
         subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject not in span:
@@ -401,8 +424,10 @@ def extract_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
 def _extract(doc: Doc, quotes: list[Quote], keep_all: bool) -> list[Figure]:
     text = doc.text
     figures: list[Figure] = []
+    before = ""  # the sentence before, which "at that time" refers to
     for s_start, s_end in sentence_spans(doc):
         sentence = text[s_start:s_end]
+        referred, before = before, sentence
         if is_widget(sentence):
             continue  # a ticker or price box: its numbers are not reported figures
         matches = list(NUMBER.finditer(sentence))
@@ -415,6 +440,8 @@ def _extract(doc: Doc, quotes: list[Quote], keep_all: bool) -> list[Figure]:
         _share_units(in_sentence)
         for figure in in_sentence:
             figure.in_quote = _in_quote(figure.start, quotes)
+            if figure.period == THEN:
+                figure.period = period_referred_to(referred) or THEN
             figures.append(figure)
     return figures
 
@@ -666,6 +693,7 @@ def _figure(
     change = change_direction(span) if span is not None else None
     if first.group("plus"):
         change = "up"  # "Dow +0.2%": a signed rise
+    measure, change = figure_measure(counts, change)
     return Figure(
         start=start,
         end=end,
@@ -681,4 +709,5 @@ def _figure(
         noun=noun,
         source=figure_source(doc, start, end),
         place=figure_place(doc, start, end),
+        measure=measure,
     )

@@ -34,6 +34,16 @@ _CLAUSE_END = re.compile(
     r"|,\s+(?:far\s+|well\s+|just\s+|still\s+)?(?:above|below|higher than|lower than)\b"
     r"|\b(?:from|since|than)\b"
 )
+# A figure said to be the current one ("the current 8.3% rate", "inflation is now 9.1%", "the
+# latest reading"): its period is the latest at publication, which the comparison anchors to
+# the article's date. A named period in the clause wins ("has now reached 9.1% in June").
+_CURRENT = re.compile(r"\b(?:current(?:ly)?|now|latest|present)\b", re.IGNORECASE)
+CURRENT = "current"
+# A figure said to be of a time before ("At that time, prices shot up 10.5%"): some earlier
+# period, which the clause does not name; it is never the current figure.
+_THEN = re.compile(r"\b(?:at\s+that\s+time|at\s+the\s+time|back\s+then|in\s+those\s+days)\b",
+                   re.IGNORECASE)
+THEN = "then"
 # "May" is a month only with a capital and not before a verb ("May rise"): modal otherwise.
 _MODAL_MAY = re.compile(r"May\s+(?:be|have|rise|fall|not|see|need|well)\b")
 
@@ -52,7 +62,8 @@ def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 def figure_period(sentence: str, start: int, end: int) -> str | None:
     """The absolute period in the clause of ``sentence[start:end]`` ("june", "2022",
-    "q2 2022"), nearest first; None when the clause names none."""
+    "q2 2022"), nearest first; when the clause names none, "then" when it places the figure at
+    an earlier time ("at that time"), "current" when it calls the figure current, else None."""
     left, right = clause_bounds(sentence, start, end)
     found: dict[str, tuple[int, str]] = {}
     for m in _CALENDAR.finditer(sentence, left, right):
@@ -74,6 +85,10 @@ def figure_period(sentence: str, start: int, end: int) -> str | None:
         if kind not in found or distance < found[kind][0]:
             found[kind] = (distance, value)
     parts = [found[k][1] for k in ("quarter", "month", "year") if k in found]
+    if not parts and _THEN.search(sentence, left, right):
+        return THEN
+    if not parts and _CURRENT.search(sentence, left, right):
+        return CURRENT
     return " ".join(parts) or None
 
 
@@ -90,3 +105,17 @@ def periods_differ(a: str | None, b: str | None) -> bool:
             return True
     ya, yb = [w for w in wa if w.isdigit()], [w for w in wb if w.isdigit()]
     return bool(ya and yb and ya != yb)
+
+
+def period_referred_to(before: str) -> str | None:
+    """The period "at that time" refers to: the one named last in ``before`` (the sentence
+    before the figure's), "...for used cars in June 2021. At that time, prices shot up 10.5%"
+    being June 2021's; None when it names none.
+
+    Examples:
+        >>> period_referred_to("Used car prices jumped in June 2021.")
+        'june 2021'
+    """
+    end = len(before.rstrip(" .!?\n"))
+    period = figure_period(before, end, end)
+    return None if period in (CURRENT, THEN) else period
