@@ -53,8 +53,11 @@ SEED = 7
 FIELDS = ("id", "title", "maintext", "date_publish", "url", "source_domain")
 SCALE = 1.5
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-          "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+_WORDS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+]
 _WORD = re.compile(r"\b(" + "|".join(_WORDS) + r")\b", re.IGNORECASE)
 
 
@@ -80,6 +83,7 @@ class Injection:
     occurrence: int
     start: int
     label: str
+    probe: int = -1  # stored-text offset a side must hold once changed; -1: the change's
 
 
 @dataclass(slots=True)
@@ -128,11 +132,9 @@ def _scaled(value: float) -> float:
 
 
 def _number_text(new: float, old: str) -> str:
-    if new == int(new):
-        text = f"{int(new):,}" if "," in old else str(int(new))
-    else:
-        text = f"{new:g}"
-    return text
+    if new != int(new):
+        return f"{new:g}"
+    return f"{int(new):,}" if "," in old else str(int(new))
 
 
 def changed_figure(text: str) -> str | None:
@@ -211,10 +213,13 @@ def attribution_injections(event: str, run: Run, rng: random.Random) -> list[Inj
         if not others or not said[:1].isupper():
             continue
         new = others[0]
+        # a side holds the quote; a name written before it moves it by the change in length
+        shift = len(new) - len(said) if quote.speaker_start < variant.start else 0
         found.append(Injection(
             "attribution", event, a.url or a.id, said, new,
             _occurrence(a.text, said, quote.speaker_start), quote.speaker_start,
-            f"{outlet}: speaker {said!r} -> {new!r} for {variant.text[:60]!r}"))
+            f"{outlet}: speaker {said!r} -> {new!r} for {variant.text[:60]!r}",
+            variant.start + shift))
     return found
 
 
@@ -243,11 +248,10 @@ def outcome(run: Run, injection: Injection) -> str:
     ids = {a.id for a in run.articles if (a.url or a.id) == injection.url}
     text = next(a.text for a in run.articles if a.id in ids)
     at = text.find(injection.new, max(0, injection.start - 200))
-    if at < 0:
-        return "missed"
+    probes = {p for p in (at, injection.probe) if p >= 0}
     holding = [
         d for d in run.comparison.discrepancies
-        if any(s.article in ids and s.start <= at < s.end for s in d.sides)
+        if any(s.article in ids and s.start <= p < s.end for s in d.sides for p in probes)
     ]
     right = [d for d in holding if d.kind == injection.kind]
     if any(not weak(d) for d in right):
@@ -291,6 +295,8 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=50, help="BASIL dev events drawn (50: all)")
     ap.add_argument("--seed", type=int, default=SEED, help="draws the events and outlets")
     ap.add_argument("--show", action="store_true", help="print every injection's outcome")
+    ap.add_argument("--kind", choices=("figure-value", "attribution"), action="append",
+                    help="only these injections (default: both)")
     args = ap.parse_args()
     began = time.perf_counter()
     events = events_of(args.events, args.seed)
@@ -308,6 +314,8 @@ def main() -> None:
         injections = figure_injections(event, plain, rng) + attribution_injections(
             event, plain, rng)
         for injection in injections:
+            if args.kind and injection.kind not in args.kind:
+                continue
             changed = injected_records(records, injection)
             if changed is None:
                 continue
