@@ -94,6 +94,7 @@ class Tally:
     other: int = 0
     missed: int = 0
     baseline: int = 0
+    skipped: int = 0  # the raw text does not hold the words where the stored text does
     misses: list[str] = field(default_factory=list)
 
 
@@ -317,11 +318,12 @@ def main() -> None:
             if args.kind and injection.kind not in args.kind:
                 continue
             changed = injected_records(records, injection)
+            tally = tallies[injection.kind]
             if changed is None:
+                tally.skipped += 1
                 continue
             run = compare_records(changed)
             result = outcome(run, injection)
-            tally = tallies[injection.kind]
             tally.injected += 1
             tally.listed += result == "listed"
             tally.folded += result == "folded"
@@ -341,7 +343,8 @@ def main() -> None:
           f"in {seconds:.0f} s")
     for kind, t in tallies.items():
         print(f"  {kind}: injected {t.injected}; listed {_share(t.listed, t.injected)}, "
-              f"folded {t.folded}, listed as another kind only {t.other}, missed {t.missed}")
+              f"folded {t.folded}, listed as another kind only {t.other}, missed {t.missed}; "
+              f"not made (words not found in the raw text) {t.skipped}")
     t = tallies["figure-value"]
     print(f"  baseline (naive lister: same unit, a shared noun, different values): "
           f"figure-value recall {_share(t.baseline, t.injected)}")
