@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import re
 import sys
@@ -126,9 +127,10 @@ def compare_records(records: list[dict]) -> Run:
 
 
 def _scaled(value: float) -> float:
+    """x1.5; a whole number stays whole (rounded half up: 1 -> 2, 3 -> 5), as counts are."""
     new = value * SCALE
     if value == int(value):
-        new = round(new) if new >= 10 or new == int(new) else round(new, 1)
+        new = math.floor(new + 0.5)
     return new if new != value else value + 1
 
 
