@@ -1,12 +1,14 @@
 """The Ray Data engine in local mode against the local pipeline, and one worker against two.
 
-    python bench/engines.py [--articles N]
+    python bench/engines.py [--articles N] [--analyse none]
 
 The first ``N`` NeuS articles (../shared/data/stories/neus/val.jsonl, short leads) are ingested
 with analysis of everything into empty stores, in the same run: by the local pipeline with two
 workers (the baseline), by Ray Data in local mode with two analysis actors, and with one.
 Ray's start-up (``ray.init``, about 10-25 s) is timed apart: a cluster pays it once, not per
-ingest. The stores are checked to hold the same stories.
+ingest. The stores are checked to hold the same stories. ``--analyse none`` ingests without
+the analysis (the lexical path: read, clean, dedup, stories), where the stages Ray takes
+from the store (copy and story candidates, each a shuffle) weigh most.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ def partition(db: str) -> list[list[str]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--analyse", choices=("all", "none"), default="all")
     args = parser.parse_args(argv)
     from crosswire.engine.ray_data import ingest_with_ray, start
 
@@ -49,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         path.write_text("\n".join(json.dumps(json.loads(x)) for x in lines) + "\n")
         t0 = time.perf_counter()
         ingest_paths([path], Config(db=f"{tmp}/local.db", progress=False, workers=2,
-                                    analyse="all"))  # fmt: skip
+                                    analyse=args.analyse))  # fmt: skip
         local = time.perf_counter() - t0
         print(f"local pipeline, 2 workers: {len(lines) / local:.1f} articles/s ({local:.1f}s)")
         t0 = time.perf_counter()
@@ -61,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
             store = open_store(db)
             t0 = time.perf_counter()
             ingest_with_ray([path], Config(db=db, progress=False, workers=workers,
-                                           analyse="all"), store)  # fmt: skip
+                                           analyse=args.analyse), store)  # fmt: skip
             seconds = time.perf_counter() - t0
             store.close()
             rates[workers] = len(lines) / seconds

@@ -35,6 +35,7 @@ from crosswire.ingest.readers import ReadOptions
 from crosswire.records import Article, IngestError
 from crosswire.store import Store, open_store
 from crosswire.stories import assign_stories
+from crosswire.stories.group import Retriever
 
 # Another engine's reading and cleaning: (files, config) -> prepared articles and errors.
 Preparer = Callable[[list[Path | IngestError], Config], Iterable[Prepared]]
@@ -219,6 +220,7 @@ def finish_stored(
     progress: Progress | None = None,
     analyse_with: Analyser | None = None,
     link_with: Linker | None = None,
+    candidates_with: Retriever | None = None,
 ) -> list[str]:
     """Stages 2-5 over this run's articles (``report.added``) and whatever a stopped run left
     unfinished: learn boilerplate, fingerprint, group, analyse. Returns the articles it
@@ -227,7 +229,7 @@ def finish_stored(
     touched = (outlets or set()) | store.outlets_of(storyless)
     report.recleaned = relearn_boilerplate(store, touched, config, storyless)
     report.duplicates = (link_with or link_duplicates)(store, unprinted, config)
-    assign_stories(store, storyless, config)
+    assign_stories(store, storyless, config, candidates_with)
     store.conn.commit()
     wanted = _to_analyse(store, mode, [*report.added, *storyless])
     if wanted is None or wanted:
@@ -244,15 +246,16 @@ def ingest_paths(
     prepare: Preparer | None = None,
     analyse_with: Analyser | None = None,
     link_with: Linker | None = None,
+    candidates_with: Retriever | None = None,
 ) -> IngestReport:
     """Ingest files, folders and globs into the store and bring stories and analyses up to date.
 
     ``analyse`` says which articles are analysed now (``config.analyse`` by default):
     ``"needed"``, those of stories that two independent outlets cover (the others are analysed
     when first read, see :mod:`crosswire.analyze.on_demand`); ``"all"`` (or True); ``"none"``
-    (or False). ``prepare`` (read and clean files), ``link_with`` (near-duplicate links) and
-    ``analyse_with`` (make analyses) let another engine run those stages
-    (``engine/ray_data.py``); every other stage runs here.
+    (or False). ``prepare`` (read and clean files), ``link_with`` (near-duplicate links),
+    ``candidates_with`` (story candidates) and ``analyse_with`` (make analyses) let another
+    engine run those stages (``engine/ray_data.py``); every other stage runs here.
 
     Re-ingesting the same input changes nothing; a bad file becomes one recorded error and the
     rest goes on.
@@ -279,8 +282,9 @@ def ingest_paths(
     try:
         with store.writer(waiting):
             _ingest(
-                paths, config, store, console, report, mode, prepare, analyse_with, link_with
-            )
+                paths, config, store, console, report, mode, prepare, analyse_with, link_with,
+                candidates_with,
+            )  # fmt: skip
     finally:
         if own_store:
             store.close()
@@ -297,6 +301,7 @@ def _ingest(
     prepare: Preparer | None,
     analyse_with: Analyser | None,
     link_with: Linker | None = None,
+    candidates_with: Retriever | None = None,
 ) -> None:
     """The body of :func:`ingest_paths`, run while holding the store's ingest lock."""
     files = list(expand_paths(paths))
@@ -316,4 +321,7 @@ def _ingest(
                     progress.advance(task)
 
         outlets = store_items(store, items(), report)
-        finish_stored(store, config, report, mode, outlets, progress, analyse_with, link_with)
+        finish_stored(
+            store, config, report, mode, outlets, progress, analyse_with, link_with,
+            candidates_with,
+        )  # fmt: skip

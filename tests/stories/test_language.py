@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from crosswire.stories.language import UNKNOWN, detect_language, stop_words
+from crosswire.stories.language import (
+    UNKNOWN,
+    detect_language,
+    different_languages,
+    stop_words,
+    undetermined_language,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,3 +48,18 @@ def test_stop_words_come_per_language() -> None:
     # No list for an unknown language, and no file path built from odd input.
     assert stop_words("xx") == frozenset()
     assert stop_words("../en") == frozenset()
+
+
+def test_a_pair_is_in_two_languages_only_when_both_were_read() -> None:
+    german = detect_language("Die Brücke in Velmora ist seit Montag gesperrt, der Riss ist groß.")
+    english = detect_language("The Orrin Street bridge in Velmora was closed on Monday.")
+    headline = detect_language("Velmora: Orrin Street 40,000")
+    assert headline == UNKNOWN
+    assert different_languages(german, english)
+    assert not different_languages(english, english)
+    # A side too short to read is no second language: its pair goes to a model of its own.
+    assert not different_languages(english, headline)
+    assert undetermined_language(english, headline) and undetermined_language(headline, german)
+    assert not undetermined_language(german, english)
+    assert not undetermined_language(headline, headline)
+    assert not different_languages(None, english) and not undetermined_language(None, headline)

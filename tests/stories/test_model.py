@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from crosswire.stories.model import CROSS, PairModel, load_model
+from crosswire.stories.model import CROSS, UNDETERMINED, PairModel, load_model
 from crosswire.stories.pairs import FEATURES, pair_features
 from crosswire.stories.similarity import Vectors
 
@@ -21,9 +21,10 @@ def values(**set_: float) -> list[float]:
 
 def test_the_shipped_model_loads_with_thresholds_it_chose() -> None:
     model = load_model()
-    assert model.features == FEATURES
+    assert set(model.features) <= set(FEATURES)
     assert 0.0 < model.threshold < 1.0 and 0.0 < model.thread_threshold < 1.0
     assert model.cross is not None  # pairs in two languages have their own
+    assert model.undetermined is not None  # and so do pairs with a side too short to read
 
 
 def test_two_near_copies_join_and_two_strangers_do_not() -> None:
@@ -41,7 +42,7 @@ def test_two_near_copies_join_and_two_strangers_do_not() -> None:
 def test_pairs_in_two_languages_go_to_their_own_model() -> None:
     base = load_model()
     assert base.cross is not None
-    always = replace(base.cross, bias=30.0, weights=(0.0,) * len(FEATURES))
+    always = replace(base.cross, bias=30.0, weights=(0.0,) * len(base.cross.features))
     model = replace(base, cross=always)
     pair = values(names=0.1)
     assert model.probability(pair) < 0.5
@@ -49,8 +50,37 @@ def test_pairs_in_two_languages_go_to_their_own_model() -> None:
     assert model.probability(pair) == pytest.approx(1.0)
 
 
+def constant(probability_bias: float, features: tuple[str, ...] = FEATURES) -> PairModel:
+    n = len(features)
+    return PairModel(features, (0.0,) * n, (1.0,) * n, (0.0,) * n, probability_bias, 0.5)
+
+
+def test_each_kind_of_pair_goes_to_its_model() -> None:
+    model = replace(constant(-40.0), cross=constant(30.0), undetermined=constant(0.0))
+    pair = values(names=0.4)
+    assert model.probability(pair) == 0.0
+    pair[CROSS] = 1.0
+    assert model.probability(pair) == pytest.approx(1.0)
+    pair[CROSS], pair[UNDETERMINED] = 0.0, 1.0
+    assert model.probability(pair) == pytest.approx(0.5)
+    # A file written before pairs with an unread side had their own model: the model of two
+    # languages takes them, as it was trained to.
+    assert replace(model, undetermined=None).probability(pair) == pytest.approx(1.0)
+
+
+def test_a_model_reads_only_the_features_it_names() -> None:
+    names_only = PairModel(("names", "anchors"), (0.0, 0.0), (1.0, 1.0), (10.0, 0.0), -5.0, 0.5)
+    shared = values(names=0.9, words=0.0)
+    apart = values(names=0.1, words=1.0)
+    assert names_only.probability(shared) > 0.9 > 0.1 > names_only.probability(apart)
+    assert PairModel.from_dict(names_only.as_dict()) == names_only
+
+
 def test_a_file_trained_on_other_features_is_refused() -> None:
     data = load_model().as_dict()
     data["features"] = ["words", "names"]
     with pytest.raises(ValueError, match="retrain"):
+        PairModel.from_dict(data)
+    data = {**constant(0.0, ("words", "names")).as_dict(), "features": ["words", "tone"]}
+    with pytest.raises(ValueError, match="tone"):
         PairModel.from_dict(data)

@@ -50,3 +50,29 @@ def test_a_short_report_inside_a_long_one_is_contained() -> None:
     assert contained(long, short, 400, 20) == pytest.approx(1.0)  # whichever comes first
     values = pair_features(vec(short, {}, size=20), vec(long, {}, size=400))
     assert feature(values, "words_contained") > feature(values, "words")
+
+
+def test_two_shared_anchors_back_the_name_cosine_and_one_does_not() -> None:
+    words = {"brucke": 1.0}
+    mayor = vec(words, {"quillfeather": 0.8, "velmora": 0.6})
+    one = pair_features(mayor, vec({"bridge": 1.0}, {"quillfeather": 1.0}))
+    two = pair_features(mayor, vec({"bridge": 1.0}, {"quillfeather": 0.6, "velmora": 0.8}))
+    figure = pair_features(mayor, vec({"bridge": 1.0}, {"quillfeather": 0.6, "#40000": 0.8}))
+    assert feature(one, "names") > 0.5 and feature(one, "anchored_names") == 0.0
+    assert feature(one, "two_anchors") == 0.0 and feature(one, "anchors") == 0.25
+    assert feature(two, "anchored_names") == pytest.approx(feature(two, "names"))
+    assert feature(two, "two_anchors") == 1.0 and feature(two, "anchors") == 0.5
+    # A figure the other side lacks is no anchor; a shared one would be.
+    assert feature(figure, "anchored_names") == 0.0
+
+
+def test_the_languages_of_a_pair_are_told_apart_from_an_unread_one() -> None:
+    english = vec({"bridge": 1.0}, {"velmora": 1.0})
+    german = Vectors({"brucke": 1.0}, {"velmora": 1.0}, "de", size=300)
+    unread = Vectors({}, {"velmora": 1.0}, "und", size=5)
+    two = pair_features(english, german)
+    short = pair_features(english, unread)
+    assert feature(two, "cross_language") == 1.0
+    assert feature(two, "undetermined_language") == 0.0
+    assert feature(short, "cross_language") == 0.0
+    assert feature(short, "undetermined_language") == 1.0

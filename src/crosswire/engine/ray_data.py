@@ -6,9 +6,11 @@ need nothing but their own input, so they run as ``map_batches`` over Ray Data w
 execution: the cleaning as tasks, the analysis in an actor pool whose every actor loads the
 model once. Near-duplicate links take their fingerprints and candidates from Ray too (a
 shuffle on LSH band keys, ``engine/ray_dedup.py``) and the decision from the local pipeline's
-function. The other stages (storing, boilerplate learning, stories) read what the store
-already holds and run in the driver through the very functions the local pipeline calls, in
-the same order, so a Ray ingest stores what a local one stores. Needs
+function; story candidates from a shuffle on story keys (``engine/ray_stories.py``), fed to
+the local pipeline's stories stage. The other stages (storing, boilerplate learning, the story
+scores and regrouping) read what the store already holds and run in the driver through the
+very functions the local pipeline calls, in the same order, so a Ray ingest stores what a
+local one stores. Needs
 ``pip install 'crosswire[ray]'``; ``address`` names a cluster (``ray://host:10001``), none
 starts Ray on this machine.
 """
@@ -16,6 +18,7 @@ starts Ray on this machine.
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +30,11 @@ from crosswire.store import Store
 # Files per read task and articles per analysis batch travel as JSON strings, one column:
 # Arrow then carries any record without a schema of its own.
 FILES_PER_TASK = 8
+# Rows per shuffle partition (``groupby``): a partition's task should cost more than its start.
+ROWS_PER_PARTITION = 50_000
+# Rows per group of a shuffle: ``map_groups`` pays its overhead per group, so a shuffle
+# groups on a bucket of its key (many keys a group) and splits each group by key in Python.
+ROWS_PER_BUCKET = 2_000
 
 
 def _read_clean_batch(batch: dict[str, Any], csv_map: str) -> dict[str, list[str]]:
@@ -60,6 +68,33 @@ class _Analyser:
         out = [json.dumps({"kind": "analysis", "data": a.as_dict()}) for a in analyses]
         out += [json.dumps({"kind": "failed", "data": list(f)}) for f in failed]
         return {"record": out}
+
+
+def shuffle_partitions(rows: int) -> int:
+    """Partitions of a shuffle of ``rows`` rows: one per ``ROWS_PER_PARTITION``, at most one
+    per core of the cluster (Ray Data's default, 200, costs seconds of tasks on a batch)."""
+    import ray
+
+    cores = int(ray.cluster_resources().get("CPU", 1))
+    return max(1, min(cores, -(-rows // ROWS_PER_PARTITION)))
+
+
+def key_buckets(rows: int) -> int:
+    """Buckets a shuffle of ``rows`` rows groups its keys into (:func:`bucket_of`)."""
+    return max(1, -(-rows // ROWS_PER_BUCKET))
+
+
+def bucket_of(key: str, buckets: int) -> int:
+    """A key's bucket: the same in every process (Python's ``hash`` of a string is not)."""
+    return zlib.crc32(key.encode("utf-8")) % buckets
+
+
+def by_key(group: dict[str, Any], column: str) -> dict[str, list[int]]:
+    """The row numbers of one bucket's group for each value of ``column``, in row order."""
+    rows: dict[str, list[int]] = {}
+    for index, value in enumerate(group[column]):
+        rows.setdefault(str(value), []).append(index)
+    return rows
 
 
 def start(address: str | None = None, workers: int | None = None) -> None:
@@ -143,6 +178,7 @@ def ingest_with_ray(
     """``ingest_paths`` with reading, cleaning and analysis on Ray (see the module's doc)."""
     from crosswire import pipeline
     from crosswire.engine.ray_dedup import link_on_ray
+    from crosswire.engine.ray_stories import candidates_on_ray
 
     start(address, config.workers)
     return pipeline.ingest_paths(
@@ -152,4 +188,5 @@ def ingest_with_ray(
         prepare=prepared_records,
         analyse_with=analyse_on_ray,
         link_with=link_on_ray,
+        candidates_with=candidates_on_ray,
     )

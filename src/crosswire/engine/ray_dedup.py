@@ -3,7 +3,9 @@
 The store adapter (``dedup/link.py``) asks the store's LSH index for each article's
 candidates, one article at a time. Here the batch's articles are fingerprinted in Ray tasks;
 their band keys and those of every stored fingerprint are exploded into (key, article) rows,
-grouped by key (a hash shuffle), and each group emits its pairs with a batch article. The
+grouped by key (a hash shuffle on a bucket of the key, each group split by key again: Ray
+Data's ``map_groups`` pays its overhead per group), and each key emits its pairs with
+a batch article. The
 driver then walks the batch in age order, as the local pipeline does, and takes each decision
 with the same :func:`crosswire.dedup.decide.choose_original` on the pairs found, so a Ray
 ingest links the copies a local one links. The exact hash is one more key, so an exact copy
@@ -18,9 +20,12 @@ from typing import Any
 
 from crosswire.config import Config
 from crosswire.dedup.decide import Age, Candidate, Printed, age_of, choose_original
+from crosswire.engine.ray_data import bucket_of, by_key, key_buckets, shuffle_partitions
 from crosswire.store import Store
 
 EXACT_KEY = "="
+# Fingerprints exploded into band keys per task.
+KEY_BATCH = 2048
 
 
 def _fingerprint_batch(
@@ -51,18 +56,37 @@ def _band_keys(row: dict[str, Any], num_perm: int, threshold: float) -> list[dic
     return [{"key": k, "id": row["id"], "new": row["new"]} for k in keys]
 
 
+def _band_key_batch(
+    batch: dict[str, Any], num_perm: int, threshold: float, buckets: int
+) -> dict[str, list[Any]]:
+    """A batch of fingerprints exploded into key rows (:func:`_band_keys` of each), each with
+    its key's bucket: one task per batch rather than per row."""
+    out: dict[str, list[Any]] = {"key": [], "id": [], "new": [], "bucket": []}
+    for article, exact, signature, new in zip(
+        batch["id"], batch["exact"], batch["signature"], batch["new"], strict=True
+    ):
+        row = {"id": str(article), "exact": exact, "signature": signature, "new": bool(new)}
+        for key_row in _band_keys(row, num_perm, threshold):
+            for column, value in key_row.items():
+                out[column].append(value)
+            out["bucket"].append(bucket_of(key_row["key"], buckets))
+    return out
+
+
 def _pairs(group: dict[str, Any]) -> dict[str, list[str]]:
-    """The pairs of one key's group that hold a batch article: (batch article, candidate)."""
-    members = list(dict.fromkeys(zip(group["id"], group["new"], strict=True)))
+    """The pairs of one bucket's groups, key by key, that hold a batch article: (batch
+    article, candidate)."""
     left: list[str] = []
     right: list[str] = []
-    for article, new in members:
-        if not new:
-            continue
-        for other, _ in members:
-            if other != article:
-                left.append(str(article))
-                right.append(str(other))
+    for indices in by_key(group, "key").values():
+        members = list(dict.fromkeys((str(group["id"][i]), bool(group["new"][i])) for i in indices))
+        for article, new in members:
+            if not new:
+                continue
+            for other, _ in members:
+                if other != article:
+                    left.append(article)
+                    right.append(other)
     return {"article": left, "candidate": right}
 
 
@@ -80,9 +104,14 @@ def candidate_pairs(
     if not rows:
         return {}
     settings = {"num_perm": config.minhash_perm, "threshold": config.near_duplicate_threshold}
-    keys = ray.data.from_items(rows).flat_map(_band_keys, fn_kwargs=settings)
+    keyed = len(rows) * 26  # 25 bands and the exact hash at the default threshold
+    settings["buckets"] = key_buckets(keyed)
+    keys = ray.data.from_items(rows).map_batches(
+        _band_key_batch, batch_size=KEY_BATCH, batch_format="numpy", fn_kwargs=settings
+    )
     found: dict[str, set[str]] = defaultdict(set)
-    for pair in keys.groupby("key").map_groups(_pairs, batch_format="numpy").iter_rows():
+    grouped = keys.groupby("bucket", num_partitions=shuffle_partitions(keyed))
+    for pair in grouped.map_groups(_pairs, batch_format="numpy").iter_rows():
         found[str(pair["article"])].add(str(pair["candidate"]))
     return found
 

@@ -587,6 +587,19 @@ class Store:
             keys[key] = keys.get(key, 0) + 1
         return keys
 
+    def iter_story_key_rows(
+        self, days: tuple[int, int] | None = None
+    ) -> Iterator[tuple[str, str, int | None, int | None]]:
+        """(key, article, day, ingest order) of every story key, for an engine's own candidate
+        search (``engine/ray_stories.py``); with ``days`` (first, last), only the undated rows
+        and those dated in that range: the rows ``articles_with_keys`` can read for articles
+        dated in it."""
+        sql = "SELECT key, article, day, seq FROM story_keys"
+        if days is None:
+            yield from self.query(sql)
+        else:
+            yield from self.query(f"{sql} WHERE day IS NULL OR day BETWEEN ? AND ?", days)
+
     def articles_with_keys(
         self,
         keys: Iterable[str],
@@ -600,7 +613,8 @@ class Store:
         With ``published`` and ``window_days``, only articles dated within a day more than the
         window of it, and the ``undated`` latest undated ones per key, are read; an undated
         article reads the ``undated`` latest per key. The work per article stays bounded
-        however large the store grows."""
+        however large the store grows. The same rule over records, for engines that shuffle the
+        key rows, is :func:`crosswire.stories.keys.key_candidates`."""
         day = day_number(published)
         windowed = day is not None and window_days is not None
         unique = sorted(set(keys))

@@ -16,6 +16,13 @@ they are split into runs. Ids are kept (:mod:`crosswire.stories.naming`): a stor
 while it holds most of its members, and the id of a story merged into an older one still
 resolves to it.
 
+The stage is one place with two adapters: what is decided over records and candidate sets
+lives in :mod:`crosswire.stories.keys` (an article's keys, the rows a key retrieves, the
+candidates kept) and :mod:`crosswire.stories.decide` (a pair's probability, the neighbourhood
+regrouped, the clusters); this module is the store adapter, which reads those records from the
+store and writes the stories back. The Ray engine feeds the same functions from a shuffle on
+story keys (``engine/ray_stories.py``).
+
 With ``config.story_embedder`` set, each pair's probability is joined with the cosine of the
 two articles' lead embeddings (:func:`crosswire.stories.similarity.combine`). Retrieval stays
 lexical, so the cost per article is unchanged apart from one model call per new article at
@@ -24,9 +31,8 @@ indexing time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from itertools import combinations
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -34,42 +40,29 @@ from crosswire.config import Config
 from crosswire.dates import date_key
 from crosswire.records import Article
 from crosswire.store.base import Store
-from crosswire.stories.cluster import Pair, agglomerate, pair_key
+from crosswire.stories.cluster import Pair, pair_key
+from crosswire.stories.decide import (
+    Match,
+    Plan,
+    decide_clusters,
+    likely_candidates,
+    pair_probability,
+    ranked_matches,
+    regroup_plan,
+)
 from crosswire.stories.embedding import decode_vector, embed_articles, resolve_embedder
 from crosswire.stories.features import StoryFeatures, article_features, name_key
+from crosswire.stories.keys import MAX_CANDIDATES, story_keys, top_candidates
 from crosswire.stories.model import PairModel, load_model
 from crosswire.stories.naming import name_clusters
 from crosswire.stories.near import add_to_near_lists, candidate_cosines, closest
 from crosswire.stories.pairs import pair_features
-from crosswire.stories.similarity import (
-    Vectors,
-    combine,
-    embedding_cosine,
-    vectors,
-    within_window,
-)
+from crosswire.stories.similarity import Vectors, vectors
 from crosswire.stories.threads import link_threads
 
-# Candidate retrieval keys per article: its highest-weighted words and names. Two reports of
-# one event share several of either; a dozen keeps the index small but robust to wording.
-# Reports in two languages share only names and figures, so those get as many keys as words
-# (8 name keys missed cross-language pairs whose shared names ranked lower on one side).
-KEY_WORDS = 12
-KEY_NAMES = 12
-# Candidates scored per article, most shared keys first: bounds the work per article however
-# large the store grows.
-MAX_CANDIDATES = 50
-# A story with more members than this is not taken apart again when news arrives: it is
-# joined or left as a whole, so a long-running story costs no more than a short one.
-REGROUP_MEMBERS = 40
-
-
-@dataclass(slots=True)
-class Match:
-    """A candidate of an article and how likely the two are to report one incident."""
-
-    article: str
-    probability: float
+# Another engine's candidate search (``engine/ray_stories.py``): the ranked candidates of each
+# of the new articles, found over the store's key rows as ``_Batch.candidates`` finds them.
+Retriever = Callable[["Store", Sequence[str], Config], dict[str, list[str]]]
 
 
 class _Batch:
@@ -180,17 +173,14 @@ class _Batch:
         return self.scores[key]
 
     def _probability(self, first: str, second: str) -> float:
+        """:func:`crosswire.stories.decide.pair_probability` over the stored records."""
         a, b = self.vector(first), self.vector(second)
         if a is None or b is None:
             return 0.0
-        if not within_window(a.published, b.published, self.config.story_window_days):
-            return 0.0
-        values = self.pair_values(first, second)
-        lexical = self.model.probability(values) if values is not None else 0.0
-        ea, eb = self.embedding(first), self.embedding(second)
-        if ea is None or eb is None or ea[0] != eb[0]:
-            return lexical
-        return combine(lexical, embedding_cosine(ea[1], eb[1]), self.model.threshold)
+        return pair_probability(
+            self.model, self.config.story_window_days, a, b,
+            self.nearby(first), self.nearby(second), self.embedding(first), self.embedding(second),
+        )  # fmt: skip
 
     def keys(self, article_id: str) -> list[str]:
         return [k for (k,) in self.store.query(
@@ -209,17 +199,8 @@ class _Batch:
             self.keys(article_id), article_id, features.published,
             self.config.story_window_days,
         )  # fmt: skip
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
-        self.retrieved[article_id] = [candidate for candidate, _ in ranked[:MAX_CANDIDATES]]
+        self.retrieved[article_id] = top_candidates(shared, MAX_CANDIDATES)
         return self.retrieved[article_id]
-
-
-def story_keys(features: StoryFeatures, df: dict[str, int], documents: int) -> list[str]:
-    """An article's retrieval keys: its top words (``w:``) and names (``n:``) by TF-IDF."""
-    vecs = vectors(features, df, documents)
-    words = sorted(vecs.words.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_WORDS]
-    names = sorted(vecs.names.items(), key=lambda kv: (-kv[1], kv[0]))[:KEY_NAMES]
-    return [f"w:{t}" for t, _ in words] + [f"n:{n}" for n, _ in names]
 
 
 def index_articles(store: Store, articles: Iterable[Article], config: Config | None = None) -> None:
@@ -239,8 +220,14 @@ def index_articles(store: Store, articles: Iterable[Article], config: Config | N
     _index(store, articles, config)
 
 
-def _index(store: Store, articles: Iterable[Article], config: Config | None) -> _Batch | None:
-    """:func:`index_articles`, returning the per-call caches it filled (None: nothing new)."""
+def _index(
+    store: Store,
+    articles: Iterable[Article],
+    config: Config | None,
+    candidates_with: Retriever | None = None,
+) -> _Batch | None:
+    """:func:`index_articles`, returning the per-call caches it filled (None: nothing new).
+    ``candidates_with`` finds the new articles' candidates (the store's index by default)."""
     new: dict[str, StoryFeatures] = {}
     new_articles: list[Article] = []
     for article in articles:
@@ -270,6 +257,8 @@ def _index(store: Store, articles: Iterable[Article], config: Config | None) -> 
             keys = story_keys(features, name_df, documents)
             store.save_story_features(article_id, features.as_dict(), keys)
         batch = _Batch(store, config or Config())
+        if candidates_with is not None:
+            batch.retrieved.update(candidates_with(store, sorted(new), batch.config))
         add_to_near_lists(batch, new)
     return batch
 
@@ -278,8 +267,7 @@ def scored_candidates(batch: _Batch, article_id: str) -> list[Match]:
     """The article's retrieved candidates with their probabilities, most likely first."""
     batch.load_features(batch.candidates(article_id))
     batch.load_near([article_id, *batch.candidates(article_id)])
-    matches = [Match(c, batch.probability(article_id, c)) for c in batch.candidates(article_id)]
-    return sorted(matches, key=lambda m: (-m.probability, m.article))
+    return ranked_matches(article_id, batch.candidates(article_id), batch.probability)
 
 
 def _originals(store: Store, article_ids: Iterable[str]) -> list[str]:
@@ -295,47 +283,22 @@ def _originals(store: Store, article_ids: Iterable[str]) -> list[str]:
     return [i for i in ids if i not in copies]
 
 
-def neighbourhood(
-    batch: _Batch, new: list[str]
-) -> tuple[list[list[str]], dict[Pair, float], dict[str, str | None]]:
-    """What must be grouped again when ``new`` arrive: the starting clusters (each new
-    article alone, the members of each story one of them is likely to join alone too, a
-    large story as one block), the scored pairs among them, and each article's story before.
-
-    The pairs are the new articles' candidates and the pairs inside each story taken apart:
-    its members were one story, so their pairs are the links that may rebuild it. Stored
-    members are never retrieved for again, so the work per new article stays bounded."""
+def neighbourhood(batch: _Batch, new: list[str]) -> Plan:
+    """What must be grouped again when ``new`` arrive
+    (:func:`crosswire.stories.decide.regroup_plan`): the new articles and the stories they are
+    likely to join, read from the store, with the features and near-lists of the pairs to
+    score loaded in one go."""
     store, threshold = batch.store, batch.model.threshold
-    before: dict[str, str | None] = {a: None for a in new}
     likely: set[str] = set()
     for article_id in new:
-        for match in scored_candidates(batch, article_id):
-            if match.probability < threshold:
-                break
-            likely.add(match.article)
+        likely.update(likely_candidates(scored_candidates(batch, article_id), threshold))
     touched = set(store.story_by_article(likely).values())
-    seeds: list[list[str]] = [[a] for a in new]
-    apart: list[list[str]] = []
-    for story in sorted(touched):
-        members = _originals(store, store.story_article_ids(story))
-        for member in members:
-            before[member] = story
-        if len(members) > REGROUP_MEMBERS:
-            seeds.append(members)
-        else:
-            seeds.extend([m] for m in members)
-            apart.append(members)
-    edges: dict[Pair, float] = {}
-    for article_id in new:
-        for candidate in batch.candidates(article_id):
-            if candidate in before:
-                edges[pair_key(article_id, candidate)] = batch.probability(article_id, candidate)
-    for members in apart:
+    stories = {s: _originals(store, store.story_article_ids(s)) for s in sorted(touched)}
+    plan = regroup_plan(new, {a: batch.candidates(a) for a in new}, stories)
+    for members in plan.apart:
         batch.load_features(members)
         batch.load_near(members)
-        for first, second in combinations(members, 2):
-            edges[pair_key(first, second)] = batch.probability(first, second)
-    return seeds, edges, before
+    return plan
 
 
 def _arrival_key(store: Store, article_id: str) -> tuple[object, ...]:
@@ -345,12 +308,19 @@ def _arrival_key(store: Store, article_id: str) -> tuple[object, ...]:
     return (*date_key(published), seq)
 
 
-def assign_stories(store: Store, article_ids: list[str], config: Config | None = None) -> None:
+def assign_stories(
+    store: Store,
+    article_ids: list[str],
+    config: Config | None = None,
+    candidates_with: Retriever | None = None,
+) -> None:
     """Give every article in ``article_ids`` that has no story yet a story, and regroup the
     stories they touch.
 
     Duplicates (``duplicate_of`` set) join their original's story. Running again on the same
-    ids changes nothing: only articles without a story start a regrouping.
+    ids changes nothing: only articles without a story start a regrouping. The new articles'
+    candidates come from the store's key index, or from ``candidates_with`` (another engine's
+    search over the same key rows); everything else is the same either way.
 
     Examples:
         >>> from crosswire.store import open_store
@@ -362,13 +332,17 @@ def assign_stories(store: Store, article_ids: list[str], config: Config | None =
     """
     config = config or Config()
     articles = [a for a in store.iter_articles(article_ids) if a is not None]
-    batch = _index(store, articles, config) or _Batch(store, config)
+    batch = _index(store, articles, config, candidates_with) or _Batch(store, config)
     pending = [a for a in articles if a.story is None]
     new = sorted({a.id for a in pending if not a.duplicate_of})
+    unretrieved = [a for a in new if a not in batch.retrieved]
+    if candidates_with is not None and unretrieved:  # indexed by a run that stopped
+        batch.retrieved.update(candidates_with(store, unretrieved, config))
     with store.transaction():
         if new:
-            seeds, edges, before = neighbourhood(batch, new)
-            clusters = agglomerate(seeds, edges, batch.model.threshold, batch.probability)
+            plan = neighbourhood(batch, new)
+            before = plan.before
+            clusters = decide_clusters(plan, batch.probability, batch.model.threshold)
             ordered = [sorted(c, key=lambda a: _arrival_key(store, a)) for c in clusters]
             stories, aliases = name_clusters(store, ordered, before)
             for article_id, story in stories.items():

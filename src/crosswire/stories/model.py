@@ -1,11 +1,13 @@
 """The learned same-story decision: how likely two articles are to report one incident.
 
-A logistic regression over :data:`crosswire.stories.pairs.FEATURES` (and a second one for
-pairs in two languages, which share no words and are told apart by names and figures),
-trained on the shared labelled sets (ECB+ train, NeuS train, the SemEval pairs) by
-``scripts/train_story_model.py``, which writes ``story_model.json`` beside this module. The
-file also holds the average link at which clusters are joined and the topic similarity at
-which stories form a thread, chosen on the training parts too, so no threshold is set by hand.
+A logistic regression over :data:`crosswire.stories.pairs.FEATURES` (a second one for pairs
+in two languages, which share no words and are told apart by names and figures, and a third
+for pairs with one side whose language could not be read, mostly short leads), each reading
+the features it names, trained on the shared labelled sets (ECB+ train, NeuS train, the
+SemEval pairs) by ``scripts/train_story_model.py``, which writes ``story_model.json`` beside
+this module. The file also holds the average link at which clusters are joined and the topic
+similarity at which stories form a thread, chosen on the training parts too, so no threshold
+is set by hand.
 Plain arithmetic at run time: no scikit-learn model is unpickled, and the lexical path needs
 no neural model.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -22,11 +24,15 @@ from crosswire.stories.pairs import FEATURES
 
 MODEL_FILE = Path(__file__).with_name("story_model.json")
 CROSS = FEATURES.index("cross_language")
+UNDETERMINED = FEATURES.index("undetermined_language")
 
 
 @dataclass(frozen=True, slots=True)
 class PairModel:
-    """Standardised features, weights and bias, and the join threshold on the probability."""
+    """Standardised features, weights and bias, and the join threshold on the probability.
+
+    ``features`` are the names of the :data:`FEATURES` it reads, in its weights' order: a
+    model trained before a feature was added keeps reading what it was trained on."""
 
     features: tuple[str, ...]
     mean: tuple[float, ...]
@@ -39,15 +45,38 @@ class PairModel:
     # The model of pairs in two languages, whose evidence is names and figures alone (None:
     # this one decides them too).
     cross: PairModel | None = None
+    # The model of pairs with one side in a language that could not be read (None: the model
+    # of two languages decides them, as models trained before it was split off did).
+    undetermined: PairModel | None = None
+    columns: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        unknown = [f for f in self.features if f not in FEATURES]
+        sizes = {len(self.features), len(self.mean), len(self.scale), len(self.weights)}
+        if unknown or len(sizes) > 1:
+            what = f"features crosswire does not compute ({', '.join(unknown)})" if unknown else (
+                "weights that do not match its feature names"
+            )  # fmt: skip
+            raise ValueError(
+                f"{MODEL_FILE.name} reads {what}: retrain it with scripts/train_story_model.py"
+            )
+        object.__setattr__(self, "columns", tuple(FEATURES.index(f) for f in self.features))
+
+    def route(self, values: list[float]) -> PairModel:
+        """The model that decides a pair: by the languages of its two sides."""
+        if values[UNDETERMINED] == 1.0 and (self.undetermined or self.cross) is not None:
+            return self.undetermined or self.cross  # type: ignore[return-value]
+        if values[CROSS] == 1.0 and self.cross is not None:
+            return self.cross
+        return self
 
     def probability(self, values: list[float]) -> float:
-        if self.cross is not None and values[CROSS] == 1.0:
-            return self.cross.probability(values)
-        z = self.bias
-        for value, mean, scale, weight in zip(
-            values, self.mean, self.scale, self.weights, strict=True
+        model = self.route(values)
+        z = model.bias
+        for column, mean, scale, weight in zip(
+            model.columns, model.mean, model.scale, model.weights, strict=True
         ):
-            z += weight * (value - mean) / scale
+            z += weight * (values[column] - mean) / scale
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
@@ -59,16 +88,12 @@ class PairModel:
             "bias": self.bias, "threshold": self.threshold,
             "thread_threshold": self.thread_threshold,
             **({"cross": self.cross.as_dict()} if self.cross else {}),
+            **({"undetermined": self.undetermined.as_dict()} if self.undetermined else {}),
         }  # fmt: skip
 
     @classmethod
     def from_dict(cls, data: dict[str, object]) -> PairModel:
         features = tuple(data["features"])  # type: ignore[arg-type]
-        if features != FEATURES:
-            raise ValueError(
-                f"{MODEL_FILE.name} was trained on other features ({', '.join(features)}): "
-                "retrain it with scripts/train_story_model.py"
-            )
         return cls(
             features=features,
             mean=tuple(data["mean"]),  # type: ignore[arg-type]
@@ -78,6 +103,10 @@ class PairModel:
             threshold=float(data["threshold"]),  # type: ignore[arg-type]
             thread_threshold=float(data.get("thread_threshold", 1.0)),  # type: ignore[arg-type]
             cross=cls.from_dict(data["cross"]) if data.get("cross") else None,  # type: ignore[arg-type]
+            undetermined=(
+                cls.from_dict(data["undetermined"])  # type: ignore[arg-type]
+                if data.get("undetermined") else None
+            ),
         )
 
 

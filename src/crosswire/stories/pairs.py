@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from crosswire.stories.language import different_languages
+from crosswire.stories.language import different_languages, undetermined_language
 from crosswire.stories.similarity import Vectors, cosine
 
 # Shared rare names counted up to this many: beyond it, more adds no evidence.
@@ -25,6 +25,11 @@ FULL_LENGTH = 400
 # of one event share a core under different background, so their cosines run lower than two
 # leads' do, and the model must read a cosine against the length it comes from.
 LONG_LENGTH = 3000
+# Shared names and figures a pair needs before its name cosine counts as evidence of one
+# event, not of one topic: one shared name is a politician in the news or a city (Trump,
+# Merkel, Mallorca); two that also match are an event. What the model of pairs in two
+# languages leans on, where names and figures are nearly all two reports share.
+MIN_ANCHORS = 2
 
 FEATURES = (
     "words",
@@ -45,6 +50,10 @@ FEATURES = (
     "names_x_long",
     "standout",
     "best_ratio",
+    "undetermined_language",
+    "anchors",
+    "two_anchors",
+    "anchored_names",
 )
 
 
@@ -97,6 +106,8 @@ def pair_features(
     short = 1.0 - min(1.0, math.log1p(small) / math.log1p(FULL_LENGTH))
     ratio = small / large if large else 0.0
     cross = 1.0 if different_languages(a.language, b.language) else 0.0
+    unread = 1.0 if undetermined_language(a.language, b.language) else 0.0
+    anchors = len(shared)
     long = min(1.0, math.log1p(small) / math.log1p(LONG_LENGTH))
     return [
         words,
@@ -117,4 +128,8 @@ def pair_features(
         names * long,
         (standing(words, near_a)[0] + standing(words, near_b)[0]) / 2,
         (standing(words, near_a)[1] + standing(words, near_b)[1]) / 2,
+        unread,
+        min(anchors, RARE_CAP) / RARE_CAP,
+        1.0 if anchors >= MIN_ANCHORS else 0.0,
+        names if anchors >= MIN_ANCHORS else 0.0,
     ]

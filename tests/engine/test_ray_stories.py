@@ -1,0 +1,108 @@
+"""Story candidates from a shuffle on story keys are the candidates the store's index finds."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from crosswire.config import Config
+from crosswire.records import Article
+from crosswire.store import Store, open_store
+from crosswire.stories import assign_stories
+from crosswire.stories.group import _Batch, index_articles
+from crosswire.stories.keys import MAX_CANDIDATES
+
+pytest.importorskip("ray.data", reason="the Ray engine needs pip install 'crosswire[ray]'")
+
+from crosswire.engine.ray_data import start  # noqa: E402
+from crosswire.engine.ray_stories import candidates_on_ray  # noqa: E402
+
+PLACES = ["Orvel", "Kessel", "Tarsk", "Velm", "Marrow", "Tine", "Dunhollow", "Saltmere"]
+PEOPLE = ["Ida Brannock", "Oma Ferrant", "Tessa Quillfeather", "Ivo Penhallow", "Maren Oakes",
+          "Dario Fenwick", "Lio Varga", "Anke Sorrel", "Piet Moller", "Runa Elst"]  # fmt: skip
+THINGS = ["dam", "port", "bridge", "cup final", "tram line", "election", "strike", "flood"]
+OUTLETS = ["Daily Lantern", "Northgate Courier", "Ember Wire", "Valley Post"]
+
+
+def _reports(seed: int) -> list[Article]:
+    """Fictional reports of 16 events over six weeks, four outlets each, every one in one
+    region (so one name is in most of them and one key reaches far more than fifty), one in
+    eight undated."""
+    rng = random.Random(seed)
+    articles = []
+    for event in range(16):
+        place, thing = rng.choice(PLACES), rng.choice(THINGS)
+        person, other = rng.sample(PEOPLE, 2)
+        day = rng.randint(1, 42)
+        figure = rng.randint(20, 900)
+        for n, outlet in enumerate(OUTLETS):
+            when = day + rng.randint(0, 2)
+            date = f"2026-{3 + when // 31:02d}-{1 + when % 30:02d}"
+            published = None if rng.random() < 0.125 else date
+            text = (
+                f"In the Brisa region, the {thing} at {place} was in the news again. {person} "
+                f"said {figure} people were affected, and {other} asked for calm. Officials in "
+                f"{place} said the {thing} would be inspected within days."
+            )
+            if n % 2:
+                text = f"{person} spoke about the {thing} at {place}. " + text
+            articles.append(Article(
+                id=f"e{event:02d}-{n}", source=f"e{event:02d}-{n}.txt", text=text, raw=text,
+                title=f"{place} {thing}: {person} speaks", outlet=outlet, published=published,
+            ))  # fmt: skip
+    rng.shuffle(articles)
+    return articles
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _ray():
+    start(workers=2)
+    yield
+    import ray
+
+    ray.shutdown()
+
+
+def _add(store: Store, articles: list[Article]) -> list[str]:
+    for article in articles:
+        store.add_article(article)
+    store.conn.commit()
+    return [a.id for a in articles]
+
+
+def test_the_key_shuffle_finds_the_store_index_s_candidates(tmp_path: Path) -> None:
+    articles = _reports(5)
+    store = open_store(str(tmp_path / "keys.db"))
+    config = Config()
+    for part in (articles[:40], articles[40:]):  # a second run retrieves stored ones too
+        new = _add(store, part)
+        index_articles(store, part, config)
+        found = candidates_on_ray(store, new, config)
+        expected = {a: _Batch(store, config).candidates(a) for a in new}
+        assert found == expected
+    assert any(len(c) == MAX_CANDIDATES for c in found.values())  # the cap holds
+    assert any(len(c) < MAX_CANDIDATES for c in found.values())  # and the window bites
+    store.close()
+
+
+def _partition(store: Store) -> list[list[str]]:
+    stories: dict[str, list[str]] = {}
+    for article_id, story in store.query("SELECT id, story FROM articles ORDER BY id"):
+        stories.setdefault(story, []).append(article_id)
+    return sorted(stories.values())
+
+
+def test_stories_grouped_from_shuffled_candidates_are_the_local_stories(tmp_path: Path) -> None:
+    articles = _reports(11)
+    local, ray = open_store(str(tmp_path / "local.db")), open_store(str(tmp_path / "ray.db"))
+    for part in (articles[:30], articles[30:]):
+        assign_stories(local, _add(local, part), Config())
+        assign_stories(ray, _add(ray, part), Config(), candidates_with=candidates_on_ray)
+        assert _partition(ray) == _partition(local)
+        near = "SELECT article, near FROM story_near ORDER BY article"
+        assert ray.query(near) == local.query(near)
+    assert sum(1 for s in _partition(ray) if len(s) >= 3) >= 8  # real stories, not singletons
+    local.close()
+    ray.close()
