@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import sys
 import tempfile
 import time
@@ -42,6 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--analyse", choices=("all", "none"), default="all")
+    parser.add_argument(
+        "--rounds", type=int, default=1,
+        help="Ray runs of each actor count, in alternating order (median reported), after one "
+        "untimed warm-up ingest that starts Ray's shuffle workers",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     from crosswire.engine.ray_data import ingest_with_ray, start
 
@@ -58,21 +64,33 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         start(workers=2)
         print(f"ray.init (local mode, 2 CPUs): {time.perf_counter() - t0:.1f}s")
-        rates = {}
-        for workers in (2, 1):
-            db = f"{tmp}/ray{workers}.db"
+
+        def run_ray(workers: int, name: str) -> float:
+            db = f"{tmp}/{name}.db"
             store = open_store(db)
             t0 = time.perf_counter()
             ingest_with_ray([path], Config(db=db, progress=False, workers=workers,
                                            analyse=args.analyse), store)  # fmt: skip
             seconds = time.perf_counter() - t0
             store.close()
-            rates[workers] = len(lines) / seconds
             same = partition(db) == partition(f"{tmp}/local.db")
-            print(f"ray, {workers} analysis actors: {rates[workers]:.1f} articles/s "
-                  f"({seconds:.1f}s), same stories as local: {same}")
-    print(f"ray (2 actors) / local pipeline: {rates[2] / (len(lines) / local):.2f}; "
-          f"2 actors / 1 actor: {rates[2] / rates[1]:.2f}")
+            print(
+                f"ray, {workers} analysis actors ({name}): {len(lines) / seconds:.1f} "
+                f"articles/s ({seconds:.1f}s), same stories as local: {same}"
+            )
+            return len(lines) / seconds
+
+        if args.rounds > 1:
+            run_ray(2, "warm-up")
+        rates: dict[int, list[float]] = {1: [], 2: []}
+        for n in range(args.rounds):
+            for workers in (2, 1) if n % 2 == 0 else (1, 2):
+                rates[workers].append(run_ray(workers, f"round{n + 1}-{workers}"))
+    one, two = statistics.median(rates[1]), statistics.median(rates[2])
+    print(
+        f"ray (2 actors) / local pipeline: {two / (len(lines) / local):.2f}; "
+        f"2 actors / 1 actor: {two / one:.2f} (medians of {args.rounds} round(s))"
+    )
     return 0
 
 

@@ -70,7 +70,7 @@ def key_candidates(
     """The (article, candidate) pairs one key's ``rows`` give the ``wanted`` articles among
     them: for a dated article, the other rows dated within :func:`reach` of its day and the
     ``undated`` latest undated ones; for an undated one (or without a window), the ``undated``
-    latest others of any date. The rule of ``Store.articles_with_keys``, over records.
+    latest others of any date. The rule of ``Store.articles_sharing_keys``, over records.
 
     Examples:
         >>> rows = [KeyRow("n:Orvel", "a", 700, 1), KeyRow("n:Orvel", "b", 703, 2),
