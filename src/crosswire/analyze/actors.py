@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.analyze.cues import GENERIC_ROLES, ROLE_NOUNS, words_of
 from crosswire.analyze.kinship import relative
 from crosswire.analyze.marks import find_quotations
+from crosswire.analyze.nlp import doc_text
 
 # Honorifics and titles written as part of a name ("Mr. Smith", "Gov. Pence"): stripped from the
 # canonical name but kept as a title, so "the governor" can still find the person.
@@ -283,7 +284,7 @@ def _titled_names(ent: Span) -> list[Span]:
 
 def _in_heading(ent: Span) -> bool:
     """Whether a mention sits in a title-case line without a final stop (a subheading)."""
-    text = ent.doc.text
+    text = doc_text(ent.doc)
     start = text.rfind("\n", 0, ent.start_char) + 1
     end = text.find("\n", ent.end_char)
     line = text[start : len(text) if end == -1 else end].strip()

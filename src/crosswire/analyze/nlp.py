@@ -18,6 +18,20 @@ GLUED_QUOTE = (
 )
 
 
+# Where a parsed document keeps its text once built (spaCy's own extension keys are tuples).
+_TEXT = "crosswire.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: ``Doc.text`` joins every token on each access, and the
+    rules ask for it per figure, per name and per statement (on a long page that was most of
+    the analysis after the parse)."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
 @Language.component(PARAGRAPHS)
 def paragraph_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break.

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from crosswire.analyze.nlp import doc_text
+
 _LEXICON = Path(__file__).with_name("change.json")
 _OBJECT_DEPS = {"dobj", "npadvmod", "attr", "advmod", "oprd", "nsubj", "ccomp", "conj", "acomp"}
 
@@ -59,7 +61,7 @@ _ADVERB_BEFORE = re.compile(r"\b(up|down|higher|lower)\s+(?:by\s+)?(?:about\s+|n
 def change_direction(span: Span) -> str | None:
     """"up", "down" or None for the quantity in ``span``."""
     doc = span.doc
-    before = doc.text[max(0, span.start_char - 30) : span.start_char]
+    before = doc_text(doc)[max(0, span.start_char - 30) : span.start_char]
     if _LEVEL_BEFORE.search(before):
         return None  # "to $419.2 billion", "from 6.29%": a level the change reached or left
     m = _ADVERB_BEFORE.search(before)

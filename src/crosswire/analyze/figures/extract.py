@@ -23,6 +23,7 @@ from crosswire.analyze.figures.place import figure_place
 from crosswire.analyze.figures.source import figure_source
 from crosswire.analyze.figures.units import per_after, unit_after
 from crosswire.analyze.figures.widgets import is_widget
+from crosswire.analyze.nlp import doc_text
 from crosswire.lines import split_lines
 from crosswire.records import Figure, Quote
 
@@ -91,7 +92,7 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     """Sentence character spans, split again at line breaks: spaCy glues a subheading to the
     sentence below it, but a line break in clean text always ends a sentence."""
     spans: list[tuple[int, int]] = []
-    text = doc.text  # built from the tokens on every access
+    text = doc_text(doc)  # built from the tokens on every access
     for sent in doc.sents:
         spans.extend(split_lines(text, sent.start_char, sent.end_char))
     return spans
@@ -158,7 +159,7 @@ def _names_its_head(span: Span) -> bool:
 def _age_after_name(doc: Doc, start: int, end: int) -> bool:
     """Whether the number is set off by commas after a name, in apposition: an age ("Tomas
     Brenn, 66, said")."""
-    text = doc.text
+    text = doc_text(doc)
     if not (text[end : end + 1] == "," and text[max(0, start - 2) : start] == ", "):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -422,7 +423,7 @@ def extract_figures(doc: Doc, quotes: list[Quote]) -> list[Figure]:
 
 
 def _extract(doc: Doc, quotes: list[Quote], keep_all: bool) -> list[Figure]:
-    text = doc.text
+    text = doc_text(doc)
     figures: list[Figure] = []
     before = ""  # the sentence before, which "at that time" refers to
     for s_start, s_end in sentence_spans(doc):
@@ -458,7 +459,7 @@ _VAGUE_SCALES = {"dozens": 12.0, "tens": 10.0} | {f"{w}s": v for w, v in SCALES.
 
 def _vague_counts(doc: Doc, s_start: int, s_end: int) -> list[Figure]:
     """Counts given as an order of magnitude ("thousands of students"): a range."""
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for m in _VAGUE.finditer(text, s_start, s_end):
         low = _VAGUE_SCALES[m.group("scale").lower()]
@@ -557,7 +558,7 @@ def _names_a_thing(sentence: str, start: int, match: re.Match[str]) -> bool:
 def _figure(
     doc: Doc, s_start: int, s_end: int, group: list[re.Match[str]], keep_all: bool = False
 ) -> Figure | None:
-    text = doc.text
+    text = doc_text(doc)
     first, last = group[0], group[-1]
     start, end = s_start + first.start(), s_start + last.end()
     after = text[end : end + 2]

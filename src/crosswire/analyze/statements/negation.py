@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from crosswire.analyze.nlp import doc_text
 from crosswire.records import Quote
 
 # Auxiliaries that make a cue's report a denial or a possibility, not an assertion.
@@ -41,7 +42,7 @@ def keep_negation(doc: Doc, quote: Quote, cue: Token | None) -> None:
     start = marks[0].idx
     if quote.speaker_start is not None and quote.speaker_start >= start:
         return  # the speaker sits between ("never has Lind said"): leave it as it is
-    text = doc.text
+    text = doc_text(doc)
     head = text[start : cue.idx + len(cue.text)]
     gap = text[cue.idx + len(cue.text) : quote.start]
     joiner = gap if len(gap) <= 12 and "\n" not in gap else " "
