@@ -17,9 +17,10 @@ while it holds most of its members, and the id of a story merged into an older o
 resolves to it.
 
 The stage is one place with two adapters: what is decided over records and candidate sets
-lives in :mod:`crosswire.stories.keys` (an article's keys, the rows a key retrieves, the
-candidates kept) and :mod:`crosswire.stories.decide` (a pair's probability, the neighbourhood
-regrouped, the clusters); this module is the store adapter, which reads those records from the
+lives in :mod:`crosswire.stories.keys` (an article's keys, the rows a key retrieves),
+:mod:`crosswire.stories.candidates` (which of those are scored) and
+:mod:`crosswire.stories.decide` (a pair's probability, the neighbourhood regrouped, the
+clusters); this module is the store adapter, which reads those records from the
 store and writes the stories back. The Ray engine feeds the same functions from a shuffle on
 story keys (``engine/ray_stories.py``).
 
@@ -106,10 +107,15 @@ class _Batch:
             features = StoryFeatures.from_dict(data) if data else None
             self.features[article_id] = features
             if features is not None:
-                terms.update(t for t in features.document_terms() if t not in self.df)
-        if terms:
-            counts = self.store.document_frequencies(terms)
-            self.df.update({t: counts.get(t, 0) for t in terms})
+                terms.update(features.document_terms())
+        self.load_df(terms)
+
+    def load_df(self, terms: Iterable[str]) -> None:
+        """Read the document frequencies of ``terms`` not read yet, in one statement."""
+        missing = {t for t in terms if t not in self.df}
+        if missing:
+            found = self.store.document_frequencies(missing)
+            self.df.update({t: found.get(t, 0) for t in missing})
 
     def vector(self, article_id: str) -> Vectors | None:
         if article_id in self.vecs:
@@ -117,10 +123,7 @@ class _Batch:
         features = self.get_features(article_id)
         if features is None:
             return None
-        missing = [t for t in features.document_terms() if t not in self.df]
-        if missing:
-            found = self.store.document_frequencies(missing)
-            self.df.update({t: found.get(t, 0) for t in missing})
+        self.load_df(features.document_terms())
         self.vecs[article_id] = vectors(features, self.df, self.documents)
         return self.vecs[article_id]
 
@@ -133,10 +136,7 @@ class _Batch:
             features = self.get_features(article_id)
             if features is None:
                 return None
-            missing = [t for t in features.terms if t not in self.df]
-            if missing:
-                found = self.store.document_frequencies(missing)
-                self.df.update({t: found.get(t, 0) for t in missing})
+            self.load_df(features.terms)
             self.words[article_id] = weigh(features.terms, self.df, self.documents)
         return self.words[article_id]
 
