@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import cProfile
 import ctypes
 import json
+import pstats
 import random
 import resource
 import tempfile
@@ -32,9 +34,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from crosswire import pipeline
 from crosswire.config import Config
 from crosswire.pipeline import ingest_paths
 from crosswire.store import open_store
+from crosswire.store.base import Store
+from crosswire.stories import group, threads
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "si", "de", "pa", "gu", "fe", "ri", "no"]
 FUNCTION = [
@@ -185,6 +190,106 @@ def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class WorkCounts:
+    """The story stage's work, counted by wrapping its functions: candidates ranked and
+    scored, key rows read, pairs scored, regroup pairs proposed, topic comparisons, and the
+    SQL statements of the whole ingest. Counts do not depend on the machine's load, so they
+    show whether the work per article grows with the store where timings are noisy."""
+
+    COLUMNS = ("retrieved", "ranked", "scored", "rows", "pairs", "regroup", "topics", "statements")
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+        self._undo: list[tuple[object, str, object]] = []
+
+    def _wrap(self, owner: object, name: str, count: object) -> None:
+        original = getattr(owner, name)
+        self._undo.append((owner, name, original))
+
+        def wrapped(*args, **kwargs):  # type: ignore[no-untyped-def]
+            result = original(*args, **kwargs)
+            count(args, result)  # type: ignore[operator]
+            return result
+
+        setattr(owner, name, wrapped)
+
+    def __enter__(self) -> WorkCounts:
+        c = self.counts
+
+        def ranked(args: tuple, result: list[str]) -> None:
+            shared = args[0]
+            c["retrieved"] += 1
+            c["ranked"] += len(shared)
+            c["scored"] += len(result)
+            c["rows"] += sum(len(keys) for keys in shared.values())
+
+        def scored(args: tuple, result: object) -> None:
+            c["pairs"] += 1
+
+        def planned(args: tuple, result: group.Plan) -> None:
+            c["regroup"] += len(result.pairs)
+
+        def compared(args: tuple, result: object) -> None:
+            c["topics"] += 1
+
+        def statement(args: tuple, result: object) -> None:
+            c["statements"] += 1
+
+        self._wrap(group, "rank_candidates", ranked)
+        self._wrap(group._Batch, "_probability", scored)
+        self._wrap(group, "regroup_plan", planned)
+        self._wrap(threads, "topic_similarity", compared)
+        self._wrap(Store, "execute", statement)
+        self._wrap(Store, "executemany", statement)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for owner, name, original in reversed(self._undo):
+            setattr(owner, name, original)
+
+    def take(self, articles: int) -> str:
+        """This file's counts per article (candidates per article retrieved for), then reset."""
+        c, retrieved = self.counts, max(1, self.counts["retrieved"])
+        per = {
+            "ranked": c["ranked"] / retrieved,
+            "scored": c["scored"] / retrieved,
+            "rows": c["rows"] / retrieved,
+            "pairs": c["pairs"] / articles,
+            "regroup": c["regroup"] / articles,
+            "topics": c["topics"] / articles,
+            "statements": c["statements"] / articles,
+        }
+        self.counts.clear()
+        return " ".join(f"{per[k]:>{max(7, len(k))}.1f}" for k in per)
+
+
+@contextlib.contextmanager
+def profiled_stories(enabled: bool, top: int = 30):  # type: ignore[no-untyped-def]
+    """cProfile over the story stage alone (``assign_stories`` as the pipeline calls it),
+    printed by own time: what grows when the rest of the ingest does not."""
+    if not enabled:
+        yield
+        return
+    profile = cProfile.Profile()
+    original = pipeline.assign_stories
+
+    def assign(*args, **kwargs):  # type: ignore[no-untyped-def]
+        profile.enable()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            profile.disable()
+
+    pipeline.assign_stories = assign
+    try:
+        yield
+    finally:
+        pipeline.assign_stories = original
+    stats = pstats.Stats(profile)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+
+
 def pair_counts(labels: list[tuple[str, int]]) -> tuple[int, int, int]:
     """(pairs together in both, pairs in one story, pairs of one event) over all pairs."""
 
@@ -229,6 +334,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--shuffled", action="store_true",
                         help="a year's reports in no order (an archive) instead of as they come")
+    parser.add_argument("--profile", type=int, nargs="*", default=[], metavar="FILE",
+                        help="print a cProfile of the story stage of these files (1 = first)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -239,18 +346,22 @@ def main(argv: list[str] | None = None) -> int:
         config = Config(db=str(folder / "scale.db"), progress=False, workers=args.workers)
         store = open_store(config.db)
         speeds, cpu_speeds = [], []
-        print(f"{'stored':>8} {'articles/s':>11} {'CPU art/s':>10} {'RSS MiB':>8} {'trimmed':>8}")
+        print(f"{'stored':>8} {'articles/s':>11} {'CPU art/s':>10} {'RSS MiB':>8} {'trimmed':>8} "
+              + " ".join(f"{k:>{max(7, len(k))}}" for k in WorkCounts.COLUMNS[1:]))
+        counts = WorkCounts()
         try:
-            for n, path in enumerate(files, start=1):
-                t0, c0 = time.perf_counter(), time.process_time()
-                result = ingest_paths([path], config, store, analyse=False)
-                seconds = time.perf_counter() - t0
-                speeds.append(PER_FILE / seconds)
-                cpu_speeds.append(PER_FILE / (time.process_time() - c0))
-                assert not result.errors, result.errors[:3]
-                rss, trimmed = rss_mib(), trimmed_rss_mib()
-                print(f"{n * PER_FILE:>8} {speeds[-1]:>11.1f} {cpu_speeds[-1]:>10.1f} {rss:>8.0f} "
-                      f"{trimmed:>8.0f}")
+            with counts:
+                for n, path in enumerate(files, start=1):
+                    t0, c0 = time.perf_counter(), time.process_time()
+                    with profiled_stories(n in args.profile):
+                        result = ingest_paths([path], config, store, analyse=False)
+                    seconds = time.perf_counter() - t0
+                    speeds.append(PER_FILE / seconds)
+                    cpu_speeds.append(PER_FILE / (time.process_time() - c0))
+                    assert not result.errors, result.errors[:3]
+                    rss, trimmed = rss_mib(), trimmed_rss_mib()
+                    print(f"{n * PER_FILE:>8} {speeds[-1]:>11.1f} {cpu_speeds[-1]:>10.1f} "
+                          f"{rss:>8.0f} {trimmed:>8.0f} {counts.take(PER_FILE)}")
             ids = dict(store.query("SELECT source, article FROM sources"))
             stories = dict(store.query("SELECT id, story FROM articles"))
         finally:
