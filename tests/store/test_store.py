@@ -156,6 +156,23 @@ def test_story_key_retrieval_reads_the_time_window_and_the_latest_undated(store)
     assert list(store.articles_with_keys(["w:orvel"], "new", undated=2)) == ["undated2", "undated1"]
 
 
+def test_thread_retrieval_reads_a_key_s_nearest_holders_on_either_side(store):
+    dated = {f"d{day:02d}": f"2031-03-{day:02d}" for day in (1, 3, 5, 9, 10, 12, 14, 20)}
+    dated["d14b"] = "2031-03-14"
+    # Added out of time order: which holders are read must not depend on it.
+    for aid in sorted(dated, reverse=True) + ["undated1", "undated2", "undated3"]:
+        store.add_article(_article(aid, published=dated.get(aid)))
+        store.save_story_features(aid, {"published": dated.get(aid)}, ["w:orvel"])
+    store.add_article(_article("far", published="2031-09-01"))
+    store.save_story_features("far", {"published": "2031-09-01"}, ["w:orvel", "n:Lind"])
+    found = store.articles_nearest_with_keys(["w:orvel", "n:Lind"], "d10", "2031-03-10", 120, 2)
+    # Two on or after the day (ties by id), two before it, the two latest undated.
+    assert found == {"d12": 1, "d14": 1, "d09": 1, "d05": 1, "undated3": 1, "undated2": 1}
+    wide = store.articles_nearest_with_keys(["w:orvel", "n:Lind"], "d10", "2031-03-10", 200, 20)
+    assert wide["far"] == 2 and len(wide) == len(dated) + 3
+    assert set(store.articles_nearest_with_keys(["n:Lind"], "x", None, 120, 1)) == {"far"}
+
+
 def test_story_keys_written_before_their_dates_get_them_on_open(store):
     store.add_article(_article("a1", published="2031-03-01"))
     store.save_story_features("a1", {"published": "2031-03-01"}, ["w:orvel"])

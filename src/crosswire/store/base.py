@@ -613,6 +613,48 @@ class Store:
         found = self.articles_sharing_keys(keys, exclude, published, window_days, undated)
         return {article_id: len(shared) for article_id, shared in found.items()}
 
+    def articles_nearest_with_keys(
+        self, keys: Iterable[str], exclude: str, published: str | None, days: float, nearest: int
+    ) -> dict[str, int]:
+        """Articles sharing any of ``keys`` with how many they share, reading per key only the
+        ``nearest`` holders dated on or after ``published``'s day and the ``nearest`` before it,
+        within a day more than ``days`` (ties by id), and the ``nearest`` latest undated ones;
+        an undated ``published`` reads the ``nearest`` latest of any date. Reads at most
+        ``3 * nearest`` rows a key however many articles of the span hold it (thread links,
+        ``stories/threads.py``, which want a story's nearest incidents of its topic)."""
+        day = day_number(published)
+        unique = sorted(set(keys))
+        rows: list[tuple[Any, ...]] = []
+        for start in range(0, len(unique), 100):
+            chunk = unique[start : start + 100]
+            parts, params = [], []
+            for i, key in enumerate(chunk):
+                if day is None:
+                    parts.append(
+                        f"SELECT article, key FROM (SELECT article, key FROM story_keys WHERE "
+                        f"key = ? AND article <> ? ORDER BY seq DESC LIMIT ?) AS u{i}"
+                    )
+                    params += [key, exclude, nearest]
+                    continue
+                reach = int(days) + 1
+                parts += [
+                    f"SELECT article, key FROM (SELECT article, key FROM story_keys WHERE "
+                    f"key = ? AND article <> ? AND day IS NULL ORDER BY seq DESC LIMIT ?) AS u{i}",
+                    f"SELECT article, key FROM (SELECT article, key FROM story_keys WHERE "
+                    f"key = ? AND article <> ? AND day BETWEEN ? AND ? "
+                    f"ORDER BY day, article LIMIT ?) AS a{i}",
+                    f"SELECT article, key FROM (SELECT article, key FROM story_keys WHERE "
+                    f"key = ? AND article <> ? AND day BETWEEN ? AND ? "
+                    f"ORDER BY day DESC, article LIMIT ?) AS b{i}",
+                ]
+                params += [key, exclude, nearest, key, exclude, day, day + reach, nearest,
+                           key, exclude, day - reach, day - 1, nearest]  # fmt: skip
+            rows += self.query(" UNION ALL ".join(parts), params)
+        found: dict[str, int] = {}
+        for article_id, _ in rows:
+            found[article_id] = found.get(article_id, 0) + 1
+        return found
+
     def articles_sharing_keys(
         self,
         keys: Iterable[str],

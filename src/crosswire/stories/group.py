@@ -59,7 +59,7 @@ from crosswire.stories.model import PairModel, load_model
 from crosswire.stories.naming import name_clusters
 from crosswire.stories.near import add_to_near_lists, candidate_cosines, closest
 from crosswire.stories.pairs import pair_features
-from crosswire.stories.similarity import Vectors, vectors, weigh
+from crosswire.stories.similarity import Vectors, vectors, weigh, within_window
 from crosswire.stories.threads import link_threads
 
 # Another engine's candidate search (``engine/ray_stories.py``): for each of the new articles,
@@ -123,7 +123,7 @@ class _Batch:
         features = self.get_features(article_id)
         if features is None:
             return None
-        self.load_df(features.document_terms())
+        # load_features read the document frequencies of its terms with it.
         self.vecs[article_id] = vectors(features, self.df, self.documents)
         return self.vecs[article_id]
 
@@ -136,7 +136,6 @@ class _Batch:
             features = self.get_features(article_id)
             if features is None:
                 return None
-            self.load_df(features.terms)
             self.words[article_id] = weigh(features.terms, self.df, self.documents)
         return self.words[article_id]
 
@@ -193,8 +192,20 @@ class _Batch:
             self.scores[key] = self._probability(*key)
         return self.scores[key]
 
+    def published(self, article_id: str) -> str | None:
+        features = self.get_features(article_id)
+        return features.published if features is not None else None
+
+    def in_window(self, first: str, second: str) -> bool:
+        """Whether two articles lie within the time window, read before any vector is built:
+        a candidate retrieved by its day's margin may lie outside."""
+        window = self.config.story_window_days
+        return within_window(self.published(first), self.published(second), window)
+
     def _probability(self, first: str, second: str) -> float:
         """:func:`crosswire.stories.decide.pair_probability` over the stored records."""
+        if not self.in_window(first, second):
+            return 0.0
         a, b = self.vector(first), self.vector(second)
         if a is None or b is None:
             return 0.0

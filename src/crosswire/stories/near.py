@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from crosswire.stories.similarity import cosine, within_window
+from crosswire.stories.similarity import cosine
 
 if TYPE_CHECKING:  # group.py calls this module: no import of it at run time
     from crosswire.stories.group import _Batch
@@ -39,10 +39,10 @@ def candidate_cosines(batch: _Batch, article_id: str) -> dict[str, float]:
         return found
     batch.load_features(batch.candidates(article_id))
     for candidate in batch.candidates(article_id):
+        if not batch.in_window(article_id, candidate):
+            continue  # retrieved by the day's margin: no vector built for it
         other = batch.vector(candidate)
-        if other is None:
-            continue
-        if within_window(own.published, other.published, batch.config.story_window_days):
+        if other is not None:
             found[candidate] = cosine(own.words, other.words)
     return found
 

@@ -31,6 +31,12 @@ TOPIC_MEMBERS = 10
 MAX_NEIGHBOURS = 10
 # Retrieval keys a story reaches other stories by: as many as one article has.
 TOPIC_KEYS = 24
+# Holders of one topic key read on either side in time (and undated): each may be another
+# story, and no more than ``MAX_NEIGHBOURS`` are compared. Reading every holder within
+# ``THREAD_DAYS`` grew with the archive's density (a year ingested in no order fills all of
+# them); a thread is what the links connect, so a story needs its nearest incidents of the
+# topic, and they reach the ones beyond.
+KEY_HOLDERS = MAX_NEIGHBOURS
 # Stories listed for one thread, newest first: enough for a timeline, bounded for a long topic.
 MAX_THREAD = 200
 
@@ -78,8 +84,9 @@ def link_threads(batch: _Batch, stories: Iterable[str]) -> None:
         indexed = [f for m in members if (f := batch.get_features(m)) is not None]
         if indexed:
             newest = next((f.published for f in reversed(indexed) if f.published), None)
-            shared = store.articles_with_keys(
-                topic_keys(store.story_keys_of(members)), members[-1], newest, THREAD_DAYS
+            keys = topic_keys(store.story_keys_of(members))
+            shared = store.articles_nearest_with_keys(
+                keys, members[-1], newest, THREAD_DAYS, KEY_HOLDERS
             )
             reached: dict[str, int] = {}
             for article_id, other in store.story_by_article(shared).items():
