@@ -31,12 +31,13 @@ TOPIC_MEMBERS = 10
 MAX_NEIGHBOURS = 10
 # Retrieval keys a story reaches other stories by: as many as one article has.
 TOPIC_KEYS = 24
-# Holders of one topic key read on either side in time (and undated): each may be another
-# story, and no more than ``MAX_NEIGHBOURS`` are compared. Reading every holder within
-# ``THREAD_DAYS`` grew with the archive's density (a year ingested in no order fills all of
-# them); a thread is what the links connect, so a story needs its nearest incidents of the
-# topic, and they reach the ones beyond.
-KEY_HOLDERS = MAX_NEIGHBOURS
+# Holders of one topic key read on each side in time (and as many undated): half of the
+# ``MAX_NEIGHBOURS`` stories compared on either side, each holder possibly another story.
+# Reading every holder within ``THREAD_DAYS`` grew with the archive's density (a year
+# ingested in no order fills all of them: 20 rows per article into an empty store, 218 at
+# 10,000 over 60 days); a thread is what the links connect, so a story needs its nearest
+# incidents of the topic, and those reach the ones beyond.
+KEY_HOLDERS = MAX_NEIGHBOURS // 2
 # Stories listed for one thread, newest first: enough for a timeline, bounded for a long topic.
 MAX_THREAD = 200
 
