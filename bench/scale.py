@@ -10,11 +10,14 @@ shared machine's other work does not inflate), then the steady-state speed again
 into an empty store (the baseline: the same code with nothing stored yet) with the verdict
 (flat: at least 0.8 of it; fast enough: 100 articles/s), the store's size per
 article, and how well the stories match the generated events (pairwise precision and recall
-of "same story", counted exactly over all pairs).
+of "same story", counted exactly over all pairs). Beside each file's speeds it prints the
+story stage's work per article (:class:`WorkCounts`), which shows whether that work grows with
+the store where a shared machine's timings cannot.
 
     .venv/bin/python bench/scale.py                      # 20,000 articles (about 3 minutes)
     .venv/bin/python bench/scale.py --articles 100000    # longer
     .venv/bin/python bench/scale.py --shuffled           # a year's archive in no order
+    .venv/bin/python bench/scale.py --shuffled --days 60 --profile 10   # denser; a profile
 """
 
 from __future__ import annotations
