@@ -19,7 +19,11 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SHARED  # noqa: E402
@@ -30,6 +34,58 @@ from crosswire.pipeline import ingest_paths  # noqa: E402
 from crosswire.store import open_store  # noqa: E402
 
 NEUS = SHARED / "data" / "stories" / "neus" / "val.jsonl"
+
+
+# The stages a run is timed by (``--stages``): the driver's wall clock inside each, by the
+# name of the function the pipeline calls; "read+store" holds the reading and cleaning,
+# which streams into the storing.
+STAGES = {
+    "read+store": ("crosswire.pipeline", "store_items"),
+    "boilerplate": ("crosswire.pipeline", "relearn_boilerplate"),
+    "copies": ("crosswire.pipeline", "link_duplicates"),
+    "copies (ray)": ("crosswire.engine.ray_dedup", "link_on_ray"),
+    "stories": ("crosswire.pipeline", "assign_stories"),
+    "story candidates (ray)": ("crosswire.engine.ray_stories", "candidates_on_ray"),
+    "analysis": ("crosswire.pipeline", "analyse_pending"),
+}
+
+
+@contextmanager
+def stage_clock() -> Iterator[dict[str, float]]:
+    """Seconds spent in each of ``STAGES`` while the block runs (the functions wrapped in
+    their modules, so both engines are timed by the same clock)."""
+    import importlib
+
+    spent: dict[str, float] = defaultdict(float)
+    saved: list[tuple[Any, str, Callable[..., Any]]] = []
+
+    def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - t0
+
+        return run
+
+    for name, (module_name, attr) in STAGES.items():
+        module = importlib.import_module(module_name)
+        saved.append((module, attr, getattr(module, attr)))
+        setattr(module, attr, timed(name, getattr(module, attr)))
+    try:
+        yield spent
+    finally:
+        for module, attr, fn in saved:
+            setattr(module, attr, fn)
+
+
+def stage_line(spent: dict[str, float], total: float) -> str:
+    """The stages' seconds in one line, the rest of the run (driver glue) last."""
+    parts = [f"{name} {spent[name]:.1f}" for name in STAGES if name in spent]
+    inner = {"story candidates (ray)"}  # inside "stories"
+    rest = total - sum(v for k, v in spent.items() if k not in inner)
+    return "    stages (s): " + ", ".join(parts) + f", other {rest:.1f}"
 
 
 def partition(db: str) -> list[list[str]]:
@@ -48,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         help="Ray runs of each actor count, in alternating order (median reported), after one "
         "untimed warm-up ingest that starts Ray's shuffle workers",
     )  # fmt: skip
+    parser.add_argument(
+        "--stages", action="store_true", help="print each run's seconds per stage"
+    )
     args = parser.parse_args(argv)
     from crosswire.engine.ray_data import ingest_with_ray, start
 
@@ -57,10 +116,13 @@ def main(argv: list[str] | None = None) -> int:
         path = Path(tmp) / "neus.jsonl"
         path.write_text("\n".join(json.dumps(json.loads(x)) for x in lines) + "\n")
         t0 = time.perf_counter()
-        ingest_paths([path], Config(db=f"{tmp}/local.db", progress=False, workers=2,
-                                    analyse=args.analyse))  # fmt: skip
+        with stage_clock() as spent:
+            ingest_paths([path], Config(db=f"{tmp}/local.db", progress=False, workers=2,
+                                        analyse=args.analyse))  # fmt: skip
         local = time.perf_counter() - t0
         print(f"local pipeline, 2 workers: {len(lines) / local:.1f} articles/s ({local:.1f}s)")
+        if args.stages:
+            print(stage_line(spent, local))
         t0 = time.perf_counter()
         start(workers=2)
         print(f"ray.init (local mode, 2 CPUs): {time.perf_counter() - t0:.1f}s")
@@ -69,8 +131,9 @@ def main(argv: list[str] | None = None) -> int:
             db = f"{tmp}/{name}.db"
             store = open_store(db)
             t0 = time.perf_counter()
-            ingest_with_ray([path], Config(db=db, progress=False, workers=workers,
-                                           analyse=args.analyse), store)  # fmt: skip
+            with stage_clock() as spent:
+                ingest_with_ray([path], Config(db=db, progress=False, workers=workers,
+                                               analyse=args.analyse), store)  # fmt: skip
             seconds = time.perf_counter() - t0
             store.close()
             same = partition(db) == partition(f"{tmp}/local.db")
@@ -78,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"ray, {workers} analysis actors ({name}): {len(lines) / seconds:.1f} "
                 f"articles/s ({seconds:.1f}s), same stories as local: {same}"
             )
+            if args.stages:
+                print(stage_line(spent, seconds))
             return len(lines) / seconds
 
         if args.rounds > 1:
