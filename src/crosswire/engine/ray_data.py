@@ -18,6 +18,7 @@ starts Ray on this machine.
 from __future__ import annotations
 
 import json
+import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -129,12 +130,18 @@ def by_key(group: dict[str, Any], column: str) -> dict[str, list[int]]:
 # Every shuffle starts aggregator actors and the analysis its actor pool, each taking a
 # worker process that dies with it, so the next stage's tasks waited for fresh processes
 # that import crosswire again: 2 s per stage on two loaded cores, a story shuffle 5-7 s
-# instead of 0.3-0.8 s. A Ray started here keeps idle workers (a cluster sets this itself,
-# ``RAY_num_workers_soft_limit`` and ``RAY_idle_worker_killing_time_threshold_ms``).
-KEEP_WORKERS: dict[str, Any] = {
-    "num_workers_soft_limit": 8,
-    "idle_worker_killing_time_threshold_ms": 600_000,
-}
+# instead of 0.3-0.8 s. A Ray started here keeps two idle workers per CPU, and two more, for
+# ten minutes (250-400 MiB each; a cluster sets this itself, ``RAY_num_workers_soft_limit``
+# and ``RAY_idle_worker_killing_time_threshold_ms``).
+IDLE_WORKER_SECONDS = 600
+
+
+def keep_workers(cpus: int) -> dict[str, Any]:
+    """Ray's settings that keep idle worker processes between the stages of an ingest."""
+    return {
+        "num_workers_soft_limit": 2 * cpus + 2,
+        "idle_worker_killing_time_threshold_ms": IDLE_WORKER_SECONDS * 1000,
+    }
 
 
 # What the stages' tasks import: loaded once per worker process at start, not in the first
@@ -160,7 +167,7 @@ def _import_task_modules(pause: float) -> None:
 
 def _warm_workers(count: int) -> None:
     """Start ``count`` worker processes with the stages' modules imported (kept by
-    :data:`KEEP_WORKERS`)."""
+    :func:`keep_workers`)."""
     import ray
 
     task = ray.remote(num_cpus=1)(_import_task_modules)
@@ -179,7 +186,7 @@ def start(address: str | None = None, workers: int | None = None) -> None:
         include_dashboard=False,
         log_to_driver=False,
         ignore_reinit_error=True,
-        _system_config=None if address else KEEP_WORKERS,
+        _system_config=None if address else keep_workers(workers or os.cpu_count() or 1),
     )
     if not address:
         _warm_workers(workers or cluster_cores())
