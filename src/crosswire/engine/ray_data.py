@@ -13,6 +13,11 @@ very functions the local pipeline calls, in the same order, so a Ray ingest stor
 local one stores. Needs
 ``pip install 'crosswire[ray]'``; ``address`` names a cluster (``ray://host:10001``), none
 starts Ray on this machine.
+
+What Ray costs besides the work is kept to about a second a stage: every Dataset the driver
+makes comes in a few blocks (:func:`dataset_of`), and a Ray started here keeps its idle
+worker processes, warmed with the stages' modules, between stages (:func:`keep_workers`), as
+each shuffle's and analysis pool's actors take a process that dies with them.
 """
 
 from __future__ import annotations
