@@ -76,9 +76,9 @@ def _last_digit(value: float) -> int:
 
 def rounded_as(a: float, b: float) -> bool:
     """Whether one value is the other written rounder: "$700 billion" for $716 billion, "6%"
-    for 5.8% (:data:`ROUNDING_SHARE`). A fraction may be rounded to any digit it has; a whole number only from
-    :data:`ROUNDED_FROM` up, to hundreds or coarser, since small counts are exact (20 dead are
-    not 24)."""
+    for 5.8% (:data:`ROUNDING_SHARE`). A fraction may be rounded to any digit it has; a whole
+    number only from :data:`ROUNDED_FROM` up, to hundreds or coarser, since small counts are
+    exact (20 dead are not 24)."""
     if a == b:
         return True
     coarse, fine = (a, b) if _last_digit(a) > _last_digit(b) else (b, a)

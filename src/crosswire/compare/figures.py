@@ -402,8 +402,12 @@ def _share_of(item: _Item) -> bool:
 
 
 def _estimate(item: _Item) -> bool:
-    """Whether the figure's clause gives an estimate, forecast or target, not an outcome."""
+    """Whether the figure's clause gives an estimate, forecast or target, not an outcome. An
+    age is a fact of the person it follows, whatever the clause goes on to forecast ("Mr.
+    Cowan, 43, ... will become the state's first black senator")."""
     f, sentence = item.figure, _sentence_text(item)
+    if f.unit == "year of age":
+        return False
     left, right = clause_bounds(sentence, f.start - f.sentence_start, f.end - f.sentence_start)
     if _FORECAST.search(sentence, left, right) is not None:
         return True
@@ -558,23 +562,43 @@ def _value_rival(q: list[_Item], other: list[_Item]) -> float | None:
     of one mention dates the whole quantity.
 
     Measured words that agree with counted words that agree (:func:`_value_rival_items`) are
-    the first evidence; the score is then that of the outlets' first mentions
-    (:func:`_cross_scores`). Outlets word a measure freely, so failing that, the words around
-    the numbers may show it (:func:`_worded_rival`), for quantities no outlet reports both
-    of: an outlet that gives both values tells two things apart ("four states" legalized
-    recreational use, "23 states" medical)."""
+    the first evidence, scored by the outlets' first mentions (:func:`_cross_scores`).
+    Outlets word a measure freely, so the words around the numbers are the second
+    (:func:`_worded_rival`): they make rivals of quantities the first misses, and the surer
+    of the two scores the pair. Only for quantities no outlet reports both of: an outlet
+    that gives both values tells two things apart ("four states" legalized recreational
+    use, "23 states" medical)."""
     if not _outlets(other) - _outlets(q):
         return None
     if not _value_units(q[0], other[0]) or compatible_values(q[0].figure, other[0].figure):
         return None
     if any(excluded(a, b) for a in q for b in other):
         return None
-    if any(_value_rival_items(a, b) for a in q for b in other):
-        return min(_cross_scores([q, other]))
-    if _outlets(q) & _outlets(other):
-        return None
-    best = max(_worded_rival(a, b) for a in q for b in other)
-    return best if best > 0 else None
+    strict = any(_value_rival_items(a, b) for a in q for b in other)
+    worded = 0.0 if _outlets(q) & _outlets(other) else _outlet_evidence(q, other)
+    if strict:
+        return max(min(_cross_scores([q, other])), worded)
+    return worded if worded > 0 else None
+
+
+def _outlet_evidence(q: list[_Item], other: list[_Item]) -> float:
+    """How surely every outlet of one quantity gives the measure every outlet of the other
+    gives, each through the best of its mentions: a rival that only one of two agreeing
+    outlets is shown to measure does not undo their agreement."""
+    def best(outlet: str, rival: str) -> float:
+        return max(
+            _pair_evidence(a, b) for a in q if a.source.outlet == outlet
+            for b in other if b.source.outlet == rival
+        )
+    return min(best(x, y) for x in _outlets(q) for y in _outlets(other))
+
+
+def _pair_evidence(a: _Item, b: _Item) -> float:
+    """How surely two mentions with incompatible values are one measure: by their measured
+    and counted words, else by the words around their numbers."""
+    if _value_rival_items(a, b):
+        return max(same_measure(a, b), _worded_rival(a, b))
+    return _worded_rival(a, b)
 
 
 def _value_rival_items(a: _Item, b: _Item) -> bool:
