@@ -75,9 +75,11 @@ _FORECAST = re.compile(
     r"|survey\w*|outlook|model|target\w*|goal)\b",
     re.IGNORECASE,
 )
-# A modal says a forecast, unless the figure is of a month already over at publication:
-# "June's 9.1% increase ... will probably be the peak" forecasts the peak, not June's figure.
-_MODAL = re.compile(r"\b(?:will|would)\b", re.IGNORECASE)
+# A modal says a forecast, a demand or a possibility ("Republicans should press for $2
+# trillion in spending cuts", "could cost $5 billion"), not an outcome, unless the figure is of
+# a month already over at publication: "June's 9.1% increase ... will probably be the peak"
+# forecasts the peak, not June's figure.
+_MODAL = re.compile(r"\b(?:will|would|should|could|might)\b", re.IGNORECASE)
 # Words that make a percentage the part cut, lost or left over ("a 23 percent cut in benefits",
 # "the remaining 40 percent"): set against the share kept, it is that share's complement.
 _REMAINDER = re.compile(
