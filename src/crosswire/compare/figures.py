@@ -567,9 +567,7 @@ def _value_rival(q: list[_Item], other: list[_Item]) -> float | None:
     the first evidence, scored by the outlets' first mentions (:func:`_cross_scores`).
     Outlets word a measure freely, so the words around the numbers are the second
     (:func:`_worded_rival`): they make rivals of quantities the first misses, and the surer
-    of the two scores the pair. Only for quantities no outlet reports both of: an outlet
-    that gives both values tells two things apart ("four states" legalized recreational
-    use, "23 states" medical)."""
+    of the two scores the pair (:func:`_outlet_evidence`)."""
     if not _outlets(other) - _outlets(q):
         return None
     if not _value_units(q[0], other[0]) or compatible_values(q[0].figure, other[0].figure):
@@ -577,22 +575,25 @@ def _value_rival(q: list[_Item], other: list[_Item]) -> float | None:
     if any(excluded(a, b) for a in q for b in other):
         return None
     strict = any(_value_rival_items(a, b) for a in q for b in other)
-    worded = 0.0 if _outlets(q) & _outlets(other) else _outlet_evidence(q, other)
+    worded = _outlet_evidence(q, other)
     if strict:
         return max(min(_cross_scores([q, other])), worded)
     return worded if worded > 0 else None
 
 
 def _outlet_evidence(q: list[_Item], other: list[_Item]) -> float:
-    """How surely every outlet of one quantity gives the measure every outlet of the other
-    gives, each through the best of its mentions: a rival that only one of two agreeing
-    outlets is shown to measure does not undo their agreement."""
+    """How surely every outlet of one quantity gives the measure every other outlet of the
+    other gives, each through the best of its mentions: a rival that only one of two agreeing
+    outlets is shown to measure does not undo their agreement. An outlet's own two values
+    are no evidence either way."""
     def best(outlet: str, rival: str) -> float:
         return max(
             _pair_evidence(a, b) for a in q if a.source.outlet == outlet
             for b in other if b.source.outlet == rival
         )
-    return min(best(x, y) for x in _outlets(q) for y in _outlets(other))
+    return min(
+        (best(x, y) for x in _outlets(q) for y in _outlets(other) if x != y), default=0.0
+    )
 
 
 def _pair_evidence(a: _Item, b: _Item) -> float:
