@@ -557,9 +557,9 @@ def _remainder(item: _Item) -> bool:
 
 
 def _value_rival(q: list[_Item], other: list[_Item]) -> float | None:
-    """How surely two quantities are one measure in one period with incompatible values,
-    reported by an outlet the other lacks (None: they are not rivals). Each quantity speaks
-    through all its mentions: one of them must measure what one of the other's measures, and
+    """How surely two quantities are one measure in one period with incompatible values, given
+    by two outlets at least (None: they are not rivals). Each quantity speaks through all its
+    mentions: one of them must measure what one of the other's measures, and
     none may say they are of different periods, places or spans (:func:`excluded`): "June's"
     of one mention dates the whole quantity.
 
@@ -568,8 +568,8 @@ def _value_rival(q: list[_Item], other: list[_Item]) -> float | None:
     Outlets word a measure freely, so the words around the numbers are the second
     (:func:`_worded_rival`): they make rivals of quantities the first misses, and the surer
     of the two scores the pair (:func:`_outlet_evidence`)."""
-    if not _outlets(other) - _outlets(q):
-        return None
+    if len(_outlets(q) | _outlets(other)) < 2:
+        return None  # one outlet's two values are no contradiction between outlets
     if not _value_units(q[0], other[0]) or compatible_values(q[0].figure, other[0].figure):
         return None
     if any(excluded(a, b) for a in q for b in other):
@@ -826,7 +826,9 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
             parts = [quantities[k] for k in (i, *rivals)]
             merged = [x for part in parts for x in part]
             used.update((i, *rivals))
-            sides = _first_per_outlet(merged)
+            # each value through its outlets' first mentions: an outlet that gives both
+            # values shows both
+            sides = [x for part in parts for x in _first_per_outlet(part)]
             spread = kind == "figure-value" and spread_of_sources(sides)
             undated = kind == "figure-value" and not spread and current_against_dated(parts)
             why, confidence = _why(kind, sides, spread, parts, scores)
