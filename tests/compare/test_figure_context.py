@@ -72,9 +72,9 @@ def test_alike_sentences_tenfold_apart_are_two_quantities(story):
 
 def test_alike_sentences_with_other_sums_conflict(story):
     story.article("a", "Harbor Ledger",
-                  "Olvane's mayor admitted spending $750,000 of campaign cash on furs, jewels.")
+                  "The mayor admitted spending $750,000 of campaign cash on furs, jewels.")
     story.article("b", "Valley Wire",
-                  "Olvane's mayor admitted spending $1.1 million of campaign money on furs, jewels.")
+                  "The mayor admitted spending $1.1 million of campaign money on furs, jewels.")
     story.figure("a", "$750,000", 750_000, "USD", "")
     story.figure("b", "$1.1 million", 1.1e6, "USD", "")
     _, discrepancies = group_figures(story.sources())
