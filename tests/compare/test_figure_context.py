@@ -51,21 +51,24 @@ def test_a_count_the_sentences_agree_on_conflicts_whatever_its_verbs(story):
     assert [(d.kind, d.confidence >= 0.5) for d in discrepancies] == [("figure-value", True)]
 
 
-def test_counts_of_one_noun_in_unlike_sentences_stay_silent(story):
-    # "states" both, but what the states did differs: two measures, not a dispute
-    story.article("a", "Harbor Ledger", "Four states have legalized recreational cannabis.")
-    story.article("b", "Valley Wire", "He said 23 states have enacted medical cannabis laws.")
-    story.figure("a", "Four", 4, "state", "states (legalized)")
-    story.figure("b", "23", 23, "state", "states (enacted)")
-    _, discrepancies = group_figures(story.sources())
-    assert not discrepancies
-
-
-def test_alike_sentences_tenfold_apart_are_two_quantities(story):
-    story.article("a", "Harbor Ledger", "The council will spend $4 billion on the harbor wall.")
-    story.article("b", "Valley Wire", "The council will spend $447 billion on the harbor wall.")
-    story.figure("a", "$4 billion", 4e9, "USD", "")
-    story.figure("b", "$447 billion", 447e9, "USD", "")
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "fig_a", "fig_b"),
+    [
+        # "states" both, but what the states did differs: two measures, not a dispute
+        ("Four states have legalized recreational cannabis.",
+         "He said 23 states have enacted medical cannabis laws.",
+         ("Four", 4, "state", "states (legalized)"), ("23", 23, "state", "states (enacted)")),
+        # alike sentences, values tenfold apart: two quantities
+        ("The council will spend $4 billion on the harbor wall.",
+         "The council will spend $447 billion on the harbor wall.",
+         ("$4 billion", 4e9, "USD", ""), ("$447 billion", 447e9, "USD", "")),
+    ],
+)
+def test_one_wording_of_two_measures_stays_silent(story, text_a, text_b, fig_a, fig_b):
+    story.article("a", "Harbor Ledger", text_a)
+    story.article("b", "Valley Wire", text_b)
+    story.figure("a", *fig_a)
+    story.figure("b", *fig_b)
     _, discrepancies = group_figures(story.sources())
     assert not discrepancies
 
