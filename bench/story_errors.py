@@ -179,7 +179,8 @@ def print_errors(run: ScoredRun, examples: int = 5) -> None:
         for ids in groups:
             print(f"  -- {title}: gold {sorted({gold[i] for i in ids})}")
             for i in ids:
-                print(f"     {gold[i]:>10} story {predicted[i][:8]}  {run.titles[i]}")
+                print(f"     {gold[i]:>10} article {i[:8]} in story {predicted[i][:8]}  "
+                      f"{run.titles[i]}")
             for a, b in combinations(ids, 2):
                 same = "same gold" if gold[a] == gold[b] else "two golds"
                 retrieved = "candidate" if pair_key(a, b) in run.pairs else "not retrieved"
