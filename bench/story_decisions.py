@@ -61,7 +61,10 @@ def linked_agglomerate(
     link: Callable[[list[float]], float], accept: float, parts_hold: bool = False,
 ) -> list[list[str]]:  # fmt: skip
     """Average-link agglomeration as ``stories/cluster.py`` does it, with the link over the
-    members' pair scores given, and optionally the parts-hold condition."""
+    members' pair scores given, and optionally the parts-hold condition.
+
+    The loop repeats the shipped one with these two seams open: rules that were tried and not
+    kept stay here, so the stage's loop carries no hooks it does not use."""
     scores = dict(edges)
 
     def get(a: str, b: str) -> float:
