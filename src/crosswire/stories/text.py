@@ -13,12 +13,10 @@ import re
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-STOP_WORDS = ENGLISH_STOP_WORDS
-
 from crosswire.stories.language import FUNCTION_WORDS
 
-# Phrases of login walls, paywalls and sign-up boxes. They name an action on the page, which a
-# news report almost never does in a short sentence of its own.
+# Phrases of login walls, paywalls, sign-up boxes and notes on the page itself. They name an
+# action on the page, which a news report almost never does in a short sentence of its own.
 CHROME_RE = re.compile(
     r"\b(?:log ?in|log ?out|sign ?in|sign ?up|(?:non-?)?subscribers?|subscriptions?|subscribing|"
     r"password|username|free access|click here|click below|"
@@ -61,11 +59,6 @@ MEDIUM_RE = re.compile(
     r"correspondents?\b))"
 )
 
-
-def _unnamed_medium(match: re.Match[str]) -> str:
-    """The medium's name blanked, unless the words are a sentence opening ("We", "As")."""
-    words = [w for w in match.group().strip("\"“”‘’'").split() if w.lower() not in STOP_WORDS]
-    return " " if words else match.group()
 # Sentence ends: a stop, maybe closing quotes, then space ("Philstar.com" is not an end).
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"'”’)])\s+|\n+")
 # A chrome sentence is short: a long sentence that mentions "register" is reporting.
@@ -88,6 +81,12 @@ OTHER_WORDS = [
 ]
 ENGLISH_SHARE = 0.1
 WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _unnamed_medium(match: re.Match[str]) -> str:
+    """The medium's name blanked, unless the words are a sentence opening ("We", "As")."""
+    words = match.group().strip("\"“”‘’'").split()
+    return " " if any(w.lower() not in ENGLISH_STOP_WORDS for w in words) else match.group()
 
 
 def _is_chrome(sentence: str) -> bool:
