@@ -18,6 +18,9 @@ never trained on.
 
     .venv/bin/python scripts/train_story_model.py            # train, score dev, write the file
     .venv/bin/python scripts/train_story_model.py --dry-run  # train and score, write nothing
+    .venv/bin/python scripts/train_story_model.py --without-half 0 --join-threshold 0.55 \\
+        --skip-dev --out /tmp/m0.json  # trained without half the English SemEval pairs, for
+        # bench/stories.py --model /tmp/m0.json --half 0
     .venv/bin/python scripts/train_story_model.py --languages-only  # retrain the models of
         # pairs in two languages and of undetermined pairs; keep the shipped one-language
         # model and its thresholds
@@ -74,6 +77,7 @@ CROSS_C = (0.1, 0.3, 1.0)
 FOLDS, REPEATS = 5, 5
 # Where the model is written (``--out``; the shipped file by default).
 OUT = MODEL_FILE
+SKIP_DEV = False
 # The evidence added for pairs in two languages (shared anchors, the name cosine they back):
 # the models of one language and of undetermined pairs read what they were chosen with.
 TWO_LANGUAGE_ONLY = ("undetermined_language", "anchors", "two_anchors", "anchored_names")
@@ -288,9 +292,15 @@ def main() -> int:
         help="leave this half of the rated English SemEval pairs out of training",
     )  # fmt: skip
     parser.add_argument("--out", type=Path, default=MODEL_FILE, help="where to write the model")
+    parser.add_argument(
+        "--join-threshold", type=float,
+        help="join at this probability (and keep the shipped thread threshold) instead of "
+        "choosing on the training parts",
+    )  # fmt: skip
+    parser.add_argument("--skip-dev", action="store_true", help="do not score the dev parts")
     args = parser.parse_args()
-    global OUT
-    OUT = args.out
+    global OUT, SKIP_DEV
+    OUT, SKIP_DEV = args.out, args.skip_dev
     started = time.perf_counter()
     train = {name: Indexed(load(name, part)) for name, part in TRAIN}
     parts = [t.examples() for t in train.values()] + [semeval_examples(args.without_half)]
@@ -324,6 +334,11 @@ def main() -> int:
         print(f"semeval pairs in {name}: pair F1 {f1:.3f} at the join threshold")
     if args.languages_only:
         return write(model, train, args.dry_run, started)
+    if args.join_threshold is not None:
+        shipped = load_model()
+        model = replace(model, threshold=args.join_threshold,
+                        thread_threshold=shipped.thread_threshold)  # fmt: skip
+        return write(model, train, args.dry_run, started)
     scores = {
         t: {**{name: s.bcubed(model, t) for name, s in train.items()},
             "semeval": pair_f1(semeval_p >= t, semeval_y)}
@@ -339,7 +354,7 @@ def main() -> int:
 
 def write(model: PairModel, train: dict[str, Indexed], dry_run: bool, started: float) -> int:
     """Score the dev parts (the choice between variants is made on them), then write."""
-    for name, part in DEV:
+    for name, part in () if SKIP_DEV else DEV:
         dev = Indexed(load(name, part))
         print(f"dev {name} {part}: B-cubed F1 {dev.bcubed(model, model.threshold):.3f} "
               f"(in-memory clustering, one run)")

@@ -38,26 +38,34 @@ CREDIT_RE = re.compile(r"\((?:[^()]{0,40}\b(?:Photo|Images|Reuters|AFP|AP)\b[^()
 # of a dateline ("02 January 2020, 07:51"). Two pages of one site share all of these
 # whatever they report: in the SemEval pairs two galleries of one newspaper about a data
 # breach and about feral hogs matched on little else.
-FURNITURE_RE = re.compile(
-    r"\bPhotos?: [^.;:()/]{0,60}/ ?(?:(?:Staff|Contributor|Freelance) )?Photographer\b"
-    r"|\bPhotos?: [^.;:()/]{0,60}/ ?(?:(?!Photo|Image)[A-Z][\w&.'’-]*(?: |$)){1,4}"
-    r"|\b(?:[A-Z][\w'’-]+ ){1,3}?[A-Z][\w'’-]+/[A-Z][\w ]{0,40}? via Getty Images\b"
-    r"|\b(?:Getty Images|AFP via Getty Images)\b"
-    r"|\bImage \d+ of\s?/?\s?\d+\b|\bCaption Close\b|\b\d+ / \d+ Back to Gallery\b"
-    r"|\bBack to Gallery\b|- Sponsored -"
-    r"|>>>[^\n>]*?(?:[.!?](?=\s+[A-Z\"“]|\s*$)|(?=\n|>>>|$))"
-    r"|\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December) \d{4}, \d{1,2}:\d{2}\b",
-)
+FURNITURE = tuple(
+    (trigger, re.compile(pattern))
+    for trigger, pattern in (
+        ("Photo", r"Photos?: [^.;:()/]{0,60}/ ?(?:(?:Staff|Contributor|Freelance) )?Photographer\b"
+                  r"|Photos?: [^.;:()/]{0,60}/ ?(?:(?!Photo|Image)[A-Z][\w&.'’-]*(?: |$)){1,4}"),
+        ("Getty Images", r"\b(?:[A-Z][\w'’-]+ ){1,3}?[A-Z][\w'’-]+/[A-Z][\w ]{0,40}? via Getty "
+                         r"Images\b|(?:AFP via )?Getty Images\b"),
+        ("Image ", r"Image \d+ of\s?/?\s?\d+\b"),
+        ("Caption Close", r"Caption Close\b"),
+        ("Back to Gallery", r"(?:\d+ / \d+ )?Back to Gallery\b"),
+        ("- Sponsored -", r"- Sponsored -"),
+        (">>>", r">>>[^\n>]*?(?:[.!?](?=\s+[A-Z\"“]|\s*$)|(?=\n|>>>|$))"),
+        (":", r"(?<!\d)\d{1,2} (?:January|February|March|April|May|June|July|August|September|"
+              r"October|November|December) \d{4}, \d{1,2}:\d{2}\b"),
+    )
+)  # fmt: skip
 # An outlet named as the one who reported ("The \"Velmora Herald\" has reported that",
 # "the Herald correspondent"): a report quoting its own outlet or a wire names who wrote,
 # not what happened, and two unrelated reports of one outlet share it in every article.
-# The reporting verb stays, the name goes.
-MEDIUM_RE = re.compile(
-    r"[\"“”‘’']?\b(?:[A-Z][\w&'’-]*(?:\.\w+)*\s){0,3}[A-Z][\w&'’-]*(?:\.\w+)*[\"“”‘’']?"
-    r"(?=\s(?:(?:has|have) reported|reported (?:that|on)|reports?(?: that|[.,])|"
-    r"correspondents?\b))"
+# The reporting verb stays, the name goes. The verb is found first, the name read back from it.
+REPORTED_RE = re.compile(
+    r"\s(?:(?:has|have) reported|reported (?:that|on)|reports?(?: that|[.,])|correspondents?\b)"
 )
+MEDIUM_RE = re.compile(
+    r"[\"“”‘’']?\b(?:[A-Z][\w&'’-]*(?:\.\w+)*\s){0,3}[A-Z][\w&'’-]*(?:\.\w+)*[\"“”‘’']?$"
+)
+# How far before its verb an outlet's name may start.
+MEDIUM_CHARS = 80
 
 # Sentence ends: a stop, maybe closing quotes, then space ("Philstar.com" is not an end).
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"'”’)])\s+|\n+")
@@ -83,10 +91,21 @@ ENGLISH_SHARE = 0.1
 WORD_RE = re.compile(r"[^\W\d_]+")
 
 
-def _unnamed_medium(match: re.Match[str]) -> str:
-    """The medium's name blanked, unless the words are a sentence opening ("We", "As")."""
-    words = match.group().strip("\"“”‘’'").split()
-    return " " if any(w.lower() not in ENGLISH_STOP_WORDS for w in words) else match.group()
+def without_furniture(text: str) -> str:
+    """``text`` without the site furniture of :data:`FURNITURE` and outlets named as who
+    reported (:data:`MEDIUM_RE`), each replaced by a space."""
+    for trigger, pattern in FURNITURE:
+        if trigger in text:
+            text = pattern.sub(" ", text)
+    parts, last = [], 0
+    for verb in REPORTED_RE.finditer(text):
+        name = MEDIUM_RE.search(text, max(last, verb.start() - MEDIUM_CHARS), verb.start())
+        # A sentence opening ("We reported", "As reported") names no outlet.
+        words = name.group().strip("\"“”‘’'").split() if name else []
+        if name and any(w.lower() not in ENGLISH_STOP_WORDS for w in words):
+            parts += [text[last : name.start()], " "]
+            last = name.end()
+    return "".join(parts) + text[last:] if parts else text
 
 
 def _is_chrome(sentence: str) -> bool:
@@ -102,7 +121,9 @@ def report_text(text: str) -> str:
         >>> report_text("Ferry sinks near Velmora.")
         'Ferry sinks near Velmora.'
     """
-    text = MEDIUM_RE.sub(_unnamed_medium, FURNITURE_RE.sub(" ", CREDIT_RE.sub(" ", text)))
+    text = without_furniture(CREDIT_RE.sub(" ", text))
+    if CHROME_RE.search(text) is None:  # most reports: no sentence to look at
+        return re.sub(r"[ \t]+", " ", text).strip()
     sentences = [s for s in SENTENCE_END_RE.split(text) if s.strip()]
     kept = [s for s in sentences if not _is_chrome(s)]
     if len(kept) == len(sentences):
