@@ -80,13 +80,3 @@ def test_notes_about_the_page_itself_are_chrome() -> None:
         " Visit the Herald's homepage for more stories. Follow her on Twitter @ivomarsh."
     )
     assert report_text(text) == REPORT
-
-
-def test_an_outlet_named_as_who_reported_is_blanked_and_the_report_stays() -> None:
-    text = 'The "Velmora Herald" has reported that the bridge will reopen in May.'
-    assert report_text(text) == "The has reported that the bridge will reopen in May."
-    # A sentence opening is no outlet's name.
-    assert report_text("As reported, the bridge reopens.") == "As reported, the bridge reopens."
-    # A name reporting something else is left alone.
-    kept = "Mayor Tessa Quillfeather reported a crack in the bridge."
-    assert report_text(kept) == kept

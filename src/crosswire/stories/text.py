@@ -25,7 +25,7 @@ CHROME_RE = re.compile(
     # first published, the outlet's homepage and apps, the author's social accounts.
     r"(?:originally|first) published|full text of the article|homepage|for more stories|"
     r"(?:mobile|our) apps|try the app|"
-    r"follow (?:him|her|them|us|me) on|local journalism|available to all readers)\b",
+    r"follow (?:him|her|us) on|local journalism|available to all readers)\b",
     re.IGNORECASE,
 )
 # Photo credits in captions "(AP Photo/Jane Doe)", "(Getty Images)": agency names, not events.
@@ -54,19 +54,6 @@ FURNITURE = tuple(
               r"October|November|December) \d{4}, \d{1,2}:\d{2}\b"),
     )
 )  # fmt: skip
-# An outlet named as the one who reported ("The \"Velmora Herald\" has reported that",
-# "the Herald correspondent"): a report quoting its own outlet or a wire names who wrote,
-# not what happened, and two unrelated reports of one outlet share it in every article.
-# The reporting verb stays, the name goes. The verb is found first, the name read back from it.
-REPORTED_RE = re.compile(
-    r"\s(?:(?:has|have) reported|reported (?:that|on)|reports?(?: that|[.,])|correspondents?\b)"
-)
-MEDIUM_RE = re.compile(
-    r"[\"“”‘’']?\b(?:[A-Z][\w&'’-]*(?:\.\w+)*\s){0,3}[A-Z][\w&'’-]*(?:\.\w+)*[\"“”‘’']?$"
-)
-# How far before its verb an outlet's name may start.
-MEDIUM_CHARS = 80
-
 # Sentence ends: a stop, maybe closing quotes, then space ("Philstar.com" is not an end).
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][\"'”’)])\s+|\n+")
 # A chrome sentence is short: a long sentence that mentions "register" is reporting.
@@ -92,20 +79,11 @@ WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 def without_furniture(text: str) -> str:
-    """``text`` without the site furniture of :data:`FURNITURE` and outlets named as who
-    reported (:data:`MEDIUM_RE`), each replaced by a space."""
+    """``text`` without the site furniture of :data:`FURNITURE`, each replaced by a space."""
     for trigger, pattern in FURNITURE:
         if trigger in text:
             text = pattern.sub(" ", text)
-    parts, last = [], 0
-    for verb in REPORTED_RE.finditer(text):
-        name = MEDIUM_RE.search(text, max(last, verb.start() - MEDIUM_CHARS), verb.start())
-        # A sentence opening ("We reported", "As reported") names no outlet.
-        words = name.group().strip("\"“”‘’'").split() if name else []
-        if name and any(w.lower() not in ENGLISH_STOP_WORDS for w in words):
-            parts += [text[last : name.start()], " "]
-            last = name.end()
-    return "".join(parts) + text[last:] if parts else text
+    return text
 
 
 def _is_chrome(sentence: str) -> bool:
