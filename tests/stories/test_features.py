@@ -128,9 +128,3 @@ def test_features_record_the_language_and_figures() -> None:
     assert StoryFeatures.from_dict(features.as_dict()) == features
     # Features stored before languages were detected read back with no language.
     assert StoryFeatures.from_dict({"terms": {"bridge": 1}}).language is None
-
-
-def test_a_clock_time_is_one_figure() -> None:
-    # Read as two figures, the minutes of any two times of day ("#0") would match.
-    assert numbers("The ferry left at 07:51 and docked at 8:00 p.m.") == ["#7:51", "#8:00"]
-    assert numbers("It left at 7:51.") == numbers("Abfahrt um 07:51 Uhr") == ["#7:51"]

@@ -62,9 +62,6 @@ CJK_RE = re.compile(f"[{KANA}{HAN}]+")
 NUMBER_RE = re.compile(
     r"(?<![\w.,-])\d{1,3}(?:[,. \u00a0\u202f]\d{3})+(?!\d)|(?<![\w.,-])\d+(?:[.,]\d+)?"
 )
-# A clock time ("07:51", "8:00 a.m.") is one figure: read as two, its minutes ("#0", "#51")
-# matched every other time of day and a dateline's stamp looked like evidence.
-TIME_RE = re.compile(r"(?<![\w.,:-])(\d{1,2}):(\d{2})(?![\d:])")
 THOUSANDS_RE = re.compile(r"[,. \u00a0\u202f](?=\d{3}(?!\d))")
 MIN_NUMBER_LEN = 2
 # Scale words after a figure, in the languages of the news we read: "22.66 billion",
@@ -205,9 +202,8 @@ def numbers(text: str) -> list[str]:
     "#1800000"), and values keep four significant digits, so roundings agree too. The "#"
     keeps them apart from names in one counter.
     """
+    out = []
     text = separate_scripts(text)  # "3月17日": digits touch Han characters
-    out = [f"#{int(m.group(1))}:{m.group(2)}" for m in TIME_RE.finditer(text)]
-    text = TIME_RE.sub(" ", text)
     for match in NUMBER_RE.finditer(text):
         digits = THOUSANDS_RE.sub("", match.group()).replace(",", ".")
         # Arabic-Indic and full-width digits read as ASCII ones, so "٢٠٢٠" matches "2020".

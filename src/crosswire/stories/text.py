@@ -101,11 +101,11 @@ def report_text(text: str) -> str:
     """
     text = without_furniture(CREDIT_RE.sub(" ", text))
     if CHROME_RE.search(text) is None:  # most reports: no sentence to look at
-        return re.sub(r"[ \t]+", " ", text).strip()
+        return text.strip()
     sentences = [s for s in SENTENCE_END_RE.split(text) if s.strip()]
     kept = [s for s in sentences if not _is_chrome(s)]
     if len(kept) == len(sentences):
-        return re.sub(r"[ \t]+", " ", text).strip()
+        return text.strip()
     total = sum(len(s.split()) for s in sentences)
     left = sum(len(s.split()) for s in kept)
     if left < STUB_WORDS or left < STUB_SHARE * total:
