@@ -18,7 +18,8 @@ threshold sweep and a 2-fold cross-validated estimate (thresholds picked on the 
     .venv/bin/python bench/stories.py --lexical  # skip the embedding path
     .venv/bin/python bench/stories.py --lexical --model /tmp/m0.json --half 0
         # a model trained without half 0 of the English pairs
-        # (scripts/train_story_model.py --without-half 0 --out /tmp/m0.json), scored on it
+        # (scripts/train_story_model.py --without-half 0 --join-threshold 0.55 --skip-dev
+        # --out /tmp/m0.json), scored on that half
 """
 
 from __future__ import annotations

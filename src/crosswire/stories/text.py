@@ -1,10 +1,13 @@
-"""The part of an article that says what happened: paywall and login chrome removed.
+"""The part of an article that says what happened: paywall, login chrome and site furniture
+removed.
 
 Grouping compares articles by their words, so text that belongs to the page rather than the
 report hurts twice: a paywall stub ("Subscribers, click below to login ...") shares nothing with
 the reports of its event, and two stubs of one site share everything with each other. The
 cleaning stage removes boilerplate it can recognise per outlet; what reaches us can still carry
-page chrome when an outlet is seen only once, so sentences made of it are dropped here.
+page chrome when an outlet is seen only once, so sentences made of it are dropped here, and
+the furniture of a site's pages (photo credits, gallery controls, link teasers, dateline stamps)
+is cut out where it stands: two unrelated pages of one site share all of it.
 """
 
 from __future__ import annotations
@@ -91,7 +94,8 @@ def _is_chrome(sentence: str) -> bool:
 
 
 def report_text(text: str) -> str:
-    """``text`` without page chrome sentences and photo credits; "" for a paywall/login stub.
+    """``text`` without page chrome sentences, photo credits and site furniture; "" for a
+    paywall/login stub.
 
     Examples:
         >>> report_text("Ferry sinks near Velmora. Subscribers, log in to read more.")
