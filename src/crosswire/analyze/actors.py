@@ -100,6 +100,9 @@ class ActorIndex:
         # A name's tokens -> the people they can denote: the same names recur on every mention,
         # and the people (with their names) are fixed once the index is built.
         self._named: dict[tuple[str, ...], list[Person]] = {}
+        # ("last", word) / ("first", word) -> positions in ``persons`` of the names ending /
+        # starting with it: a name is matched against those few, not against everyone.
+        self._by_word: dict[tuple[str, str], set[int]] = {}
         self.quoted = [(q.open, q.close) for q in find_quotations(doc_text(doc))]
         names = [ent for ent in doc_ents(doc) if ent.label_ == "PERSON" and "\n" not in ent.text]
         names += [n for ent in doc_ents(doc) if ent.label_ != "PERSON" for n in _titled_names(ent)]
@@ -131,6 +134,11 @@ class ActorIndex:
                 full[key].titles |= _titles_of(ent)
         self.persons = sorted(full.values(), key=lambda p: p.first)
         self._named = {}
+        self._by_word = {}
+        for i, person in enumerate(self.persons):
+            for word in (("last", person.tokens[-1]), ("last", _core(person.tokens)[-1]),
+                         ("first", person.tokens[0])):  # fmt: skip
+                self._by_word.setdefault(word, set()).add(i)
         for ent in sorted(ents, key=lambda e: e.start_char):
             person = self._person_for_tokens(name_tokens(ent.text), ent.start_char)
             if person is None:
@@ -202,9 +210,14 @@ class ActorIndex:
     def _candidates(self, key: list[str]) -> list[Person]:
         """The people a name's tokens can denote, narrowed as far as the tokens alone allow
         (the one of that exact name; else those whose name it ends; else a first name)."""
+        # Only a person whose name (or its core) ends with the key's last word, or one whose
+        # first name is a one-word key, can qualify: read those from the index, in order.
+        positions = self._by_word.get(("last", key[-1]), set())
+        if len(key) == 1:
+            positions = positions | self._by_word.get(("first", key[0]), set())
         candidates = [
             p
-            for p in self.persons
+            for p in (self.persons[i] for i in sorted(positions))
             if p.tokens == key
             or _core(p.tokens)[-len(key) :] == key
             or (len(key) == 1 and p.tokens[0] == key[0])
