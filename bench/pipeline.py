@@ -177,7 +177,8 @@ def whole_against_parse(workers: int, parse: float | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "whole.db")
         whole = Config(db=db, progress=False, workers=workers, analyse="all")
-        with timed_stages() as spent:
+        stage_cpu: dict[str, float] = {}
+        with timed_stages(stage_cpu) as spent:
             cpu0 = cpu_seconds()
             t0 = time.perf_counter()
             done = ingest_paths([PAGES], whole)
@@ -202,7 +203,9 @@ def whole_against_parse(workers: int, parse: float | None = None) -> None:
     ) + f", the rest {seconds - sum(spent.values()):.1f}s")  # fmt: skip
     if parse_cpu is not None:  # what the shared cores' load changes least: CPU seconds spent
         print(f"  CPU seconds (this process and its workers): whole ingest {cpu:.1f}, "
-              f"nlp.pipe alone {parse_cpu:.1f}, ratio {parse_cpu / cpu:.2f}")
+              f"nlp.pipe alone {parse_cpu:.1f}, ratio {parse_cpu / cpu:.2f}; by stage: "
+              + ", ".join(f"{stage} {s:.1f}" for stage, s in stage_cpu.items())
+              + f", the rest {cpu - sum(stage_cpu.values()):.1f}")
 
 
 # The whole ingest's stages, as ``pipeline`` calls them: reading, cleaning and storing are one
@@ -217,20 +220,25 @@ STAGES = {
 
 
 @contextmanager
-def timed_stages() -> Iterator[dict[str, float]]:
-    """Seconds spent in each of the pipeline's stage functions while the block runs."""
+def timed_stages(cpu: dict[str, float] | None = None) -> Iterator[dict[str, float]]:
+    """Seconds spent in each of the pipeline's stage functions while the block runs (and in
+    ``cpu``, the CPU seconds of this process and of the worker pools each stage joined)."""
     from crosswire import pipeline
 
     spent = dict.fromkeys(STAGES, 0.0)
+    if cpu is not None:
+        cpu.update(dict.fromkeys(STAGES, 0.0))
     originals = {name: getattr(pipeline, name) for name in STAGES.values()}
 
     def timer(stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
-            t0 = time.perf_counter()
+            t0, cpu0 = time.perf_counter(), cpu_seconds()
             try:
                 return function(*args, **kwargs)
             finally:
                 spent[stage] += time.perf_counter() - t0
+                if cpu is not None:
+                    cpu[stage] += cpu_seconds() - cpu0
 
         return timed
 

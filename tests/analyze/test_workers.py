@@ -53,3 +53,18 @@ def test_a_failing_article_costs_only_itself(monkeypatch: pytest.MonkeyPatch) ->
     analyses, failed = workers.analyse_batch(_articles(3), Config())
     assert [a.article for a in analyses] == ["a0", "a2"]
     assert failed == [("s1", "the parser broke on a1")]
+
+
+def test_the_model_is_preloaded_only_for_workers_forked_from_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loaded: list[str] = []
+    monkeypatch.setattr(workers, "load_nlp", loaded.append)
+    monkeypatch.setattr(workers, "can_fork", lambda: True)
+    workers.preload_model(Config(workers=1))  # one process: it loads when it first analyses
+    assert loaded == []
+    workers.preload_model(Config(workers=2))
+    assert loaded == [Config().spacy_model]
+    monkeypatch.setattr(workers, "can_fork", lambda: False)  # spawned workers load their own
+    workers.preload_model(Config(workers=2))
+    assert loaded == [Config().spacy_model]

@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from crosswire.analyze.nlp import load_nlp
 from crosswire.analyze.pipeline import analyze_articles
 from crosswire.config import Config
-from crosswire.processes import worker_context
+from crosswire.processes import can_fork, worker_context
 from crosswire.records import Analysis, Article
 
 # Below this many articles one process is faster: each worker first spends about a second
@@ -46,6 +46,17 @@ def analyse_batch(articles: list[Article], config: Config) -> tuple[list[Analysi
 
 def _load_model(model: str) -> None:
     load_nlp(model)
+
+
+def preload_model(config: Config) -> None:
+    """Load the model here now when the analysis workers will be forked from this process.
+
+    An ingest that analyses everything calls this while its reading pool works: the load then
+    shares the cores with the reading instead of holding up the first analysis batch (the
+    parent loads it anyway, for the forked workers or, under ``MIN_PARALLEL`` articles, to
+    analyse them itself)."""
+    if config.workers > 1 and can_fork():
+        load_nlp(config.spacy_model)
 
 
 def analyse_batches(
