@@ -16,6 +16,10 @@ threshold sweep and a 2-fold cross-validated estimate (thresholds picked on the 
     .venv/bin/python bench/stories.py --other    # also same-language non-English pairs
     .venv/bin/python bench/stories.py --direct   # store Article records, skip the pipeline
     .venv/bin/python bench/stories.py --lexical  # skip the embedding path
+    .venv/bin/python bench/stories.py --lexical --model /tmp/m0.json --half 0
+        # a model trained without half 0 of the English pairs
+        # (scripts/train_story_model.py --without-half 0 --join-threshold 0.55 --skip-dev
+        # --out /tmp/m0.json), scored on that half
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import argparse
 import csv
 import itertools
 import json
+import os
 import sys
 import tempfile
 import time
@@ -58,6 +63,8 @@ SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 # Embedding thresholds the embedding path's 2-fold estimate also chooses from.
 EMBED_SWEEP = (0.5, 0.55, 0.6)
 EMBEDDER = "minilm"
+# The half of the English pairs (their index modulo 2) also scored alone (``--half``).
+HALF: int | None = None
 csv.field_size_limit(10**8)
 
 
@@ -300,6 +307,10 @@ def run_path(
     print(f"  default threshold {default}: {ours.line()}")
     if len({p.langs for p in pairs}) > 1:
         print(f"  F1 per language pair (pairs): {by_language_pair(predicted, pairs)}")
+    if HALF is not None and len({p.langs for p in pairs}) == 1:
+        half = [i for i in range(len(pairs)) if i % 2 == HALF]
+        scored = pairwise_prf([predicted[i] for i in half], [gold[i] for i in half])
+        print(f"  half {HALF} ({len(half)} pairs) at the default threshold: {scored.line()}")
     print(f"  story sizes (size: count): {dict(sorted(sizes.items()))}")
     print(f"  speed: {len(texts) / seconds:.1f} articles/s (ingest+group, {seconds:.2f}s)")
     embed_values = EMBED_SWEEP if config.story_embedder else (similarity.EMBED_THRESHOLD,)
@@ -395,7 +406,15 @@ def main() -> int:
     )
     parser.add_argument("--direct", action="store_true", help="skip the ingest pipeline")
     parser.add_argument("--lexical", action="store_true", help="skip the embedding path")
+    parser.add_argument("--model", type=Path, help="a pair model file to use instead")
+    parser.add_argument(
+        "--half", type=int, choices=(0, 1), help="also score this half of the English pairs"
+    )
     args = parser.parse_args()
+    global HALF
+    HALF = args.half
+    if args.model:
+        os.environ["CROSSWIRE_STORY_MODEL"] = str(args.model)
     if not args.pairs.exists():
         print(f"missing {args.pairs}: the shared data folder is needed", file=sys.stderr)
         return 2

@@ -14,6 +14,7 @@ spread over the orders, the one-run figure, and crosswire's margin over the best
     .venv/bin/python bench/stories_bcubed.py                 # every shared set
     .venv/bin/python bench/stories_bcubed.py --sets ecbplus  # one set
     .venv/bin/python bench/stories_bcubed.py --train-sample 900
+    .venv/bin/python bench/stories_bcubed.py --sets neus --show-errors 5  # what split, merged
 """
 
 from __future__ import annotations
@@ -273,7 +274,7 @@ def summary(scores: Sequence[BCubed]) -> tuple[float, float]:
     return statistics.mean(f1s), max(f1s) - min(f1s)
 
 
-def evaluate(name: str, train_sample: int) -> dict[str, float]:
+def evaluate(name: str, train_sample: int, show_errors: int | None = None) -> dict[str, float]:
     part, tuning_part = SETS[name]
     records = load(name, part)
     tuning = None
@@ -300,6 +301,12 @@ def evaluate(name: str, train_sample: int) -> dict[str, float]:
     inside = low - 1e-9 <= single.f1 <= high + 1e-9
     print(f"  crosswire: F1 {mean:.3f} ± {spread / 2:.3f} (spread {spread:.3f}); one run "
           f"{single.f1:.3f} ({'within' if inside else 'outside'} the orders' range)")
+    if show_errors is not None:
+        from story_errors import print_errors, scored_run  # it imports this module
+
+        run = scored_run(shuffled(records, ORDERS[0]))
+        print_errors(run, show_errors)
+        run.close()
     best_label, best_f1 = "", 0.0
     for label, (scores, threshold) in baseline_scores(name, records, tuning).items():
         base_mean, base_spread = summary(scores)
@@ -320,11 +327,15 @@ def main() -> int:
     parser.add_argument("--sets", nargs="+", choices=sorted(SETS), default=list(SETS))
     parser.add_argument("--train-sample", type=int, default=300,
                         help="gold stories of a training part the baselines are tuned on")
+    parser.add_argument("--show-errors", type=int, metavar="N", default=None,
+                        help="also read one run's errors: what split and merged, the pair "
+                             "probabilities inside and across, N examples of each")
     args = parser.parse_args()
     if not STORIES.exists():
         print(f"missing {STORIES}: the shared data folder is needed", file=sys.stderr)
         return 2
-    results = {name: evaluate(name, args.train_sample) for name in args.sets}
+    results = {name: evaluate(name, args.train_sample, args.show_errors)
+               for name in args.sets}
     print("| set | crosswire (mean ± half-spread, 3 orders) | one run | best tuned baseline |")
     print("|---|---|---|---|")
     for name, r in results.items():

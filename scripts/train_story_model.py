@@ -18,6 +18,9 @@ never trained on.
 
     .venv/bin/python scripts/train_story_model.py            # train, score dev, write the file
     .venv/bin/python scripts/train_story_model.py --dry-run  # train and score, write nothing
+    .venv/bin/python scripts/train_story_model.py --without-half 0 --join-threshold 0.55 \\
+        --skip-dev --out /tmp/m0.json  # trained without half the English SemEval pairs, for
+        # bench/stories.py --model /tmp/m0.json --half 0
     .venv/bin/python scripts/train_story_model.py --languages-only  # retrain the models of
         # pairs in two languages and of undetermined pairs; keep the shipped one-language
         # model and its thresholds
@@ -72,6 +75,9 @@ C = 1.0
 # hundred pairs (a stronger prior may suit them better than the many thousands of one language).
 CROSS_C = (0.1, 0.3, 1.0)
 FOLDS, REPEATS = 5, 5
+# Where the model is written (``--out``; the shipped file by default).
+OUT = MODEL_FILE
+SKIP_DEV = False
 # The evidence added for pairs in two languages (shared anchors, the name cosine they back):
 # the models of one language and of undetermined pairs read what they were chosen with.
 TWO_LANGUAGE_ONLY = ("undetermined_language", "anchors", "two_anchors", "anchored_names")
@@ -167,10 +173,18 @@ def pair_f1(predicted: np.ndarray, gold: np.ndarray) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def semeval_examples() -> tuple[np.ndarray, np.ndarray]:
-    """Features and labels of the rated SemEval pairs, indexed together (one IDF)."""
+def semeval_examples(without_half: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Features and labels of the rated SemEval pairs, indexed together (one IDF).
+
+    ``without_half`` leaves out that half of the rated English pairs (their index modulo 2,
+    as ``bench/stories.py`` counts them), so the benchmark can score it held out."""
     with (STORIES / "semeval2022-task8" / "pairs.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
+    if without_half is not None:
+        rated = [r for r in rows if not SAME < float(r["Overall"]) < DIFFERENT]
+        english = [r for r in rated if r["lang1"] == r["lang2"] == "en"]
+        held = {id(r) for i, r in enumerate(english) if i % 2 == without_half}
+        rows = [r for r in rows if id(r) not in held]
     store = open_store(":memory:")
     articles = {}
     for row in rows:
@@ -273,10 +287,23 @@ def main() -> int:
         "--languages-only", action="store_true",
         help="retrain only the models of pairs in two languages and of undetermined pairs",
     )  # fmt: skip
+    parser.add_argument(
+        "--without-half", type=int, choices=(0, 1),
+        help="leave this half of the rated English SemEval pairs out of training",
+    )  # fmt: skip
+    parser.add_argument("--out", type=Path, default=MODEL_FILE, help="where to write the model")
+    parser.add_argument(
+        "--join-threshold", type=float,
+        help="join at this probability (and keep the shipped thread threshold) instead of "
+        "choosing on the training parts",
+    )  # fmt: skip
+    parser.add_argument("--skip-dev", action="store_true", help="do not score the dev parts")
     args = parser.parse_args()
+    global OUT, SKIP_DEV
+    OUT, SKIP_DEV = args.out, args.skip_dev
     started = time.perf_counter()
     train = {name: Indexed(load(name, part)) for name, part in TRAIN}
-    parts = [t.examples() for t in train.values()] + [semeval_examples()]
+    parts = [t.examples() for t in train.values()] + [semeval_examples(args.without_half)]
     for (name, _), (_, y) in zip([*TRAIN, ("semeval", "pairs")], parts, strict=True):
         print(f"{name}: {len(y)} pairs, {int(y.sum())} same story")
     two = [x[:, CROSS] == 1.0 for x, _ in parts]
@@ -307,6 +334,11 @@ def main() -> int:
         print(f"semeval pairs in {name}: pair F1 {f1:.3f} at the join threshold")
     if args.languages_only:
         return write(model, train, args.dry_run, started)
+    if args.join_threshold is not None:
+        shipped = load_model()
+        model = replace(model, threshold=args.join_threshold,
+                        thread_threshold=shipped.thread_threshold)  # fmt: skip
+        return write(model, train, args.dry_run, started)
     scores = {
         t: {**{name: s.bcubed(model, t) for name, s in train.items()},
             "semeval": pair_f1(semeval_p >= t, semeval_y)}
@@ -322,13 +354,13 @@ def main() -> int:
 
 def write(model: PairModel, train: dict[str, Indexed], dry_run: bool, started: float) -> int:
     """Score the dev parts (the choice between variants is made on them), then write."""
-    for name, part in DEV:
+    for name, part in () if SKIP_DEV else DEV:
         dev = Indexed(load(name, part))
         print(f"dev {name} {part}: B-cubed F1 {dev.bcubed(model, model.threshold):.3f} "
               f"(in-memory clustering, one run)")
     if not dry_run:
-        MODEL_FILE.write_text(json.dumps(model.as_dict(), indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_FILE.relative_to(ROOT)}")
+        OUT.write_text(json.dumps(model.as_dict(), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {OUT}")
     print(f"{time.perf_counter() - started:.0f} s")
     return 0
 

@@ -312,10 +312,11 @@ def test_figures_of_different_places_are_not_one_figure(story):
 
 
 def test_a_doubtful_rival_does_not_undo_an_agreement(story):
-    # two outlets agree on May's rate (one names no measure); a third's figure of another
-    # month shares the measure with one of them only: a folded rival, not a conflict
+    # two outlets agree on May's rate (one names no measure, in its counted words or around
+    # its number); a third's figure of another month shares the measure with one of them
+    # only: a folded rival, not a conflict
     story.article("a", "Harbor Ledger", "In May, Vorland prices rose 6.1% from a year ago.")
-    story.article("b", "Valley Wire", "Vorland prices rose 6.1% in May from a year earlier.")
+    story.article("b", "Valley Wire", "In May, the reading rose 6.1% from a year earlier.")
     story.article("c", "Northgate Times", "Vorland prices shot up 9.5% in one month.")
     story.figure("a", "6.1%", 6.1, "%", "Vorland prices (rose)").period = "may"
     story.figure("b", "6.1%", 6.1, "%", "").period = "may"

@@ -3,11 +3,13 @@ file trained on other features."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from crosswire.stories.model import CROSS, UNDETERMINED, PairModel, load_model
+from crosswire.stories.model import CROSS, MODEL_ENV, UNDETERMINED, PairModel, load_model
 from crosswire.stories.pairs import FEATURES, pair_features
 from crosswire.stories.similarity import Vectors
 
@@ -84,3 +86,20 @@ def test_a_file_trained_on_other_features_is_refused() -> None:
     data = {**constant(0.0, ("words", "names")).as_dict(), "features": ["words", "tone"]}
     with pytest.raises(ValueError, match="tone"):
         PairModel.from_dict(data)
+
+
+def test_another_model_file_is_read_when_the_environment_names_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A model trained without half the labelled pairs is scored through the same code.
+    other = replace(load_model(), threshold=0.9)
+    path = tmp_path / "held_out.json"
+    path.write_text(json.dumps(other.as_dict()), encoding="utf-8")
+    monkeypatch.setenv(MODEL_ENV, str(path))
+    load_model.cache_clear()
+    try:
+        assert load_model().threshold == 0.9
+    finally:
+        monkeypatch.delenv(MODEL_ENV)
+        load_model.cache_clear()
+    assert load_model().threshold != 0.9

@@ -58,3 +58,25 @@ def test_looks_english_tells_english_from_other_latin_script_languages() -> None
     assert not looks_english("El puente de Velmora está cerrado desde el lunes por una grieta.")
     assert not looks_english("维尔莫拉的大桥因裂缝关闭")
     assert not looks_english("")
+
+
+def test_gallery_controls_and_unbracketed_credits_are_removed() -> None:
+    gallery = (
+        "Photo: Ivo Marsh, Velmora Herald / Staff Photographer Image 1 of / 30 Caption Close "
+        "1 / 30 Back to Gallery " + REPORT
+    )
+    assert report_text(gallery) == REPORT
+    assert report_text("Ivo Marsh/Lantern Agency via Getty Images " + REPORT) == REPORT
+
+
+def test_link_teasers_and_dateline_stamps_are_removed() -> None:
+    text = "02 January 2031, 07:51 " + REPORT + " >>> See all the bridges of Velmora."
+    assert report_text(text) == REPORT
+
+
+def test_notes_about_the_page_itself_are_chrome() -> None:
+    text = REPORT + (
+        " This article was originally published on the Velmora Herald's site."
+        " Visit the Herald's homepage for more stories. Follow her on Twitter @ivomarsh."
+    )
+    assert report_text(text) == REPORT

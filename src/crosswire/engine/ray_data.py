@@ -13,11 +13,17 @@ very functions the local pipeline calls, in the same order, so a Ray ingest stor
 local one stores. Needs
 ``pip install 'crosswire[ray]'``; ``address`` names a cluster (``ray://host:10001``), none
 starts Ray on this machine.
+
+What Ray costs besides the work is kept to about a second a stage: every Dataset the driver
+makes comes in a few blocks (:func:`dataset_of`), and a Ray started here keeps its idle
+worker processes, warmed with the stages' modules, between stages (:func:`keep_workers`), as
+each shuffle's and analysis pool's actors take a process that dies with them.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -30,6 +36,10 @@ from crosswire.store import Store
 # Files per read task and articles per analysis batch travel as JSON strings, one column:
 # Arrow then carries any record without a schema of its own.
 FILES_PER_TASK = 8
+# Rows per block of a Dataset made in the driver, at least: a block is a task, and Ray Data
+# cuts a list into up to 200 blocks of its own (8,000 key rows cost 6 s of tasks in local
+# mode that way, against 0.06 s as a few Arrow blocks).
+ROWS_PER_BLOCK = 4_096
 # Rows per shuffle partition (``groupby``): a partition's task should cost more than its start.
 ROWS_PER_PARTITION = 50_000
 # Rows per group of a shuffle: ``map_groups`` pays its overhead per group, so a shuffle
@@ -70,13 +80,37 @@ class _Analyser:
         return {"record": out}
 
 
+def cluster_cores() -> int:
+    """The cluster's CPUs (one in a Ray that reports none)."""
+    import ray
+
+    return max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+
+def dataset_of(
+    rows: list[dict[str, Any]], rows_per_block: int = ROWS_PER_BLOCK, spread: bool = False
+) -> Any:
+    """A Dataset of ``rows`` in blocks of ``rows_per_block`` rows or more, as many as the
+    cluster has cores at most (each block is one task of a map, and a few large ones cost
+    less than Ray's 200 small ones); ``spread``: one block per ``rows_per_block`` rows however
+    many, for a stage whose results should stream back block by block (the files read, the
+    analysis). Rows keep their order.
+
+    The blocks are made by ``from_items`` in a task: tables made in the driver
+    (``from_arrow``, ``from_pandas``) made each shuffle behind them take 9-14 s instead of
+    0.3 s on 300 articles' story keys (Ray 2.60, local mode)."""
+    import ray
+
+    blocks = max(1, -(-len(rows) // max(1, rows_per_block)))
+    if not spread:
+        blocks = min(cluster_cores(), blocks)
+    return ray.data.from_items(rows, override_num_blocks=blocks)
+
+
 def shuffle_partitions(rows: int) -> int:
     """Partitions of a shuffle of ``rows`` rows: one per ``ROWS_PER_PARTITION``, at most one
     per core of the cluster (Ray Data's default, 200, costs seconds of tasks on a batch)."""
-    import ray
-
-    cores = int(ray.cluster_resources().get("CPU", 1))
-    return max(1, min(cores, -(-rows // ROWS_PER_PARTITION)))
+    return max(1, min(cluster_cores(), -(-rows // ROWS_PER_PARTITION)))
 
 
 def key_buckets(rows: int) -> int:
@@ -97,6 +131,54 @@ def by_key(group: dict[str, Any], column: str) -> dict[str, list[int]]:
     return rows
 
 
+# Ray keeps as many idle worker processes as CPUs and kills the others after a second idle.
+# Every shuffle starts aggregator actors and the analysis its actor pool, each taking a
+# worker process that dies with it, so the next stage's tasks waited for fresh processes
+# that import crosswire again: 2 s per stage on two loaded cores, a story shuffle 5-7 s
+# instead of 0.3-0.8 s. A Ray started here keeps two idle workers per CPU, and two more, for
+# ten minutes (250-400 MiB each; a cluster sets this itself, ``RAY_num_workers_soft_limit``
+# and ``RAY_idle_worker_killing_time_threshold_ms``).
+IDLE_WORKER_SECONDS = 600
+
+
+def keep_workers(cpus: int) -> dict[str, Any]:
+    """Ray's settings that keep idle worker processes between the stages of an ingest."""
+    return {
+        "num_workers_soft_limit": 2 * cpus + 2,
+        "idle_worker_killing_time_threshold_ms": IDLE_WORKER_SECONDS * 1000,
+    }
+
+
+# What the stages' tasks import: loaded once per worker process at start, not in the first
+# ingest's first task (4-5 s on two loaded cores).
+TASK_MODULES = (
+    "crosswire.ingest.prepare",
+    "crosswire.dedup.fingerprint",
+    "crosswire.stories.keys",
+    "crosswire.analyze.workers",
+)
+
+
+def _import_task_modules(pause: float) -> None:
+    """A task that imports :data:`TASK_MODULES` and waits, so that ``n`` of them at once
+    warm ``n`` worker processes."""
+    import importlib
+    import time
+
+    for name in TASK_MODULES:
+        importlib.import_module(name)
+    time.sleep(pause)
+
+
+def _warm_workers(count: int) -> None:
+    """Start ``count`` worker processes with the stages' modules imported (kept by
+    :func:`keep_workers`)."""
+    import ray
+
+    task = ray.remote(num_cpus=1)(_import_task_modules)
+    ray.get([task.remote(0.5) for _ in range(max(1, count))])
+
+
 def start(address: str | None = None, workers: int | None = None) -> None:
     """Connect to a Ray cluster, or start Ray on this machine with ``workers`` CPUs."""
     import ray
@@ -109,7 +191,10 @@ def start(address: str | None = None, workers: int | None = None) -> None:
         include_dashboard=False,
         log_to_driver=False,
         ignore_reinit_error=True,
+        _system_config=None if address else keep_workers(workers or os.cpu_count() or 1),
     )
+    if not address:
+        _warm_workers(workers or cluster_cores())
     from ray.data import DataContext
 
     # Records come back in input order: ingest order decides which copy is the original.
@@ -119,7 +204,6 @@ def start(address: str | None = None, workers: int | None = None) -> None:
 
 def prepared_records(files: list[Path | IngestError], config: Config) -> Iterator[Any]:
     """Read and clean files on Ray: each file's articles (with exact hashes) or errors, in order."""
-    import ray
 
     from crosswire.dedup import exact_hash
 
@@ -127,7 +211,7 @@ def prepared_records(files: list[Path | IngestError], config: Config) -> Iterato
     yield from (f for f in files if isinstance(f, IngestError))
     if not paths:
         return
-    ds = ray.data.from_items([{"path": p} for p in paths]).map_batches(
+    ds = dataset_of([{"path": p} for p in paths], FILES_PER_TASK, spread=True).map_batches(
         _read_clean_batch,
         batch_size=FILES_PER_TASK,
         fn_kwargs={"csv_map": json.dumps(dict(config.csv_map))},
@@ -151,7 +235,7 @@ def analyse_on_ray(
     if not records:
         return
     settings = {k: getattr(config, k) for k in ("spacy_model", "batch_size")}
-    ds = ray.data.from_items(records).map_batches(
+    ds = dataset_of(records, config.batch_size, spread=True).map_batches(
         _Analyser,
         batch_size=config.batch_size,
         compute=ray.data.ActorPoolStrategy(size=max(1, config.workers)),

@@ -20,7 +20,13 @@ from typing import Any
 
 from crosswire.config import Config
 from crosswire.dedup.decide import Age, Candidate, Printed, age_of, choose_original
-from crosswire.engine.ray_data import bucket_of, by_key, key_buckets, shuffle_partitions
+from crosswire.engine.ray_data import (
+    bucket_of,
+    by_key,
+    dataset_of,
+    key_buckets,
+    shuffle_partitions,
+)
 from crosswire.store import Store
 
 EXACT_KEY = "="
@@ -98,15 +104,13 @@ def candidate_pairs(
     ``batch`` and ``stored`` rows hold ``id``, ``exact`` ('' when unknown) and ``signature``
     (None when not fingerprinted); the batch's are paired with each other and with the stored.
     """
-    import ray
-
     rows = [{**r, "new": True} for r in batch] + [{**r, "new": False} for r in stored]
     if not rows:
         return {}
     settings = {"num_perm": config.minhash_perm, "threshold": config.near_duplicate_threshold}
     keyed = len(rows) * 26  # 25 bands and the exact hash at the default threshold
     settings["buckets"] = key_buckets(keyed)
-    keys = ray.data.from_items(rows).map_batches(
+    keys = dataset_of(rows, KEY_BATCH).map_batches(
         _band_key_batch, batch_size=KEY_BATCH, batch_format="numpy", fn_kwargs=settings
     )
     found: dict[str, set[str]] = defaultdict(set)
@@ -118,12 +122,10 @@ def candidate_pairs(
 
 def fingerprint_on_ray(store: Store, ids: list[str], config: Config) -> dict[str, Printed]:
     """The fingerprint record of each of ``ids``, computed in Ray tasks."""
-    import ray
-
     records = [{"id": a.id, "text": a.text} for a in store.iter_articles(ids)]
     if not records:
         return {}
-    ds = ray.data.from_items(records).map_batches(
+    ds = dataset_of(records, 256).map_batches(
         _fingerprint_batch,
         batch_size=256,
         fn_kwargs={

@@ -22,7 +22,13 @@ from typing import Any
 
 from crosswire.config import Config
 from crosswire.dates import day_number
-from crosswire.engine.ray_data import bucket_of, by_key, key_buckets, shuffle_partitions
+from crosswire.engine.ray_data import (
+    bucket_of,
+    by_key,
+    dataset_of,
+    key_buckets,
+    shuffle_partitions,
+)
 from crosswire.store import Store
 from crosswire.stories.keys import KeyRow, key_candidates, reach, shared_keys
 
@@ -98,8 +104,6 @@ def candidates_on_ray(
 ) -> dict[str, dict[str, list[str]]]:
     """The candidates of each of ``new`` (already indexed) with the keys each shares, from two
     shuffles on Ray Data: on the story key, then on the article (module doc)."""
-    import ray
-
     rows = _rows(store, new, config)
     if not any(r["new"] for r in rows):
         return {a: {} for a in new}
@@ -107,7 +111,7 @@ def candidates_on_ray(
     for row in rows:
         row["bucket"] = bucket_of(row["key"], buckets)
     pairs = (
-        ray.data.from_items(rows)
+        dataset_of(rows)
         .groupby("bucket", num_partitions=partitions)
         .map_groups(
             _key_pairs, batch_format="numpy", fn_kwargs={"window_days": config.story_window_days}
@@ -119,7 +123,10 @@ def candidates_on_ray(
         .map_groups(_shared, batch_format="numpy")
     )
     found: dict[str, dict[str, list[str]]] = {a: {} for a in new}
-    for row in gathered.iter_rows():
-        keys = str(row["keys"]).split(_SEPARATOR)
-        found.setdefault(str(row["article"]), {})[str(row["candidate"])] = keys
+    # Whole blocks as Arrow columns: a row at a time cost the driver 0.15 s more on 800
+    # articles (197,000 pairs).
+    for block in gathered.iter_batches(batch_format="pyarrow", batch_size=None):
+        columns = (block.column(c).to_pylist() for c in ("article", "candidate", "keys"))
+        for article, candidate, keys in zip(*columns, strict=True):
+            found.setdefault(article, {})[candidate] = keys.split(_SEPARATOR)
     return found

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -23,6 +24,9 @@ from pathlib import Path
 from crosswire.stories.pairs import FEATURES
 
 MODEL_FILE = Path(__file__).with_name("story_model.json")
+# A model file to read instead of the shipped one: one trained without part of the labelled
+# pairs, so that part can be scored held out (``bench/stories.py --model``).
+MODEL_ENV = "CROSSWIRE_STORY_MODEL"
 CROSS = FEATURES.index("cross_language")
 UNDETERMINED = FEATURES.index("undetermined_language")
 
@@ -111,6 +115,7 @@ class PairModel:
 
 
 @cache
-def load_model(path: Path = MODEL_FILE) -> PairModel:
-    """The shipped model, read once per process."""
+def load_model(path: Path | None = None) -> PairModel:
+    """The shipped model (or the one ``CROSSWIRE_STORY_MODEL`` names), read once per process."""
+    path = path or Path(os.environ.get(MODEL_ENV) or MODEL_FILE)
     return PairModel.from_dict(json.loads(path.read_text(encoding="utf-8")))

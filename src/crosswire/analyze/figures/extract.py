@@ -156,17 +156,19 @@ def _names_its_head(span: Span) -> bool:
     return singular and all(t.text[:1].isupper() for t in between)
 
 
-def _age_after_name(doc: Doc, start: int, end: int) -> bool:
-    """Whether the number is set off by commas after a name, in apposition: an age ("Tomas
-    Brenn, 66, said")."""
+def _age_after_name(doc: Doc, start: int, end: int) -> str | None:
+    """The name a number set off by commas stands in apposition to, as an age ("Tomas
+    Brenn, 66, said": "Brenn"), else None."""
     text = doc_text(doc)
     if not (text[end : end + 1] == "," and text[max(0, start - 2) : start] == ", "):
-        return False
+        return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span[-1].dep_ != "appos":
-        return False
+        return None
     name = span[-1].head
-    return name.ent_type_ == "PERSON" or name.tag_ == "NNP" and name.i < span.start
+    if name.ent_type_ == "PERSON" or name.tag_ == "NNP" and name.i < span.start:
+        return name.text
+    return None
 
 
 def _subtree_text(token: Token, skip: Token | None = None) -> str:
@@ -663,8 +665,10 @@ def _figure(
         unit, end = written_unit
     if metres:
         unit = "metre"
-    if unit is None and len(group) == 1 and not measured and _age_after_name(doc, start, end):
-        unit = "year of age"
+    aged = None
+    if unit is None and len(group) == 1 and not measured:
+        aged = _age_after_name(doc, start, end)
+        unit = "year of age" if aged else None
     qual = first.group("qual")
     qualifier = QUALIFIERS[qual.lower()] if qual else None
     if len(group) == 2:
@@ -678,6 +682,8 @@ def _figure(
         unit = "times"  # "21 times the hazardous level": a multiplier, not a count
     elif unit != "year":
         unit, counts, noun = _counts(doc, start, end, unit)
+    if aged and counts is None:
+        counts = aged  # an age measures the person it follows: "McCarthy, 49," is McCarthy's
     if words and is_fraction_word(words) and span is not None:
         share_of = _of_object(span[-1])  # "a third of the Vorland population"
         if share_of is not None and share_of.pos_ != "PRON":

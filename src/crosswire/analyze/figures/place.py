@@ -10,7 +10,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from crosswire.analyze.cached import ents_within
 from crosswire.analyze.figures.period import clause_bounds
@@ -45,11 +45,27 @@ def figure_place(doc: Doc, start: int, end: int) -> str | None:
             continue
         if ent.start_char < end and start < ent.end_char:
             continue  # the figure's own words
+        if _of_person(ent):
+            continue
         known = ent.text.lower() in _aliases() or place_name(ent.text) != ent.text
         if ent.label_ in _LABELS or ent.label_ == "NORP" and known:
             distance = start - ent.end_char if ent.end_char <= start else ent.start_char - end
             found.append((distance, place_name(ent.text)))
     return min(found)[1] if found else None
+
+
+def _of_person(ent: Span) -> bool:
+    """Whether a place only says whom a person represents or where they are from: a
+    politician's party-and-state tag ("Asa Hutchinson (R-Ark.)", "Harry Reid (D-Nev.)") or
+    "Harry Reid of Nevada". The figure is not of that place."""
+    text = ent.doc.text
+    before = text[max(0, ent.start_char - 4) : ent.start_char]
+    if re.search(r"\([A-Z]-?$|\($", before):
+        return True
+    head = ent.root.head
+    if head.lower_ == "of" and head.dep_ == "prep" and head.head.ent_type_ == "PERSON":
+        return True
+    return ent.root.dep_ == "appos" and head.ent_type_ == "PERSON"
 
 
 def places_differ(a: str | None, b: str | None) -> bool:
