@@ -57,6 +57,14 @@ def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def cpu_seconds() -> float:
+    """User and system CPU seconds of this process and of its children that have ended (the
+    worker pools are joined before each stage returns)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -169,24 +177,35 @@ def whole_against_parse(workers: int, parse: float | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "whole.db")
         whole = Config(db=db, progress=False, workers=workers, analyse="all")
-        with timed_stages() as spent:
+        stage_cpu: dict[str, float] = {}
+        with timed_stages(stage_cpu) as spent:
+            cpu0 = cpu_seconds()
             t0 = time.perf_counter()
             done = ingest_paths([PAGES], whole)
             seconds = time.perf_counter() - t0
+            cpu = cpu_seconds() - cpu0
+        parse_cpu = None
         if parse is None:
             store = open_store(db)
             texts = [a.text for a in store.iter_articles(done.added)]
             store.close()
             nlp = load_nlp(whole.spacy_model)
+            cpu0 = cpu_seconds()
             t0 = time.perf_counter()
             for _ in nlp.pipe(texts, batch_size=whole.batch_size, n_process=workers):
                 pass
             parse = time.perf_counter() - t0
+            parse_cpu = cpu_seconds() - cpu0
     print()
     line("whole ingest", len(done.added), seconds, f"nlp.pipe alone (n_process={workers})", parse)
     print("  where its time went: " + ", ".join(
         f"{stage} {s:.1f}s ({s / seconds:.0%})" for stage, s in spent.items()
     ) + f", the rest {seconds - sum(spent.values()):.1f}s")  # fmt: skip
+    if parse_cpu is not None:  # what the shared cores' load changes least: CPU seconds spent
+        print(f"  CPU seconds (this process and its workers): whole ingest {cpu:.1f}, "
+              f"nlp.pipe alone {parse_cpu:.1f}, ratio {parse_cpu / cpu:.2f}; by stage: "
+              + ", ".join(f"{stage} {s:.1f}" for stage, s in stage_cpu.items())
+              + f", the rest {cpu - sum(stage_cpu.values()):.1f}")
 
 
 # The whole ingest's stages, as ``pipeline`` calls them: reading, cleaning and storing are one
@@ -201,20 +220,25 @@ STAGES = {
 
 
 @contextmanager
-def timed_stages() -> Iterator[dict[str, float]]:
-    """Seconds spent in each of the pipeline's stage functions while the block runs."""
+def timed_stages(cpu: dict[str, float] | None = None) -> Iterator[dict[str, float]]:
+    """Seconds spent in each of the pipeline's stage functions while the block runs (and in
+    ``cpu``, the CPU seconds of this process and of the worker pools each stage joined)."""
     from crosswire import pipeline
 
     spent = dict.fromkeys(STAGES, 0.0)
+    if cpu is not None:
+        cpu.update(dict.fromkeys(STAGES, 0.0))
     originals = {name: getattr(pipeline, name) for name in STAGES.values()}
 
     def timer(stage: str, function: Callable[..., Any]) -> Callable[..., Any]:
         def timed(*args: Any, **kwargs: Any) -> Any:
-            t0 = time.perf_counter()
+            t0, cpu0 = time.perf_counter(), cpu_seconds()
             try:
                 return function(*args, **kwargs)
             finally:
                 spent[stage] += time.perf_counter() - t0
+                if cpu is not None:
+                    cpu[stage] += cpu_seconds() - cpu0
 
         return timed
 

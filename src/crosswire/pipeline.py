@@ -24,6 +24,7 @@ from rich.progress import (
 from rich.text import Text
 
 from crosswire.analyze.on_demand import Analyser, analyse_ids, needed_ids
+from crosswire.analyze.workers import preload_model
 from crosswire.clean import clean_text, edge_lines
 from crosswire.clean.stubs import find_stub
 from crosswire.config import ANALYSE_MODES, Config
@@ -315,8 +316,10 @@ def _ingest(
             if prepare is not None:
                 yield from prepare(files, config)
                 return
-            for prepared in prepare_files(files, options, config.workers):
+            for n, prepared in enumerate(prepare_files(files, options, config.workers)):
                 yield from prepared
+                if n == 0 and mode == "all" and analyse_with is None:
+                    preload_model(config)  # while the pool reads the next files
                 if progress is not None and task is not None:
                     progress.advance(task)
 

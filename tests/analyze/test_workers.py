@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+
 import pytest
 
 import crosswire.analyze.workers as workers
@@ -22,7 +24,14 @@ def _articles(n: int) -> list[Article]:
     ]
 
 
-def test_workers_give_the_records_one_process_gives() -> None:
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_workers_give_the_records_one_process_gives(
+    start: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if start not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start} here")
+    # Forked workers inherit the parent's model; spawned ones load their own.
+    monkeypatch.setattr(workers, "worker_context", lambda: multiprocessing.get_context(start))
     config = Config(batch_size=2)
     batches = [_articles(6)[i : i + 2] for i in range(0, 6, 2)]
     serial = [a for done, _ in workers.analyse_batches(batches, config, 1) for a in done]
@@ -44,3 +53,18 @@ def test_a_failing_article_costs_only_itself(monkeypatch: pytest.MonkeyPatch) ->
     analyses, failed = workers.analyse_batch(_articles(3), Config())
     assert [a.article for a in analyses] == ["a0", "a2"]
     assert failed == [("s1", "the parser broke on a1")]
+
+
+def test_the_model_is_preloaded_only_for_workers_forked_from_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loaded: list[str] = []
+    monkeypatch.setattr(workers, "load_nlp", loaded.append)
+    monkeypatch.setattr(workers, "can_fork", lambda: True)
+    workers.preload_model(Config(workers=1))  # one process: it loads when it first analyses
+    assert loaded == []
+    workers.preload_model(Config(workers=2))
+    assert loaded == [Config().spacy_model]
+    monkeypatch.setattr(workers, "can_fork", lambda: False)  # spawned workers load their own
+    workers.preload_model(Config(workers=2))
+    assert loaded == [Config().spacy_model]

@@ -276,3 +276,18 @@ def test_fallback_skips_labels_handles_and_the_publisher() -> None:
     )
     tree = load_html(f"<html><head>{head}</head><body><p>Text.</p></body></html>")
     assert fallback_authors(read_page_meta(tree, URL), ["The Harbour Ledger"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By ILSE VARGA, harbour desk", "ILSE VARGA"),  # the page's own spelling wins
+        ("ilse_varga: photos", "ilse_varga"),
+        ("Ilse Varga", "Ilse Varga"),  # at the very start of the page
+        ("mailto:xilse varga / @ilse varga / -ilse varga", "ilse varga"),  # glued: kept as given
+        ("see /ilse varga and by I. VARGA.", "ilse varga"),  # a path, and other initials
+        ("Written by Ilse Varga. Ilse Varga.", "Ilse Varga"),  # the full stop is no initial's
+    ],
+)
+def test_an_author_is_written_as_the_page_spells_it(text: str, expected: str) -> None:
+    assert clean_authors("ilse varga", [], "ledger", text) == [expected]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+import crosswire.ingest.prepare as prepare
 from crosswire.dedup import exact_hash
 from crosswire.ingest.prepare import prepare_file, prepare_files
 from crosswire.ingest.readers import ReadOptions
@@ -35,7 +39,13 @@ def test_prepare_file_cleans_and_hashes(tmp_path: Path) -> None:
     assert digest == exact_hash(article.text)
 
 
-def test_pool_gives_what_one_process_gives_in_order(tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_pool_gives_what_one_process_gives_in_order(
+    start: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if start not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start} here")
+    monkeypatch.setattr(prepare, "worker_context", lambda: multiprocessing.get_context(start))
     inputs = files(tmp_path, 9)
     error = IngestError(source="gone.txt", code="unreadable", message="missing")
     inputs.insert(3, error)

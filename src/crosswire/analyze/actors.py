@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.analyze.cached import doc_ents, doc_text
 from crosswire.analyze.cues import GENERIC_ROLES, ROLE_NOUNS, words_of
 from crosswire.analyze.kinship import relative
 from crosswire.analyze.marks import find_quotations
-from crosswire.analyze.nlp import doc_text
 
 # Honorifics and titles written as part of a name ("Mr. Smith", "Gov. Pence"): stripped from the
 # canonical name but kept as a title, so "the governor" can still find the person.
@@ -97,9 +97,15 @@ class ActorIndex:
         self.persons: list[Person] = []
         # char start of a PERSON mention -> canonical name
         self.mention_actor: dict[int, str] = {}
-        self.quoted = [(q.open, q.close) for q in find_quotations(doc.text)]
-        names = [ent for ent in doc.ents if ent.label_ == "PERSON" and "\n" not in ent.text]
-        names += [n for ent in doc.ents if ent.label_ != "PERSON" for n in _titled_names(ent)]
+        # A name's tokens -> the people they can denote: the same names recur on every mention,
+        # and the people (with their names) are fixed once the index is built.
+        self._named: dict[tuple[str, ...], list[Person]] = {}
+        # ("last", word) / ("first", word) -> positions in ``persons`` of the names ending /
+        # starting with it: a name is matched against those few, not against everyone.
+        self._by_word: dict[tuple[str, str], set[int]] = {}
+        self.quoted = [(q.open, q.close) for q in find_quotations(doc_text(doc))]
+        names = [ent for ent in doc_ents(doc) if ent.label_ == "PERSON" and "\n" not in ent.text]
+        names += [n for ent in doc_ents(doc) if ent.label_ != "PERSON" for n in _titled_names(ent)]
         self._build(names)
 
     def in_quote(self, pos: int) -> bool:
@@ -127,6 +133,12 @@ class ActorIndex:
                 # known before any bare surname is resolved, wherever it comes
                 full[key].titles |= _titles_of(ent)
         self.persons = sorted(full.values(), key=lambda p: p.first)
+        self._named = {}
+        self._by_word = {}
+        for i, person in enumerate(self.persons):
+            for word in (("last", person.tokens[-1]), ("last", _core(person.tokens)[-1]),
+                         ("first", person.tokens[0])):  # fmt: skip
+                self._by_word.setdefault(word, set()).add(i)
         for ent in sorted(ents, key=lambda e: e.start_char):
             person = self._person_for_tokens(name_tokens(ent.text), ent.start_char)
             if person is None:
@@ -176,21 +188,11 @@ class ActorIndex:
         if not tokens:
             return None
         key = tokens
-        candidates = [
-            p
-            for p in self.persons
-            if p.tokens == key
-            or _core(p.tokens)[-len(key) :] == key
-            or (len(key) == 1 and p.tokens[0] == key[0])
-        ]
+        candidates = self._named.get(tuple(key))
+        if candidates is None:
+            candidates = self._named[tuple(key)] = self._candidates(key)
         if not candidates:
             return None
-        exact = [p for p in candidates if p.tokens == key]
-        if exact:
-            return exact[0]
-        # A surname ("Rutte") before a first name: "Rutte Raises" must not capture it.
-        suffix = [p for p in candidates if _core(p.tokens)[-len(key) :] == key]
-        candidates = suffix or candidates
         if len(candidates) == 1:
             return candidates[0]
         # A family shares the surname ("Tor Vale", "his wife, Sandra Vale"): the bare surname
@@ -204,6 +206,28 @@ class ActorIndex:
         if before:
             return max(before, key=lambda p: max(s for s, _ in p.mentions if s <= at))
         return min(candidates, key=lambda p: p.first)
+
+    def _candidates(self, key: list[str]) -> list[Person]:
+        """The people a name's tokens can denote, narrowed as far as the tokens alone allow
+        (the one of that exact name; else those whose name it ends; else a first name)."""
+        # Only a person whose name (or its core) ends with the key's last word, or one whose
+        # first name is a one-word key, can qualify: read those from the index, in order.
+        positions = self._by_word.get(("last", key[-1]), set())
+        if len(key) == 1:
+            positions = positions | self._by_word.get(("first", key[0]), set())
+        candidates = [
+            p
+            for p in (self.persons[i] for i in sorted(positions))
+            if p.tokens == key
+            or _core(p.tokens)[-len(key) :] == key
+            or (len(key) == 1 and p.tokens[0] == key[0])
+        ]
+        exact = [p for p in candidates if p.tokens == key]
+        if exact:
+            return exact[:1]
+        # A surname ("Rutte") before a first name: "Rutte Raises" must not capture it.
+        suffix = [p for p in candidates if _core(p.tokens)[-len(key) :] == key]
+        return suffix or candidates
 
     # -- resolving ------------------------------------------------------------------------
     def person_named(self, name: str, at: int) -> str | None:

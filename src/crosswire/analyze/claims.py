@@ -18,6 +18,7 @@ import re
 
 from spacy.tokens import Doc
 
+from crosswire.analyze.cached import doc_text
 from crosswire.analyze.figures import sentence_spans
 from crosswire.records import Claim, Entity
 
@@ -129,7 +130,7 @@ def extract_claims(doc: Doc, entities: list[Entity]) -> list[Claim]:
         >>> [(c.kind, c.value) for c in extract_claims(doc, [])]
         [('venue', 'interview:Vorlander Post')]
     """
-    text = doc.text
+    text = doc_text(doc)
     claims: list[Claim] = []
     for s_start, s_end in sentence_spans(doc):
         sentence = text[s_start:s_end]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from crosswire.analyze.actors import ActorIndex, clean_name, description_span, is_description
+from crosswire.analyze.cached import doc_ents
 from crosswire.analyze.cues import ROLE_NOUNS
 from crosswire.records import Entity
 
@@ -31,7 +32,7 @@ def extract_entities(doc: Doc) -> tuple[list[Entity], dict[str, list[str]]]:
     """
     index = actor_index(doc)
     entities: list[Entity] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         entity = Entity(ent.start_char, ent.end_char, ent.text, ent.label_)
         if ent.label_ == "PERSON":
             entity.actor = index.actor_at(ent.start_char, ent.end_char)

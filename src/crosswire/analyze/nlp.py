@@ -9,6 +9,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
+from crosswire.analyze.cached import (
+    doc_text as doc_text,  # re-exported: the rules import it from here
+)
+
 PARAGRAPHS = "crosswire_paragraphs"
 # A double quotation mark glued to the words around it ("talks.\"We'll", "Halm,\"Quist
 # told"; flattened text loses the space) is a token of its own, or the quote's first word
@@ -16,20 +20,6 @@ PARAGRAPHS = "crosswire_paragraphs"
 GLUED_QUOTE = (
     r"""(?<=\w)[,!?;:](?=["“”]\w)|(?<=[\w.,!?;:])["“”](?=\w)|(?<=\w)["“”](?=[.,!?;:])"""
 )
-
-
-# Where a parsed document keeps its text once built (spaCy's own extension keys are tuples).
-_TEXT = "crosswire.text"
-
-
-def doc_text(doc: Doc) -> str:
-    """The document's text, built once: ``Doc.text`` joins every token on each access, and the
-    rules ask for it per figure, per name and per statement (on a long page that was most of
-    the analysis after the parse)."""
-    text = doc.user_data.get(_TEXT)
-    if text is None:
-        text = doc.user_data[_TEXT] = doc.text
-    return text
 
 
 @Language.component(PARAGRAPHS)

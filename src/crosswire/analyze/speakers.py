@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.analyze.actors import ActorIndex, description_span, is_description
+from crosswire.analyze.cached import ent_containing
 from crosswire.analyze.cues import (
     GROUP_NOUNS,
     PASSIVE_SPEAKER_LEMMAS,
@@ -190,7 +191,7 @@ def _mention(tok: Token) -> Span:
             tok = child
             break
     if tok.ent_type_:
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        ent = ent_containing(doc, tok.i)
         if ent is not None:
             return ent
     if tok.pos_ == "PRON":

@@ -2,13 +2,14 @@
 
 spaCy's parse is the slowest stage by far (a few articles per second per core), and articles
 are analysed independently of one another, so each core can take its own batches. Workers are
-spawned (the parent may hold threads, such as the progress bar's) and load the model once; at
-most two batches per worker are in flight, so a large store is streamed, never held.
+forked from a parent that has loaded the model, as spaCy's own ``n_process`` workers are, when
+the parent runs no other thread (``crosswire/processes.py``); otherwise (the progress bar's
+thread) they are spawned and each loads the model once. At most two batches per worker are in
+flight, so a large store is streamed, never held.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -16,6 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from crosswire.analyze.nlp import load_nlp
 from crosswire.analyze.pipeline import analyze_articles
 from crosswire.config import Config
+from crosswire.processes import can_fork, worker_context
 from crosswire.records import Analysis, Article
 
 # Below this many articles one process is faster: each worker first spends about a second
@@ -46,6 +48,17 @@ def _load_model(model: str) -> None:
     load_nlp(model)
 
 
+def preload_model(config: Config) -> None:
+    """Load the model here now when the analysis workers will be forked from this process.
+
+    An ingest that analyses everything calls this while its reading pool works: the load then
+    shares the cores with the reading instead of holding up the first analysis batch (the
+    parent loads it anyway, for the forked workers or, under ``MIN_PARALLEL`` articles, to
+    analyse them itself)."""
+    if config.workers > 1 and can_fork():
+        load_nlp(config.spacy_model)
+
+
 def analyse_batches(
     batches: Iterable[list[Article]], config: Config, workers: int
 ) -> Iterator[tuple[list[Analysis], list[Failed]]]:
@@ -55,7 +68,9 @@ def analyse_batches(
         for batch in batches:
             yield analyse_batch(batch, config)
         return
-    context = multiprocessing.get_context("spawn")
+    context = worker_context()
+    if context.get_start_method() == "fork":
+        load_nlp(config.spacy_model)  # once, here: every forked worker starts with it loaded
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,

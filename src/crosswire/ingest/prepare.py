@@ -10,7 +10,6 @@ only the readers and the cleaner.
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -20,6 +19,7 @@ from crosswire.clean import clean_text
 from crosswire.errors import READER_FAILED
 from crosswire.ingest.readers import ReadOptions, read_path
 from crosswire.ingest.values import strip_controls
+from crosswire.processes import worker_context
 from crosswire.records import Article, IngestError, RawItem
 
 
@@ -112,13 +112,14 @@ def prepare_files(
     """Prepared items per file, in input order; a process pool when it pays off.
 
     Reading and cleaning HTML is CPU-bound (trafilatura), so two cores read nearly twice as
-    fast. Workers are spawned, not forked: the parent may hold threads (the progress bar).
+    fast. Workers are forked when the parent runs no other thread, else spawned (the progress
+    bar's thread: see ``crosswire/processes.py``).
     """
     if workers <= 1 or len(files) < 4 * workers:
         for path in files:
             yield prepare_file(path, options)
         return
-    context = multiprocessing.get_context("spawn")
+    context = worker_context()
     chunk = max(1, min(_CHUNK, len(files) // (4 * workers)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         for items in pool.map(read_clean, files, [options] * len(files), chunksize=chunk):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from crosswire.analyze.cached import ents_within
 from crosswire.analyze.figures.period import clause_bounds
 
 _TABLE = Path(__file__).with_name("places.json")
@@ -39,7 +40,7 @@ def figure_place(doc: Doc, start: int, end: int) -> str | None:
     s0 = sentence.start_char
     left, right = clause_bounds(sentence.text, start - s0, end - s0)
     found: list[tuple[int, str]] = []
-    for ent in sentence.ents:
+    for ent in ents_within(sentence):
         if not (s0 + left <= ent.start_char and ent.end_char <= s0 + right):
             continue
         if ent.start_char < end and start < ent.end_char:

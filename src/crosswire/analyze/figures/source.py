@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.analyze.cached import doc_ents, ent_containing, ents_within
 from crosswire.analyze.figures.period import clause_bounds
 
 _WORDS = Path(__file__).with_name("sources.json")
@@ -38,9 +39,8 @@ def _name(entity: Span) -> str:
 def _entity_of(token: Token) -> Span | None:
     """The named body ``token`` is part of, if any."""
     labels = _words()[2]
-    return next(
-        (e for e in token.doc.ents if e.start <= token.i < e.end and e.label_ in labels), None
-    )
+    ent = ent_containing(token.doc, token.i)
+    return ent if ent is not None and ent.label_ in labels else None
 
 
 def _named(tokens: list[Token], pronouns: bool = False) -> str | None:
@@ -51,12 +51,12 @@ def _named(tokens: list[Token], pronouns: bool = False) -> str | None:
         return None
     labels = _words()[2]
     inside = {t.i for t in tokens}
-    spans = [e for e in tokens[0].doc.ents if e.label_ in labels and e.start in inside]
+    spans = [e for e in doc_ents(tokens[0].doc) if e.label_ in labels and e.start in inside]
     if spans:
         return _name(max(spans, key=len))
     pronoun = next((t for t in tokens if t.lower_ in _POSSESSIVE), None)
     if pronoun is not None and pronouns:
-        before = [e for e in pronoun.sent.ents if e.end <= pronoun.i and e.label_ == "ORG"]
+        before = [e for e in ents_within(pronoun.sent) if e.end <= pronoun.i and e.label_ == "ORG"]
         if before:
             return _name(before[-1])
     return None

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from crosswire.analyze.cached import doc_text
 from crosswire.analyze.marks import find_quotations
 from crosswire.analyze.quotes.candidate import to_quote
 from crosswire.analyze.quotes.in_statement import one_record_each
@@ -100,7 +101,7 @@ def extract_quotes(doc: Doc, entities: list[Entity], actors: dict[str, list[str]
     """
     if not len(doc):
         return []
-    quotations = find_quotations(doc.text)
+    quotations = find_quotations(doc_text(doc))
     t = QuoteText.of(doc, quotations)
     candidates = direct_and_partial(t, quotations)
     quotes = [to_quote(t, c) for c in candidates]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.analyze.cached import doc_text
 from crosswire.analyze.cues import words_of
 from crosswire.analyze.entities import actor_index
 from crosswire.analyze.marks import Quotation
@@ -58,7 +59,7 @@ class QuoteText:
 
     @classmethod
     def of(cls, doc: Doc, quotations: list[Quotation]) -> QuoteText:
-        text = doc.text
+        text = doc_text(doc)
         starts = [t.idx for t in doc]
         inside = [False] * len(doc)
         for q in quotations:
