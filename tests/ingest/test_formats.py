@@ -248,13 +248,21 @@ def test_a_claim_full_of_zeros_is_refused_before_its_http_headers_are_read(tmp_p
     bomb += packer.compress(b"\0" * (256 << 20)) + packer.flush()
     path = tmp_path / "zeros.warc.gz"
     path.write_bytes(bomb)
-    began = time.perf_counter()
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    data = bomb
-    while data:  # the baseline: inflating the record once, a block at a time
-        inflater.decompress(data, 1 << 16)
-        data = inflater.unconsumed_tail
-    inflate_s = time.perf_counter() - began
-    titles, errors, seconds, _ = _read(path)
-    assert titles == [] and [e.code for e in errors] == ["E006"]
+
+    def inflate() -> float:
+        """The baseline: inflating the record once, a block at a time."""
+        began = time.perf_counter()
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        data = bomb
+        while data:
+            inflater.decompress(data, 1 << 16)
+            data = inflater.unconsumed_tail
+        return time.perf_counter() - began
+
+    # Best of three each: on a loaded machine one slow round of either decides nothing.
+    inflate_s = min(inflate() for _ in range(3))
+    reads = [_read(path) for _ in range(3)]
+    for titles, errors, _, _ in reads:
+        assert titles == [] and [e.code for e in errors] == ["E006"]
+    seconds = min(r[2] for r in reads)
     assert seconds < inflate_s / 4, (seconds, inflate_s)
