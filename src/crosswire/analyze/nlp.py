@@ -9,10 +9,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-from crosswire.analyze.cached import (
-    doc_text as doc_text,  # re-exported: the rules import it from here
-)
-
 PARAGRAPHS = "crosswire_paragraphs"
 # A double quotation mark glued to the words around it ("talks.\"We'll", "Halm,\"Quist
 # told"; flattened text loses the space) is a token of its own, or the quote's first word

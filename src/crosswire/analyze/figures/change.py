@@ -12,7 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from crosswire.analyze.nlp import doc_text
+from crosswire.analyze.cached import doc_text
 
 _LEXICON = Path(__file__).with_name("change.json")
 _OBJECT_DEPS = {"dobj", "npadvmod", "attr", "advmod", "oprd", "nsubj", "ccomp", "conj", "acomp"}

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.analyze.cached import doc_text
 from crosswire.analyze.figures.change import change_direction
 from crosswire.analyze.figures.counted import counted_name
 from crosswire.analyze.figures.currencies import sign_code, sign_pattern, word_code, word_pattern
@@ -23,7 +24,6 @@ from crosswire.analyze.figures.place import figure_place
 from crosswire.analyze.figures.source import figure_source
 from crosswire.analyze.figures.units import per_after, unit_after
 from crosswire.analyze.figures.widgets import is_widget
-from crosswire.analyze.nlp import doc_text
 from crosswire.lines import split_lines
 from crosswire.records import Figure, Quote
 

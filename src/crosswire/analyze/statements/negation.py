@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from crosswire.analyze.nlp import doc_text
+from crosswire.analyze.cached import doc_text
 from crosswire.records import Quote
 
 # Auxiliaries that make a cue's report a denial or a possibility, not an assertion.
