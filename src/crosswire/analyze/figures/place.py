@@ -12,7 +12,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from crosswire.analyze.cached import ents_within
+from crosswire.analyze.cached import doc_text, ents_within
 from crosswire.analyze.figures.period import clause_bounds
 
 _TABLE = Path(__file__).with_name("places.json")
@@ -58,7 +58,7 @@ def _of_person(ent: Span) -> bool:
     """Whether a place only says whom a person represents or where they are from: a
     politician's party-and-state tag ("Asa Hutchinson (R-Ark.)", "Harry Reid (D-Nev.)") or
     "Harry Reid of Nevada". The figure is not of that place."""
-    text = ent.doc.text
+    text = doc_text(ent.doc)
     before = text[max(0, ent.start_char - 4) : ent.start_char]
     if re.search(r"\([A-Z]-?$|\($", before):
         return True
