@@ -1,7 +1,7 @@
 """Every stage's cost beside its library alone, and how the lexical path grows.
 
     python bench/pipeline.py [--workers W] [--growth 10000,100000] [--million] [--plot PNG]
-    python bench/pipeline.py --whole [--workers W]
+    python bench/pipeline.py --whole [--workers W] [--split]
 
 Stages, on the Zyte dev pages (../shared/data/extraction/zyte-dev, 120 news pages as HTML),
 each timed alone in the same run on the same articles, with resident memory after it:
@@ -16,7 +16,9 @@ each timed alone in the same run on the same articles, with resident memory afte
 
 Then the whole ingest with analysis (``ingest_paths(analyse="all")``, ``W`` workers) against
 ``nlp.pipe`` alone: the share of the parse's speed the whole pipeline keeps, and the seconds
-the whole ingest spent in each stage (``--whole`` runs only this).
+the whole ingest spent in each stage (``--whole`` runs only this; ``--split`` also splits the
+analysis pool's wall time: start-up to the first batch, each worker's parse and rules, its wait
+after its last batch, and the parent's storing of the analyses).
 
 Growth: the lexical path (``analyse="none"``: read, clean, store, dedup, stories) on generated
 news-please streams (bench/scale.py's generator) of each size in ``--growth``, each in a fresh
@@ -31,6 +33,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -166,7 +169,7 @@ def stages(workers: int) -> None:
     whole_against_parse(workers, parse)
 
 
-def whole_against_parse(workers: int, parse: float | None = None) -> None:
+def whole_against_parse(workers: int, parse: float | None = None, split: bool = False) -> None:
     """The whole ingest with analysis against ``nlp.pipe`` alone on its texts (``parse``
     seconds, measured here when not given), and where the whole ingest's time went."""
     from crosswire.analyze.nlp import load_nlp
@@ -178,7 +181,7 @@ def whole_against_parse(workers: int, parse: float | None = None) -> None:
         db = str(Path(tmp) / "whole.db")
         whole = Config(db=db, progress=False, workers=workers, analyse="all")
         stage_cpu: dict[str, float] = {}
-        with timed_stages(stage_cpu) as spent:
+        with timed_stages(stage_cpu) as spent, pool_split(Path(tmp), split) as pool:
             cpu0 = cpu_seconds()
             t0 = time.perf_counter()
             done = ingest_paths([PAGES], whole)
@@ -201,6 +204,8 @@ def whole_against_parse(workers: int, parse: float | None = None) -> None:
     print("  where its time went: " + ", ".join(
         f"{stage} {s:.1f}s ({s / seconds:.0%})" for stage, s in spent.items()
     ) + f", the rest {seconds - sum(spent.values()):.1f}s")  # fmt: skip
+    if pool:
+        print("  analysis pool: " + pool["summary"])
     if parse_cpu is not None:  # what the shared cores' load changes least: CPU seconds spent
         print(f"  CPU seconds (this process and its workers): whole ingest {cpu:.1f}, "
               f"nlp.pipe alone {parse_cpu:.1f}, ratio {parse_cpu / cpu:.2f}; by stage: "
@@ -249,6 +254,79 @@ def timed_stages(cpu: dict[str, float] | None = None) -> Iterator[dict[str, floa
     finally:
         for name, function in originals.items():
             setattr(pipeline, name, function)
+
+
+@contextmanager
+def pool_split(folder: Path, on: bool) -> Iterator[dict[str, str]]:
+    """When ``on``, where the analysis pool's wall time goes: each batch's start and end and
+    the seconds of its rules, written by the (forked) workers to a file in ``folder``, and the
+    parent's seconds storing analyses; the summary is put in the dict yielded, after the block."""
+    from crosswire.analyze import on_demand, workers
+    from crosswire.analyze import pipeline as analysis
+
+    out: dict[str, str] = {}
+    if not on:
+        yield out
+        return
+    log = folder / "batches.jsonl"
+    rules = [0.0]  # this process's seconds in the rules (a forked worker has its own copy)
+    saving = [0.0]
+    stage: dict[str, float] = {}
+    originals = (workers.analyse_batch, analysis.analyse_doc, on_demand._save,
+                 on_demand.analyse_locally)  # fmt: skip
+
+    def doc(*args: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return originals[1](*args)
+        finally:
+            rules[0] += time.perf_counter() - t0
+
+    def batch(articles: list[Any], config: Any) -> Any:
+        start, before = time.time(), rules[0]
+        result = originals[0](articles, config)
+        row = {"pid": os.getpid(), "start": start, "end": time.time(),
+               "rules": rules[0] - before, "n": len(articles)}  # fmt: skip
+        with log.open("a") as fh:
+            fh.write(json.dumps(row) + "\n")
+        return result
+
+    def save(*args: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return originals[2](*args)
+        finally:
+            saving[0] += time.perf_counter() - t0
+
+    def local(*args: Any) -> Any:
+        stage["start"] = time.time()
+        yield from originals[3](*args)
+        stage["end"] = time.time()
+
+    workers.analyse_batch, analysis.analyse_doc, on_demand._save = batch, doc, save
+    on_demand.analyse_locally = local
+    try:
+        yield out
+    finally:
+        (workers.analyse_batch, analysis.analyse_doc, on_demand._save,
+         on_demand.analyse_locally) = originals  # fmt: skip
+    rows = [json.loads(x) for x in log.read_text().splitlines()] if log.exists() else []
+    if not rows or "end" not in stage:
+        return
+    by_pid: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_pid.setdefault(row["pid"], []).append(row)
+    first = min(r["start"] for r in rows) - stage["start"]
+    parts = []
+    for _pid, mine in sorted(by_pid.items()):
+        busy = sum(r["end"] - r["start"] for r in mine)
+        rule_s = sum(r["rules"] for r in mine)
+        idle = stage["end"] - max(r["end"] for r in mine)
+        parts.append(f"{len(mine)} batches, {sum(r['n'] for r in mine)} articles: parse "
+                     f"{busy - rule_s:.1f}s, rules {rule_s:.1f}s, done {idle:.1f}s before the "
+                     f"end")  # fmt: skip
+    out["summary"] = (f"{stage['end'] - stage['start']:.1f}s, first batch after {first:.1f}s; "
+                      + "; ".join(parts) + f"; parent storing {saving[0]:.1f}s")
 
 
 def grow(size: int, budget: float | None = None) -> dict[str, Any]:
@@ -350,6 +428,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--whole", action="store_true", help="only the whole ingest against nlp.pipe alone"
     )
+    parser.add_argument(
+        "--split", action="store_true", help="with --whole: where the analysis pool's time goes"
+    )
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "pipeline-growth.png")
     parser.add_argument("--grow-one", type=int, help=argparse.SUPPRESS)
     parser.add_argument(
@@ -360,7 +441,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(grow(args.grow_one, args.budget)))
         return 0
     if args.whole:
-        whole_against_parse(args.workers)
+        whole_against_parse(args.workers, split=args.split)
         return 0
     if not args.no_stages:
         stages(args.workers)

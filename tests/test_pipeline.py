@@ -197,3 +197,14 @@ def test_a_wall_page_is_an_error_of_its_own_not_an_article(tmp_path, config):
     (error,) = report.errors
     assert error.source.endswith("cookies.txt") and error.code == "E015"
     assert "cookie banner" in error.message
+
+
+def test_a_reingest_that_adds_nothing_loads_no_model(tmp_path, monkeypatch):
+    loaded: list[str] = []
+    monkeypatch.setattr(pipeline, "preload_model", lambda config: loaded.append(config.db))
+    config = Config(db=str(tmp_path / "a.db"), progress=False, workers=2, analyse="all")
+    first = ingest_paths([ROOT / "examples" / "demo"], config)
+    assert first.added and loaded == [config.db]  # loaded once, while the pool reads on
+    again = ingest_paths([ROOT / "examples" / "demo"], config)
+    assert not again.added and again.analysed == 0
+    assert loaded == [config.db]  # nothing new to analyse: no model loaded

@@ -316,10 +316,12 @@ def _ingest(
             if prepare is not None:
                 yield from prepare(files, config)
                 return
-            for n, prepared in enumerate(prepare_files(files, options, config.workers)):
-                yield from prepared
-                if n == 0 and mode == "all" and analyse_with is None:
+            preload = mode == "all" and analyse_with is None
+            for prepared in prepare_files(files, options, config.workers):
+                yield from prepared  # stored by store_items before this goes on
+                if preload and report.added:  # something new will be analysed
                     preload_model(config)  # while the pool reads the next files
+                    preload = False
                 if progress is not None and task is not None:
                     progress.advance(task)
 
