@@ -1,7 +1,7 @@
 """Every stage's cost beside its library alone, and how the lexical path grows.
 
     python bench/pipeline.py [--workers W] [--growth 10000,100000] [--million] [--plot PNG]
-    python bench/pipeline.py --whole [--workers W] [--split]
+    python bench/pipeline.py --whole [--workers W] [--split] [--dump FILE]
 
 Stages, on the Zyte dev pages (../shared/data/extraction/zyte-dev, 120 news pages as HTML),
 each timed alone in the same run on the same articles, with resident memory after it:
@@ -169,9 +169,12 @@ def stages(workers: int) -> None:
     whole_against_parse(workers, parse)
 
 
-def whole_against_parse(workers: int, parse: float | None = None, split: bool = False) -> None:
+def whole_against_parse(
+    workers: int, parse: float | None = None, split: bool = False, dump: Path | None = None
+) -> None:
     """The whole ingest with analysis against ``nlp.pipe`` alone on its texts (``parse``
-    seconds, measured here when not given), and where the whole ingest's time went."""
+    seconds, measured here when not given), and where the whole ingest's time went; ``dump``
+    receives the stored analyses, one JSON line per article by id (to compare two trees)."""
     from crosswire.analyze.nlp import load_nlp
     from crosswire.config import Config
     from crosswire.pipeline import ingest_paths
@@ -188,6 +191,11 @@ def whole_against_parse(workers: int, parse: float | None = None, split: bool = 
             seconds = time.perf_counter() - t0
             cpu = cpu_seconds() - cpu0
         parse_cpu = None
+        if dump is not None:
+            store = open_store(db)
+            rows = store.query("SELECT article, data FROM analyses ORDER BY article")
+            dump.write_text("".join(f"{data}\n" for _, data in rows), encoding="utf-8")
+            store.close()
         if parse is None:
             store = open_store(db)
             texts = [a.text for a in store.iter_articles(done.added)]
@@ -256,6 +264,43 @@ def timed_stages(cpu: dict[str, float] | None = None) -> Iterator[dict[str, floa
             setattr(pipeline, name, function)
 
 
+# The analysis pool's split (``--split``): what the patched functions below record. They live
+# at module level so that the pool can pickle them by name; forked workers inherit them.
+_SPLIT: dict[str, Any] = {"log": None, "rules": 0.0, "saving": 0.0, "originals": {}}
+
+
+def _split_batch(articles: list[Any], config: Any) -> Any:
+    start, before = time.time(), _SPLIT["rules"]
+    result = _SPLIT["originals"]["batch"](articles, config)
+    row = {"pid": os.getpid(), "start": start, "end": time.time(),
+           "rules": _SPLIT["rules"] - before, "n": len(articles)}  # fmt: skip
+    with _SPLIT["log"].open("a") as fh:
+        fh.write(json.dumps(row) + "\n")
+    return result
+
+
+def _split_doc(*args: Any) -> Any:
+    t0 = time.perf_counter()
+    try:
+        return _SPLIT["originals"]["doc"](*args)
+    finally:
+        _SPLIT["rules"] += time.perf_counter() - t0
+
+
+def _split_save(*args: Any) -> Any:
+    t0 = time.perf_counter()
+    try:
+        return _SPLIT["originals"]["save"](*args)
+    finally:
+        _SPLIT["saving"] += time.perf_counter() - t0
+
+
+def _split_local(*args: Any) -> Any:
+    _SPLIT["start"] = time.time()
+    yield from _SPLIT["originals"]["local"](*args)
+    _SPLIT["end"] = time.time()
+
+
 @contextmanager
 def pool_split(folder: Path, on: bool) -> Iterator[dict[str, str]]:
     """When ``on``, where the analysis pool's wall time goes: each batch's start and end and
@@ -268,65 +313,37 @@ def pool_split(folder: Path, on: bool) -> Iterator[dict[str, str]]:
     if not on:
         yield out
         return
-    log = folder / "batches.jsonl"
-    rules = [0.0]  # this process's seconds in the rules (a forked worker has its own copy)
-    saving = [0.0]
-    stage: dict[str, float] = {}
-    originals = (workers.analyse_batch, analysis.analyse_doc, on_demand._save,
-                 on_demand.analyse_locally)  # fmt: skip
-
-    def doc(*args: Any) -> Any:
-        t0 = time.perf_counter()
-        try:
-            return originals[1](*args)
-        finally:
-            rules[0] += time.perf_counter() - t0
-
-    def batch(articles: list[Any], config: Any) -> Any:
-        start, before = time.time(), rules[0]
-        result = originals[0](articles, config)
-        row = {"pid": os.getpid(), "start": start, "end": time.time(),
-               "rules": rules[0] - before, "n": len(articles)}  # fmt: skip
-        with log.open("a") as fh:
-            fh.write(json.dumps(row) + "\n")
-        return result
-
-    def save(*args: Any) -> Any:
-        t0 = time.perf_counter()
-        try:
-            return originals[2](*args)
-        finally:
-            saving[0] += time.perf_counter() - t0
-
-    def local(*args: Any) -> Any:
-        stage["start"] = time.time()
-        yield from originals[3](*args)
-        stage["end"] = time.time()
-
-    workers.analyse_batch, analysis.analyse_doc, on_demand._save = batch, doc, save
-    on_demand.analyse_locally = local
+    targets = {"batch": (workers, "analyse_batch", _split_batch),
+               "doc": (analysis, "analyse_doc", _split_doc),
+               "save": (on_demand, "_save", _split_save),
+               "local": (on_demand, "analyse_locally", _split_local)}  # fmt: skip
+    _SPLIT.update(log=folder / "batches.jsonl", rules=0.0, saving=0.0)
+    _SPLIT["originals"] = {k: getattr(m, name) for k, (m, name, _) in targets.items()}
+    for module, name, patched in targets.values():
+        setattr(module, name, patched)
     try:
         yield out
     finally:
-        (workers.analyse_batch, analysis.analyse_doc, on_demand._save,
-         on_demand.analyse_locally) = originals  # fmt: skip
+        for key, (module, name, _) in targets.items():
+            setattr(module, name, _SPLIT["originals"][key])
+    log = _SPLIT["log"]
     rows = [json.loads(x) for x in log.read_text().splitlines()] if log.exists() else []
-    if not rows or "end" not in stage:
+    if not rows or "end" not in _SPLIT:
         return
     by_pid: dict[int, list[dict[str, Any]]] = {}
     for row in rows:
         by_pid.setdefault(row["pid"], []).append(row)
-    first = min(r["start"] for r in rows) - stage["start"]
+    first = min(r["start"] for r in rows) - _SPLIT["start"]
     parts = []
     for _pid, mine in sorted(by_pid.items()):
         busy = sum(r["end"] - r["start"] for r in mine)
         rule_s = sum(r["rules"] for r in mine)
-        idle = stage["end"] - max(r["end"] for r in mine)
+        idle = _SPLIT["end"] - max(r["end"] for r in mine)
         parts.append(f"{len(mine)} batches, {sum(r['n'] for r in mine)} articles: parse "
                      f"{busy - rule_s:.1f}s, rules {rule_s:.1f}s, done {idle:.1f}s before the "
                      f"end")  # fmt: skip
-    out["summary"] = (f"{stage['end'] - stage['start']:.1f}s, first batch after {first:.1f}s; "
-                      + "; ".join(parts) + f"; parent storing {saving[0]:.1f}s")
+    out["summary"] = (f"{_SPLIT['end'] - _SPLIT['start']:.1f}s, first batch after {first:.1f}s; "
+                      + "; ".join(parts) + f"; parent storing {_SPLIT['saving']:.1f}s")
 
 
 def grow(size: int, budget: float | None = None) -> dict[str, Any]:
@@ -431,6 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--split", action="store_true", help="with --whole: where the analysis pool's time goes"
     )
+    parser.add_argument("--dump", type=Path, help="with --whole: the analyses as JSON lines")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "pipeline-growth.png")
     parser.add_argument("--grow-one", type=int, help=argparse.SUPPRESS)
     parser.add_argument(
@@ -441,7 +459,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(grow(args.grow_one, args.budget)))
         return 0
     if args.whole:
-        whole_against_parse(args.workers, split=args.split)
+        whole_against_parse(args.workers, split=args.split, dump=args.dump)
         return 0
     if not args.no_stages:
         stages(args.workers)

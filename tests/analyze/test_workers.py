@@ -68,3 +68,17 @@ def test_the_model_is_preloaded_only_for_workers_forked_from_here(
     monkeypatch.setattr(workers, "can_fork", lambda: False)  # spawned workers load their own
     workers.preload_model(Config(workers=2))
     assert loaded == [Config().spacy_model]
+
+
+def test_tasks_are_cut_to_about_equal_text_and_keep_the_order() -> None:
+    lengths = [("long", 900), ("a", 100), ("b", 100), ("c", 100), ("mid", 500), ("d", 300)]
+    groups = workers.balanced_groups(lengths, most=32, parts=2)
+    assert [i for g in groups for i in g] == [i for i, _ in lengths]  # every id, in order
+    assert groups == [["long", "a"], ["b", "c", "mid", "d"]]
+
+
+def test_no_task_holds_more_than_a_batch() -> None:
+    lengths = [(f"a{i}", 10) for i in range(10)]
+    groups = workers.balanced_groups(lengths, most=3, parts=2)
+    assert [len(g) for g in groups] == [3, 3, 3, 1]
+    assert workers.balanced_groups([], most=3, parts=2) == []

@@ -16,7 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from crosswire.analyze.workers import MIN_PARALLEL, Failed, analyse_batches
+from crosswire.analyze.workers import (
+    MIN_PARALLEL,
+    TASKS_PER_WORKER,
+    Failed,
+    analyse_batches,
+    balanced_groups,
+)
 from crosswire.config import Config
 from crosswire.errors import ANALYSIS_FAILED
 from crosswire.records import Analysis, IngestError
@@ -95,13 +101,26 @@ def analyse_ids(
 
 def analyse_locally(store: Store, ids: list[str], config: Config) -> Iterator[Batch]:
     """Each batch's analyses and failures, made here (in worker processes when there are
-    enough articles to repay starting them)."""
+    enough articles to repay starting them, in tasks of about equal text)."""
     size = config.batch_size
-    batches = (
-        list(store.iter_articles(ids[start : start + size])) for start in range(0, len(ids), size)
-    )
     workers = config.workers if len(ids) >= MIN_PARALLEL else 1
+    if workers > 1:
+        groups = balanced_groups(text_lengths(store, ids), size, workers * TASKS_PER_WORKER)
+    else:
+        groups = [ids[start : start + size] for start in range(0, len(ids), size)]
+    batches = (list(store.iter_articles(group)) for group in groups)
     yield from analyse_batches(batches, config, workers)
+
+
+def text_lengths(store: Store, ids: list[str]) -> list[tuple[str, int]]:
+    """Each stored article of ``ids`` with the length of its text, in the order given."""
+    found: dict[str, int] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        rows = store.query(f"SELECT id, LENGTH(text) FROM articles WHERE id IN ({marks})", chunk)
+        found.update((r[0], int(r[1])) for r in rows)
+    return [(i, found[i]) for i in ids if i in found]
 
 
 def _save(

@@ -4,14 +4,14 @@ spaCy's parse is the slowest stage by far (a few articles per second per core), 
 are analysed independently of one another, so each core can take its own batches. Workers are
 forked from a parent that has loaded the model, as spaCy's own ``n_process`` workers are, when
 the parent runs no other thread (``crosswire/processes.py``); otherwise (the progress bar's
-thread) they are spawned and each loads the model once. At most two batches per worker are in
+thread) they are spawned and each loads the model once. At most three batches per worker are in
 flight, so a large store is streamed, never held.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from crosswire.analyze.nlp import load_nlp
@@ -23,9 +23,32 @@ from crosswire.records import Analysis, Article
 # Below this many articles one process is faster: each worker first spends about a second
 # loading the model (bench/analyse.py).
 MIN_PARALLEL = 48
-_IN_FLIGHT_PER_WORKER = 2
+_IN_FLIGHT_PER_WORKER = 3
+# Tasks per worker a pool's articles are cut into, of about equal text: with four batches of
+# 32 pages for two workers, one worker sat idle for a tenth of the stage while the other
+# parsed its longer pages (bench/pipeline.py --whole --split).
+TASKS_PER_WORKER = 6
 
 Failed = tuple[str, str]  # (article source, why its analysis failed)
+
+
+def balanced_groups(lengths: Sequence[tuple[str, int]], most: int, parts: int) -> list[list[str]]:
+    """Consecutive ids cut into about ``parts`` groups of equal text length (``lengths``: id
+    and its text's length, in order), none of more than ``most`` ids: tasks that take the
+    workers about as long, so that none waits for another at the end."""
+    target = sum(n for _, n in lengths) / max(1, parts)
+    groups: list[list[str]] = []
+    group: list[str] = []
+    size = 0
+    for article_id, n in lengths:
+        group.append(article_id)
+        size += n
+        if size >= target or len(group) >= most:
+            groups.append(group)
+            group, size = [], 0
+    if group:
+        groups.append(group)
+    return groups
 
 
 def analyse_batch(articles: list[Article], config: Config) -> tuple[list[Analysis], list[Failed]]:
