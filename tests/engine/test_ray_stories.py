@@ -1,4 +1,4 @@
-"""Story candidates from a shuffle on story keys are the candidates the store's index finds."""
+"""Story candidates from Ray tasks (or a shuffle) on story keys are the store index's."""
 
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from crosswire.stories.group import _Batch, index_articles
 
 pytest.importorskip("ray.data", reason="the Ray engine needs pip install 'crosswire[ray]'")
 
+from crosswire.engine import ray_stories  # noqa: E402
 from crosswire.engine.ray_data import start  # noqa: E402
-from crosswire.engine.ray_stories import candidates_on_ray  # noqa: E402
+from crosswire.engine.ray_stories import ONE_TASK_ROWS, candidates_on_ray  # noqa: E402
 
 PLACES = ["Orvel", "Kessel", "Tarsk", "Velm", "Marrow", "Tine", "Dunhollow", "Saltmere"]
 PEOPLE = ["Ida Brannock", "Oma Ferrant", "Tessa Quillfeather", "Ivo Penhallow", "Maren Oakes",
@@ -72,14 +73,18 @@ def _add(store: Store, articles: list[Article]) -> list[str]:
     return [a.id for a in articles]
 
 
-def test_the_key_shuffle_finds_the_store_index_s_candidates(tmp_path: Path) -> None:
+@pytest.mark.parametrize("one_task_rows", [ONE_TASK_ROWS, 0], ids=["in tasks", "shuffled"])
+def test_the_key_search_finds_the_store_index_s_candidates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, one_task_rows: int
+) -> None:
+    monkeypatch.setattr(ray_stories, "ONE_TASK_ROWS", one_task_rows)
     articles = _reports(5)
     store = open_store(str(tmp_path / "keys.db"))
     config = Config()
     for part in (articles[:40], articles[40:]):  # a second run retrieves stored ones too
         new = _add(store, part)
         index_articles(store, part, config)
-        found = candidates_on_ray(store, new, config)
+        found = candidates_on_ray(store, new, config, limit=None)
         batch = _Batch(store, config)
         expected = {}
         for a in new:
@@ -89,9 +94,13 @@ def test_the_key_shuffle_finds_the_store_index_s_candidates(tmp_path: Path) -> N
             )
             expected[a] = {c: sorted(keys) for c, keys in shared.items()}
         assert found == expected
+        # By default only the candidates the local stage scores come back, with their keys.
+        best = candidates_on_ray(store, new, config)
+        assert all(len(c) <= SCORED_CANDIDATES for c in best.values())
         ranked = _Batch(store, config)
-        ranked.shared.update(found)
+        ranked.shared.update(best)
         assert {a: ranked.candidates(a) for a in new} == {a: batch.candidates(a) for a in new}
+        assert all(best[a] == {c: expected[a][c] for c in best[a]} for a in new)
     assert any(len(c) > SCORED_CANDIDATES for c in found.values())  # more than are scored
     assert any(len(c) < SCORED_CANDIDATES for c in found.values())  # and the window bites
     store.close()
@@ -104,7 +113,11 @@ def _partition(store: Store) -> list[list[str]]:
     return sorted(stories.values())
 
 
-def test_stories_grouped_from_shuffled_candidates_are_the_local_stories(tmp_path: Path) -> None:
+@pytest.mark.parametrize("one_task_rows", [ONE_TASK_ROWS, 0], ids=["in tasks", "shuffled"])
+def test_stories_grouped_from_ray_candidates_are_the_local_stories(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, one_task_rows: int
+) -> None:
+    monkeypatch.setattr(ray_stories, "ONE_TASK_ROWS", one_task_rows)
     articles = _reports(11)
     local, ray = open_store(str(tmp_path / "local.db")), open_store(str(tmp_path / "ray.db"))
     for part in (articles[:30], articles[30:]):
