@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crosswire.config import Config
 from crosswire.dates import day_number
@@ -39,7 +39,14 @@ from crosswire.engine.ray_data import (
 )
 from crosswire.store import Store
 from crosswire.stories.candidates import SCORED_CANDIDATES, key_term, key_weights, rank_candidates
+from crosswire.stories.cluster import Pair, pair_key
+from crosswire.stories.decide import Embedded, pair_probability
 from crosswire.stories.keys import KeyRow, key_candidates, reach
+from crosswire.stories.model import PairModel
+from crosswire.stories.similarity import Vectors
+
+if TYPE_CHECKING:
+    from crosswire.stories.group import _Batch
 
 # Day and ingest order travel as integers (Arrow keeps a column of one type): -1 is "none".
 NONE = -1
@@ -245,3 +252,73 @@ def candidates_on_ray(
     else:
         found = _shuffled(rows, window, weights, limit)
     return {a: {} for a in new} | found
+
+
+# Pairs scored in tasks, at least: fewer cost the driver less than the tasks' start (a pair
+# takes about 80 microseconds to score, a round of tasks 50-100 ms).
+MIN_PAIRS_IN_TASKS = 1_000
+
+# What a task needs to score an article's pairs: its vectors (None: not indexed), near-list
+# and lead embedding, as the driver's per-call caches hold them.
+Scored = tuple[Vectors | None, list[float], Embedded | None]
+
+
+def _pair_scores(
+    pairs: Sequence[Pair], records: Mapping[str, Scored], model: PairModel, window_days: float
+) -> list[float]:
+    """A task's share of the pairs, scored by the local stage's
+    :func:`crosswire.stories.decide.pair_probability` (0 when one is not indexed)."""
+    out = []
+    for first, second in pairs:
+        (a, near_a, embedded_a), (b, near_b, embedded_b) = records[first], records[second]
+        if a is None or b is None:
+            out.append(0.0)
+            continue
+        out.append(
+            pair_probability(model, window_days, a, b, near_a, near_b, embedded_a, embedded_b)
+        )
+    return out
+
+
+@cache
+def _pair_scores_task() -> Any:
+    import ray
+
+    return ray.remote(_pair_scores)
+
+
+def scores_on_ray(batch: _Batch, new: Sequence[str]) -> dict[Pair, float]:
+    """The probabilities of the new articles' pairs with their candidates, scored in a task
+    per core from the driver's records (none below ``MIN_PAIRS_IN_TASKS`` pairs: the driver
+    scores those). The records are read first, as the local stage reads them before scoring,
+    so every score is the one :meth:`_Batch.probability` would give."""
+    import ray
+
+    pairs = list(dict.fromkeys(pair_key(a, c) for a in new for c in batch.candidates(a)))
+    if len(pairs) < MIN_PAIRS_IN_TASKS:
+        return {}
+    ids = list(dict.fromkeys(i for pair in pairs for i in pair))
+    batch.load_features(ids)
+    batch.load_near(ids)
+    records = ray.put({i: (batch.vector(i), batch.nearby(i), batch.embedding(i)) for i in ids})
+    model, window = ray.put(batch.model), batch.config.story_window_days
+    cores = min(cluster_cores(), len(pairs))
+    shares = [pairs[i::cores] for i in range(cores)]
+    task = _pair_scores_task()
+    done = ray.get([task.remote(share, records, model, window) for share in shares])
+    scores: dict[Pair, float] = {}
+    for share, values in zip(shares, done, strict=True):
+        scores.update(zip(share, values, strict=True))
+    return scores
+
+
+class RayStories:
+    """The Ray engine's story search for ``assign_stories(candidates_with=...)``: candidates
+    from the key rows (:func:`candidates_on_ray`) and the new articles' pairs scored in tasks
+    (:func:`scores_on_ray`, the stage's ``scores`` hook)."""
+
+    def __call__(self, store: Store, new: Sequence[str], config: Config) -> Found:
+        return candidates_on_ray(store, new, config)
+
+    def scores(self, batch: _Batch, new: Sequence[str]) -> dict[Pair, float]:
+        return scores_on_ray(batch, new)

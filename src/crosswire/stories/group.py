@@ -66,6 +66,11 @@ from crosswire.stories.threads import link_threads
 # the stored articles its story keys reach with the keys each shares, as
 # ``Store.articles_sharing_keys`` reads them; ``_Batch.candidates`` ranks them either way.
 Retriever = Callable[["Store", Sequence[str], Config], dict[str, dict[str, list[str]]]]
+# A retriever may also score the new articles' pairs with their candidates (a ``scores``
+# method: the batch's caches and the new ids -> probabilities by ``pair_key``), with this
+# module's records and ``pair_probability``; those scores fill ``_Batch.scores`` before the
+# neighbourhood is scored, so nothing else changes.
+Scorer = Callable[["_Batch", Sequence[str]], dict[Pair, float]]
 
 
 class _Batch:
@@ -373,8 +378,11 @@ def assign_stories(
     unretrieved = [a for a in new if a not in batch.retrieved]
     if candidates_with is not None and unretrieved:  # indexed by a run that stopped
         batch.shared.update(candidates_with(store, unretrieved, config))
+    scorer: Scorer | None = getattr(candidates_with, "scores", None)
     with store.transaction():
         if new:
+            if scorer is not None:
+                batch.scores.update(scorer(batch, new))
             plan = neighbourhood(batch, new)
             before = plan.before
             clusters = decide_clusters(plan, batch.probability, batch.model.threshold)
