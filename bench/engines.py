@@ -1,6 +1,6 @@
 """The Ray Data engine in local mode against the local pipeline, and one worker against two.
 
-    python bench/engines.py [--articles N] [--analyse none] [--rounds R] [--stages]
+    python bench/engines.py [--articles N] [--analyse none] [--rounds R] [--stages] [--actors R]
 
 The first ``N`` NeuS articles (../shared/data/stories/neus/val.jsonl, short leads) are ingested
 with analysis of everything into empty stores, in the same run: by the local pipeline with two
@@ -11,6 +11,8 @@ not per ingest. The stores are checked to hold the reference's stories. ``--stag
 the driver's seconds in each stage of every run, wall clock and its own CPU. ``--analyse
 none`` ingests without the analysis (the lexical path: read, clean, dedup, stories), where
 the stages Ray takes from the store (copy and story candidates, story scores) weigh most.
+``--actors R`` times the analysis pool alone, two actors and one in turn: when each actor
+started, its model load, its batches' wall clock and CPU, and the driver's CPU.
 """
 
 from __future__ import annotations
@@ -103,6 +105,76 @@ def partition(db: str) -> list[list[str]]:
     return stories
 
 
+ACTOR_LOG = "ray-actors.jsonl"
+
+
+def timed_analyser(log: str) -> type:
+    """The analysis pool's actor class, logging after each batch its model load, batches and
+    their wall clock and CPU (a class made here travels to the actors by value)."""
+    import os
+
+    from crosswire.engine.ray_data import _Analyser
+
+    class Timed(_Analyser):
+        def __init__(self, config: dict[str, Any]) -> None:
+            t0, c0 = time.time(), time.process_time()
+            super().__init__(config)
+            self.times = {"pid": os.getpid(), "start": t0, "load": time.time() - t0,
+                          "load_cpu": time.process_time() - c0, "busy": 0.0, "busy_cpu": 0.0,
+                          "batches": 0}  # fmt: skip
+
+        def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
+            t0, c0 = time.time(), time.process_time()
+            out = super().__call__(batch)
+            self.times["busy"] += time.time() - t0
+            self.times["busy_cpu"] += time.process_time() - c0
+            self.times["batches"] += 1
+            self.times["end"] = time.time()
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(json.dumps(self.times) + "\n")
+            return out
+
+    return Timed
+
+
+def actor_round(db: str, workers: int, log: Path) -> str:
+    """The stored articles analysed by a pool of ``workers`` actors, as an ingest's analysis
+    stage sends them (results read, not stored): where each actor's time went."""
+    import ray
+
+    from crosswire.engine.ray_data import dataset_of
+
+    store = open_store(db)
+    config = Config(workers=workers)
+    records = [{"record": json.dumps(a.as_dict())} for a in store.iter_articles()]
+    store.close()
+    log.unlink(missing_ok=True)
+    settings = {k: getattr(config, k) for k in ("spacy_model", "batch_size")}
+    ds = dataset_of(records, config.batch_size, spread=True).map_batches(
+        timed_analyser(str(log)),
+        batch_size=config.batch_size,
+        compute=ray.data.ActorPoolStrategy(size=workers),
+        fn_constructor_kwargs={"config": settings},
+    )
+    t0, c0 = time.time(), time.process_time()
+    for batch in ds.iter_batches(batch_size=config.batch_size):
+        for raw in batch["record"]:
+            json.loads(str(raw))
+    wall, cpu = time.time() - t0, time.process_time() - c0
+    last = {}
+    for line in log.read_text(encoding="utf-8").splitlines():
+        times = json.loads(line)
+        last[times["pid"]] = times
+    actors = "; ".join(
+        f"started +{t['start'] - t0:.1f} s, model {t['load']:.1f} s ({t['load_cpu']:.1f} CPU), "
+        f"{t['batches']} batches {t['busy']:.1f} s ({t['busy_cpu']:.1f} CPU), done +"
+        f"{t['end'] - t0:.1f} s"
+        for t in last.values()
+    )
+    done = f"{len(records)} analysed in {wall:.1f} s, driver CPU {cpu:.1f}"
+    return f"{workers} actor(s): {done}; {actors}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=300)
@@ -115,6 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--stages", action="store_true", help="print each run's seconds per stage"
     )
+    parser.add_argument(
+        "--actors", type=int, default=0, metavar="R",
+        help="instead of the rounds: the reference's articles analysed R times by two actors "
+        "and by one, alternating, with each actor's model load, batches and CPU",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     from crosswire.engine.ray_data import ingest_with_ray, start
 
@@ -154,6 +231,10 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         start(workers=2)
         print(f"ray.init (local mode, 2 CPUs): {time.perf_counter() - t0:.1f}s")
+        if args.actors:
+            for n in range(2 * args.actors):
+                print(actor_round(reference, 2 - n % 2, Path(tmp) / ACTOR_LOG), flush=True)
+            return 0
         if args.rounds > 1:
             run("ray", 2, "warm-up")
         rates: dict[str, list[float]] = {"local": [], "ray-2": [], "ray-1": []}
