@@ -21,8 +21,9 @@ lives in :mod:`crosswire.stories.keys` (an article's keys, the rows a key retrie
 :mod:`crosswire.stories.candidates` (which of those are scored) and
 :mod:`crosswire.stories.decide` (a pair's probability, the neighbourhood regrouped, the
 clusters); this module is the store adapter, which reads those records from the
-store and writes the stories back. The Ray engine feeds the same functions from a shuffle on
-story keys (``engine/ray_stories.py``).
+store and writes the stories back. The Ray engine feeds the same functions from Ray tasks over
+the story keys, and scores the new articles' pairs with ``pair_probability`` in Ray tasks
+(``engine/ray_stories.py``).
 
 With ``config.story_embedder`` set, each pair's probability is joined with the cosine of the
 two articles' lead embeddings (:func:`crosswire.stories.similarity.combine`). Retrieval stays
