@@ -100,7 +100,8 @@ def _qualified(words: str) -> str:
 
 def series_name(words: str) -> str:
     """``words`` with every published series named by its acronym ("core consumer price index"
-    -> "core CPI"; "prices" alone -> "CPI"; "headline CPI" -> "CPI").
+    -> "core CPI"; "prices" alone -> "CPI"; "headline CPI" -> "CPI"; "core PCE prices" ->
+    "core PCE").
 
     Examples:
         >>> series_name("core consumer price index")
@@ -112,7 +113,8 @@ def series_name(words: str) -> str:
     named = _qualified(rules.series.sub(lambda m: rules.names[m.group(0).lower()], words))
     if named.lower() in rules.bare:
         return rules.bare[named.lower()]
-    return named
+    # "core PCE prices", "CPI price index": the prices a series measures are the series
+    return re.sub(r"\b([A-Z]{2,5})\s+(?:prices?|price\s+index)$", r"\1", named)
 
 
 def _anaphor(words: str) -> str | None:
@@ -242,3 +244,15 @@ def referred_measure(
         own = _own_qualifier(before)
     measure = antecedent if own is None else f"{own} {antecedent.split()[-1]}".strip()
     return measure, _of_index(measure, change, unit)
+
+
+def measure_qualifiers(measure: str | None) -> frozenset[str]:
+    """The qualifiers a measure keeps ("core" of "core CPI"): a series with other qualifiers
+    is another series.
+
+    Examples:
+        >>> sorted(measure_qualifiers("core CPI")), sorted(measure_qualifiers("CPI"))
+        (['core'], [])
+    """
+    names = set(_rules().qualifier_names.values()) - {""}
+    return frozenset(q for q in names if re.search(rf"\b{re.escape(q)}\b", measure or ""))
