@@ -230,8 +230,7 @@ def referred_measure(
         ('core PPI', 'up')
     """
     words = _words(counts or "")
-    qualifiers = _anaphor(words)
-    if qualifiers is None:
+    if _anaphor(words) is None:
         return "", change
     head = _qualified(words).split()[-1].lower()
     antecedent = _antecedent(before, head)
