@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 
 from crosswire.store import open_store
@@ -57,10 +58,17 @@ def test_an_ingest_waits_for_the_one_writing_and_says_so(tmp_path, backend_db):
              backend_db, "--no-progress", "--analyse", "none"],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )  # fmt: skip
-        time.sleep(10)  # long past its start-up
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(run.stdout), daemon=True)
+        reader.start()
+        deadline = time.monotonic() + 120  # its start-up, however loaded the machine
+        while not any("waiting for it to finish" in line for line in lines):
+            assert run.poll() is None and time.monotonic() < deadline, "".join(lines)
+            time.sleep(0.2)
         holder.conn.rollback()
         assert run.poll() is None and holder.count_articles() == 0  # it waits, writing nothing
-    out, _ = run.communicate(timeout=120)
-    assert run.returncode == 0 and "waiting for it to finish" in out, out
+    run.wait(timeout=120)
+    reader.join(timeout=10)
+    assert run.returncode == 0, "".join(lines)
     with open_store(backend_db) as store:
         assert store.count_articles() == 3

@@ -86,3 +86,9 @@ def test_sources_credited_by_a_sentence(nlp, text, value):
 def test_pronoun_is_no_source(nlp):
     found = claims(nlp, "The pier will reopen soon, she said.")
     assert [c for c in found if c[0] == "source"] == []
+
+
+def test_the_subject_of_a_passive_report_is_no_source(nlp):
+    # what was reported, not who reported it
+    found = claims(nlp, "Vellan ferry traffic for June was reported in mid-July to be up 4%.")
+    assert [c for c in found if c[0] == "source"] == []

@@ -35,7 +35,8 @@ def test_a_current_figure_against_a_dated_one_is_listed_as_worth_checking(story,
     assert {s.article for s in d.sides} == {"a", "b", "c"}
     assert d.summary.startswith("A figure called current differs from a dated one")
     assert d.confidence >= 0.5  # one measure (the CPI's annual rise): listed
-    assert "Brelmont Daily (2031-07-25) calls the figure current" in d.why
+    assert "Brelmont Daily (2031-07-25) calls 5.2 % current" in d.why
+    assert "Vellan Courier, Tarnish Post date 6.1 % june 2031" in d.why
     assert "june 2031" in d.why and "not shown to be a contradiction" in d.why
     # not a contradiction: June's figure keeps its corroboration, the current one its own
     standing = {(g.value, g.status) for g in groups if g.unit == "%"}
@@ -78,3 +79,76 @@ def test_a_modal_about_a_past_months_figure_makes_it_no_forecast(story, nlp):
     _, discrepancies = group_figures(story.sources())
     (d,) = [d for d in discrepancies if d.kind == "figure-value"]
     assert d.confidence >= 0.5 and "estimate" not in d.why
+
+
+def test_an_outlet_calling_the_dated_value_current_is_not_said_to_date_it(story, nlp):
+    _add(story, nlp, "a", "Vellan Courier", ANNUAL, "2031-07-20")
+    _add(story, nlp, "k", "Dunmore Times", "Based on the latest figures, inflation is running "
+         "at a ten-year high of 6.1%.", "2031-07-28")
+    _add(story, nlp, "c", "Brelmont Daily", CURRENT, "2031-07-25")
+    _, discrepancies = group_figures(story.sources())
+    (d,) = [d for d in discrepancies if d.kind == "figure-value"]
+    assert {s.article for s in d.sides} == {"a", "k", "c"}
+    assert "Vellan Courier date 6.1 % june 2031 (Dunmore Times (2031-07-28) calls it current)" in (
+        d.why
+    )
+
+
+def test_a_current_value_that_is_an_earlier_months_figure_is_said_to_be_out_of_date(story, nlp):
+    _add(story, nlp, "a", "Vellan Courier", ANNUAL, "2031-07-20")
+    _add(story, nlp, "c", "Brelmont Daily", CURRENT, "2031-07-25")
+    _add(story, nlp, "o", "Orsk Herald", "The core consumer price index rose 4.0% in March. "
+         "Including food and energy, the index reached 5.6% in March and fell to 5.2% in April.",
+         "2031-07-24")
+    _, discrepancies = group_figures(story.sources())
+    (d,) = [d for d in discrepancies if d.kind == "figure-value"]
+    assert "Brelmont Daily's current 5.2 % is the CPI Orsk Herald gives for april 2031" in d.why
+    assert "o" not in {s.article for s in d.sides}  # April's figure is no side of June's
+
+
+def test_a_qualified_series_is_not_the_series(story, nlp):
+    _add(story, nlp, "a", "Vellan Courier", "The core consumer price index was up 5.9% "
+         "compared with a year ago.", "2031-07-20")
+    _add(story, nlp, "b", "Tarnish Post", "The consumer price index was up 9.0% compared with "
+         "a year ago.", "2031-07-20")
+    _, discrepancies = group_figures(story.sources())
+    assert not discrepancies  # core CPI leaves out food and energy
+    _add(story, nlp, "c", "Orsk Herald", "The consumer price index was up 7.4% compared with a "
+         "year ago.", "2031-07-20")
+    _, discrepancies = group_figures(story.sources())
+    (d,) = discrepancies
+    assert {s.article for s in d.sides} == {"b", "c"}
+
+
+def test_a_change_without_a_span_beside_its_series_annual_one_is_the_months(story, nlp):
+    _add(story, nlp, "k", "Dunmore Times", "Core PCE prices are up 4.7% from a year ago. The "
+         "core PCE price index increased by 0.5%.", "2031-07-29")
+    _add(story, nlp, "n", "Orsk Herald", "The core PCE price index rose 4.7%.", "2031-07-28")
+    groups, discrepancies = group_figures(story.sources())
+    assert not [d for d in discrepancies if d.kind == "figure-value"]
+    assert (4.7, "corroborated") in {(g.value, g.status) for g in groups}
+
+
+@pytest.mark.parametrize(
+    ("published", "listed"), [("2031-07-31", False), ("2031-07-25", True)]
+)
+def test_changes_to_date_of_different_days_are_no_contradiction(story, nlp, published, listed):
+    _add(story, nlp, "m", "Vellan Courier", "But the Tarvik composite index is down nearly 19% "
+         "year to date.", "2031-07-25")
+    _add(story, nlp, "s", "Dunmore Times", "Meanwhile the Tarvik composite index fell 13.3%.",
+         published)
+    _, discrepancies = group_figures(story.sources())
+    (d,) = [d for d in discrepancies if d.kind == "figure-value"]
+    assert (d.confidence >= 0.5) is listed
+    if not listed:  # the why gives the dates the figures apply to
+        assert '"nearly 19%" to date as of 2031-07-25' in d.why
+        assert '"13.3%" as of 2031-07-31' in d.why
+        assert "different as-of dates" in d.why
+
+
+def test_an_estimate_is_not_the_report_of_a_month_already_over(story, nlp):
+    _add(story, nlp, "k", "Dunmore Times", "PCE prices are expected to be up 6.6% from a year "
+         "ago.", "2031-07-29")
+    _add(story, nlp, "n", "Orsk Herald", "The PCE price index hit 6.6% in March.", "2031-07-27")
+    groups, _ = group_figures(story.sources())
+    assert {g.status for g in groups if g.value == 6.6} == {"single-source"}

@@ -82,6 +82,7 @@ SAID_AFTER = re.compile(rf",\s+{_SOURCE_NAME}\s+{_SOURCE_VERBS}(?:\s+on\s+\w+)?\
 # "Officials said 40,000 people ...": a source that opens its sentence.
 SAID_BEFORE = re.compile(rf"^{_SOURCE_NAME}\s+{_SOURCE_VERBS}(?:\s+that)?\s+(?=\S)")
 _PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "this", "that"}
+_PASSIVE = {"was", "were", "is", "are", "be", "been", "being"}
 
 
 def _trim_name(name: str) -> str:
@@ -117,6 +118,8 @@ def source_value(name: str) -> str | None:
     name = re.sub(r"^(?:the)\s+", "", name.strip(" \"“”'’"), flags=re.IGNORECASE)
     if not name or name.lower() in _PRONOUNS or not re.search(r"[A-Za-z]", name):
         return None
+    if name.split()[-1].lower() in _PASSIVE:
+        return None  # "inflation for June was reported": what was reported, not who
     return name
 
 

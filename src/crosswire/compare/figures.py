@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from crosswire.analyze.figures.measure import measure_qualifiers
 from crosswire.analyze.figures.period import CURRENT, MONTHS, clause_bounds, periods_differ
 from crosswire.analyze.figures.place import places_differ
 from crosswire.analyze.figures.units import unit_names
@@ -32,7 +33,14 @@ from crosswire.compare.figure_context import (
 from crosswire.compare.lexicon import event_classes, normal_stems
 from crosswire.compare.meaning.people import counts_people, written_head
 from crosswire.compare.meaning.terms import Profile
-from crosswire.compare.periods import bases_differ, change_basis, current_excluded, month_span
+from crosswire.compare.periods import (
+    bases_differ,
+    change_basis,
+    current_excluded,
+    month_span,
+    other_basis,
+    to_date,
+)
 from crosswire.compare.rank import FOLD_BELOW
 from crosswire.compare.sources import Source
 from crosswire.compare.speakers import compatible_credits
@@ -91,6 +99,9 @@ _REMAINDER = re.compile(
 COMPLEMENT_TOLERANCE = 1.0
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the|all|its|their|total)\b", re.IGNORECASE)
+# Two changes to date of one measure reported on different days are both true at their dates:
+# the pair is shown folded (below rank.FOLD_BELOW), its why saying so.
+AS_OF_CONFIDENCE = 0.3
 # "about 12 million": a hedge covers this much either side.
 HEDGE_TOLERANCE = 0.1
 
@@ -103,6 +114,8 @@ class _Item:
     events: set[str]
     # the words either side of the number (:mod:`crosswire.compare.figure_context`)
     context: Profile | None = None
+    # over what span its change is measured (:func:`_spans`)
+    basis: str | None = None
 
 
 def meaning_words(figure: Figure) -> set[str]:
@@ -374,10 +387,16 @@ def same_period_and_direction(a: Figure, b: Figure) -> bool:
 
 def _same_share(a: _Item, b: _Item) -> bool:
     """Whether two equal percentages are one figure: percentages recur by chance ("9%"
-    unemployment in the 1970s, "9%" REIT returns), so what they measure must agree; when the
-    extractor found nothing measured, their clauses must share words besides numbers."""
+    unemployment in the 1970s, "9%" REIT returns), so what they measure must agree (the same
+    series with the same qualifiers; an estimate is not the report of a month already over);
+    when the extractor found nothing measured, their clauses must share words besides
+    numbers."""
     if _share_of(a) != _share_of(b) or _names(a) != _names(b):
         return False
+    if measure_qualifiers(a.figure.measure) != measure_qualifiers(b.figure.measure):
+        return False
+    if _estimate(a) != _estimate(b) and _past_month(b if _estimate(a) else a):
+        return False  # "PCE prices are expected to be up 6.6%" is no report of March's 6.6%
     wa, wb = _measure_words(a), _measure_words(b)
     if wa and wb:
         # as for a measure (Jaccard): "that rate" is too little to be "the natural rate"
@@ -426,6 +445,10 @@ def _past_month(item: _Item) -> bool:
 
 
 def _basis(item: _Item) -> str | None:
+    return item.basis
+
+
+def _said_basis(item: _Item) -> str | None:
     """Over what span the figure's change is measured ("from a year ago", "in one month"),
     read from its clause to the end of its sentence, where outlets say it ("rose 9.1% last
     month, compared with a year ago")."""
@@ -434,6 +457,28 @@ def _basis(item: _Item) -> str | None:
     f, sentence = item.figure, _sentence_text(item)
     left, _ = clause_bounds(sentence, f.start - f.sentence_start, f.end - f.sentence_start)
     return change_basis(sentence[left:].split(";")[0])
+
+
+def _spans(items: list[_Item]) -> None:
+    """Each item's :attr:`_Item.basis`: the span its sentence says, else the other span when
+    its article gives the same series' change over a said span at another value ("core PCE
+    prices are up 4.7% YoY" and "the core PCE price index increased by 0.5%": the 0.5% is the
+    month's). An article reports one series' monthly and annual changes side by side; two
+    values of one series and one span would be the article contradicting itself."""
+    for item in items:
+        item.basis = _said_basis(item)
+    said: dict[tuple[str, str], set[tuple[str, float]]] = {}
+    for item in items:
+        if item.basis and item.figure.measure:
+            key = (item.source.article.id, item.figure.measure)
+            said.setdefault(key, set()).add((item.basis, item.figure.value))
+    for item in items:
+        if item.basis or not item.figure.change or not item.figure.measure:
+            continue
+        known = said.get((item.source.article.id, item.figure.measure), set())
+        bases = {basis for basis, value in known if value != item.figure.value}
+        if len(bases) == 1 and not any(value == item.figure.value for _, value in known):
+            item.basis = other_basis(bases.pop())
 
 
 def excluded(a: _Item, b: _Item) -> bool:
@@ -495,6 +540,8 @@ def measures_differ(a: _Item, b: _Item) -> bool:
         return True  # "31% of the CPI" is a weight, "the CPI rose 5%" its rate
     if _names(a) != _names(b) and (_names(a) or _names(b)):
         return True  # "the core PCE price index" is not "the core consumer price index"
+    if _names(a) and measure_qualifiers(fa.measure) != measure_qualifiers(fb.measure):
+        return True  # "core CPI" leaves out food and energy: another series than the CPI
     if _estimate(a) != _estimate(b):
         return True  # a forecast or a target against an outcome is no contradiction
     return bool(fa.change and fb.change and fa.change != fb.change)
@@ -692,19 +739,102 @@ def current_against_dated(parts: list[list[_Item]]) -> bool:
     return any(_current_only(p) for p in parts) and bool(dated)
 
 
+def _day(item: _Item) -> str:
+    return (item.source.article.published or "undated")[:10]
+
+
+def _outlet_periods(part: list[_Item]) -> dict[str, set[str]]:
+    """Outlet -> the periods its mentions of a quantity name (anchored: "june 2022")."""
+    periods: dict[str, set[str]] = {}
+    for x in part:
+        found = periods.setdefault(x.source.outlet, set())
+        if x.figure.period:
+            found.add(CURRENT if x.figure.period == CURRENT else anchored_period(x) or "")
+    return periods
+
+
 def _current_note(parts: list[list[_Item]]) -> str:
+    """Who calls which value current and who dates which, outlet by outlet: an outlet that
+    calls the dated value current ("the latest CPI numbers ... 9.1%") is not one that dates
+    it."""
     current = [x for p in parts if _current_only(p) for x in _first_per_outlet(p)]
-    dated = sorted({
-        anchored_period(x) or "" for p in parts if not _current_only(p) for x in p
-        if x.figure.period not in (None, CURRENT)
-    } - {""})
-    called = ", ".join(
-        f"{x.source.outlet} ({(x.source.article.published or 'undated')[:10]})" for x in current
+    called = ", ".join(f"{x.source.outlet} ({_day(x)})" for x in current)
+    values = " / ".join(dict.fromkeys(_value_text(x.figure) for x in current))
+    notes = [f"{called} call{'s' if len(current) == 1 else ''} {values} current"]
+    for part in parts:
+        if _current_only(part):
+            continue
+        periods = _outlet_periods(part)
+        dating = [o for o, found in periods.items() if found - {CURRENT}]
+        months = sorted({m for o in dating for m in periods[o] - {CURRENT}})
+        also = [
+            f"{x.source.outlet} ({_day(x)}) calls it current" for x in _first_per_outlet(part)
+            if periods[x.source.outlet] == {CURRENT}
+        ]
+        silent = [o for o, found in periods.items() if not found]
+        if silent:
+            also.append(f"{', '.join(silent)} name{'s' if len(silent) == 1 else ''} no month")
+        value = _value_text(part[0].figure)
+        notes.append(
+            f"{', '.join(dating)} date {value} {' / '.join(months)}"
+            + (f" ({'; '.join(also)})" if also else "")
+        )
+    return (
+        f"; {'; '.join(notes)}: the same measure at perhaps the same month (is one figure out "
+        "of date?), worth checking, not shown to be a contradiction"
+    )
+
+
+def stale_note(parts: list[list[_Item]], items: list[_Item]) -> str:
+    """Where another outlet gives a value called current for a month before any the current
+    figure can be of ("the current 8.3%" of a late-July report is April's 8.3%): a sign that
+    the current figure is out of date, said in the why."""
+    notes = []
+    for cur in (x for p in parts if _current_only(p) for x in _first_per_outlet(p)):
+        now = month_span(CURRENT, parse_date(cur.source.article.published))
+        for x in items:
+            fx, fc = x.figure, cur.figure
+            if now is None or x.source.outlet == cur.source.outlet or not fx.measure:
+                continue
+            if fx.measure != fc.measure or bool(fx.change) != bool(fc.change):
+                continue
+            when = month_span(anchored_period(x), parse_date(x.source.article.published))
+            if when is not None and when[1] < now[0] and _same_value(fx, fc):
+                notes.append(
+                    f"{cur.source.outlet}'s current {_value_text(fc)} is the {fc.measure} "
+                    f"{x.source.outlet} gives for {anchored_period(x)}, before any month it "
+                    "can be current for (perhaps out of date)"
+                )
+    return "".join(f"; {n}" for n in dict.fromkeys(notes))
+
+
+def _to_date(item: _Item) -> bool:
+    """Whether the figure is a change counted to its report's day ("down 19% year to
+    date")."""
+    f = item.figure
+    if not f.change:
+        return False
+    sentence = _sentence_text(item)
+    left, _ = clause_bounds(sentence, f.start - f.sentence_start, f.end - f.sentence_start)
+    return to_date(sentence[left:])
+
+
+def as_of_apart(sides: list[_Item]) -> bool:
+    """Whether a side is a change to date and the sides are reported on different days: a
+    change to date moves with every day's prices, so both values can be true at their dates
+    and the pair is no contradiction (same measure, different as-of dates)."""
+    return any(_to_date(x) for x in sides) and len({_day(x) for x in sides}) > 1
+
+
+def _as_of_note(sides: list[_Item]) -> str:
+    told = ", ".join(
+        f'{x.source.outlet} gives "{x.figure.text}"{" to date" if _to_date(x) else ""} as of '
+        f"{_day(x)}"
+        for x in sides
     )
     return (
-        f"; {called} call{'s' if len(current) == 1 else ''} the figure current, the others "
-        f"date it {' / '.join(dated)}: the same measure at perhaps the same month (is one "
-        "figure out of date?), worth checking, not shown to be a contradiction"
+        f"; {told}: a change to date moves every day, so values of different dates can both "
+        "be true; different as-of dates, not shown to be a contradiction"
     )
 
 
@@ -730,8 +860,11 @@ def _why(
     relative = gap / max(abs(v) for v in values) if any(values) else 0.0
     confidence = min(scores) if scores else 0.0
     forecast = all(_estimate(x) for x in sides)
+    named = list(dict.fromkeys(x.figure.measure for x in sides if x.figure.measure))
+    words = ", ".join(sorted(shared)) or "paraphrased"
     why = (
-        f"same measure ({', '.join(sorted(shared)) or 'paraphrased'}), period "
+        f"same measure ({words}{'; worded ' + ' / '.join(named) if len(named) > 1 else ''}), "
+        "period "
         f"{' / '.join(periods) or 'not named'}; values "
         f"{' vs '.join(_value_text(x.figure) for x in sides)} differ by {gap:g} "
         f"({relative:.0%})"
@@ -745,6 +878,9 @@ def _why(
         why += "; every side is an estimate or forecast: a spread of views, not a contradiction"
     if parts is not None and not spread and current_against_dated(parts):
         why += _current_note(parts)
+    if as_of_apart(sides):
+        why += _as_of_note(sides)
+        confidence = min(confidence, AS_OF_CONFIDENCE)
     return why, round(confidence, 2)
 
 
@@ -805,6 +941,7 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
     windows = context_profiles([window_text(x.source.article, x.figure) for x in items])
     for item, window in zip(items, windows, strict=True):
         item.context = window
+    _spans(items)
     # 1. quantities: same value and unit, same counted thing
     quantities: list[list[_Item]] = []
     for item in items:
@@ -833,6 +970,8 @@ def group_figures(sources: list[Source]) -> tuple[list[FigureGroup], list[Discre
             spread = kind == "figure-value" and spread_of_sources(sides)
             undated = kind == "figure-value" and not spread and current_against_dated(parts)
             why, confidence = _why(kind, sides, spread, parts, scores)
+            if undated:
+                why += stale_note(parts, items)
             if spread or undated or confidence < FOLD_BELOW:
                 # different bodies' values, or a rival too doubtful to be listed: each
                 # quantity keeps its own standing (a weak rival does not undo an agreement)

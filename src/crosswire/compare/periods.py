@@ -107,3 +107,31 @@ def change_basis(clause: str) -> str | None:
 def bases_differ(a: str | None, b: str | None) -> bool:
     """Whether two changes are measured over different spans (both said)."""
     return a is not None and b is not None and a != b
+
+
+def other_basis(basis: str) -> str:
+    """The other of the two spans a change is measured over."""
+    return "month" if basis == "year" else "year"
+
+
+# A change counted from a fixed start to the day it is reported ("down nearly 19% year to
+# date", "so far this year"): its value moves with every day's prices, so it is one
+# measurement only with a figure of the same as-of date.
+_TO_DATE = re.compile(
+    r"\b(?:year[\s-]to[\s-]date|ytd|so\s+far\s+(?:this|in\s+the)\s+year|since\s+the\s+"
+    r"(?:start|beginning)\s+of\s+(?:the|this)\s+year|through\s+(?:the\s+first\s+)?\w+\s+"
+    r"months\s+of\s+(?:the\s+year|(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
+
+
+def to_date(clause: str) -> bool:
+    """Whether a change is counted to the day it is reported.
+
+    Examples:
+        >>> to_date("the Tarvik index is down 12% year to date")
+        True
+        >>> to_date("the Tarvik index fell 12% last month")
+        False
+    """
+    return _TO_DATE.search(clause) is not None

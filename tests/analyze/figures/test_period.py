@@ -56,3 +56,10 @@ def test_periods_differ_only_when_both_are_named_and_exclusive():
     assert periods_differ("2030", "2031")
     assert not periods_differ("june 2031", "june")
     assert not periods_differ("june", None)
+
+
+def test_the_month_a_figure_was_reported_in_is_not_its_period():
+    text = "Vellan price inflation for June was reported in mid-July to have climbed to 6.1%."
+    assert _period(text, "6.1%") == "june"
+    assert _period("Data released in August showed Tarvik fares up 3% in July.", "3%") == "july"
+    assert _period("Tarvik fares rose 3% in July.", "3%") == "july"  # a month of its own

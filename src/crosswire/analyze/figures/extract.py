@@ -18,7 +18,7 @@ from crosswire.analyze.cached import doc_text
 from crosswire.analyze.figures.change import change_direction
 from crosswire.analyze.figures.counted import counted_name
 from crosswire.analyze.figures.currencies import sign_code, sign_pattern, word_code, word_pattern
-from crosswire.analyze.figures.measure import figure_measure
+from crosswire.analyze.figures.measure import figure_measure, referred_measure
 from crosswire.analyze.figures.period import THEN, figure_period, period_referred_to
 from crosswire.analyze.figures.place import figure_place
 from crosswire.analyze.figures.source import figure_source
@@ -244,9 +244,10 @@ def _predicate(head: Token, noun: Token) -> str:
 
 
 # Words between a figure and the verb whose subject it measures: a direction ("the index was
-# up 9.1%") and a noun naming a level of something named elsewhere ("inflation reached a
-# 40-year high of 9.1%"); a qualified level ("the unemployment rate of 3.6%") names itself.
-_DIRECTION_WORDS = {"up", "down", "higher", "lower"}
+# up 9.1%", "rose back to 8.6%") and a noun naming a level of something named elsewhere
+# ("inflation reached a 40-year high of 9.1%"); a qualified level ("the unemployment rate of
+# 3.6%") names itself.
+_DIRECTION_WORDS = {"up", "down", "higher", "lower", "back"}
 _LEVEL_NOUNS = {"high", "low", "peak", "record", "top"}
 
 
@@ -265,6 +266,21 @@ def _measuring_verb(token: Token) -> Token:
     while verb.head != verb and _passes_to_verb(verb):
         verb = verb.head
     return verb
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, else that of the verb it is co-ordinated with or the infinitive
+    of, which it shares: "the index reached 8.54% in March, fell to 8.3% in April"; "inflation
+    was reported to have climbed to 9.1%"."""
+    for _ in range(4):
+        subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+        infinitive = verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts
+        )
+        if subject is not None or verb.head == verb or not (verb.dep_ == "conj" or infinitive):
+            return subject
+        verb = verb.head
+    return None
 
 
 def _counts(
@@ -313,7 +329,7 @@ def _counts(
     # "inflation rose 5%": no "of" object, so the counted thing is the verb's subject.
     verb = _measuring_verb(anchor)
     if verb.pos_ in ("VERB", "AUX"):
-        subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _subject(verb)
         if subject is not None and subject not in span:
             return unit, f"{_subtree_text(subject)} ({verb.text})", None
     return unit, None, None
@@ -453,6 +469,11 @@ def _extract(doc: Doc, quotes: list[Quote], keep_all: bool) -> list[Figure]:
             figure.in_quote = _in_quote(figure.start, quotes)
             if figure.period == THEN:
                 figure.period = period_referred_to(referred) or THEN
+            if figure.measure == "":  # "the index", "its core rate": the series named before
+                figure.measure, figure.change = referred_measure(
+                    figure.counts, figure.change, figure.unit,
+                    sentence[: figure.start - s_start], referred,
+                )
             figures.append(figure)
     return figures
 
@@ -708,7 +729,7 @@ def _figure(
     change = change_direction(span) if span is not None else None
     if first.group("plus"):
         change = "up"  # "Dow +0.2%": a signed rise
-    measure, change = figure_measure(counts, change)
+    measure, change = figure_measure(counts, change, unit)
     return Figure(
         start=start,
         end=end,

@@ -44,6 +44,14 @@ CURRENT = "current"
 _THEN = re.compile(r"\b(?:at\s+that\s+time|at\s+the\s+time|back\s+then|in\s+those\s+days)\b",
                    re.IGNORECASE)
 THEN = "then"
+# A month that dates the report, not the figure ("inflation for June was reported in mid-July
+# to have climbed to 9.1%", "data released on July 13"): statistics come out after the period
+# they measure, so the report's date is never the figure's period.
+_REPORT_DATE = re.compile(
+    r"\b(?:reported|released|published|announced|issued|revealed|posted|came\s+out)"
+    r"\s+(?:in|on|during|at)\s+(?:the\s+)?(?:(?:mid|early|late|end\s+of)[\s-]+)?$",
+    re.IGNORECASE,
+)
 # "May" is a month only with a capital and not before a verb ("May rise"): modal otherwise.
 _MODAL_MAY = re.compile(r"May\s+(?:be|have|rise|fall|not|see|need|well)\b")
 
@@ -70,6 +78,8 @@ def figure_period(sentence: str, start: int, end: int) -> str | None:
         if start <= m.start() < end:
             continue  # the figure's own digits
         distance = m.start() - end if m.start() >= end else start - m.end()
+        if _REPORT_DATE.search(sentence, max(0, m.start() - 40), m.start()):
+            continue  # when the figure was reported, not what period it is of
         if m.group("month"):
             word = m.group("month").rstrip(".").lower()
             modal = m.group("month")[0] != "M" or _MODAL_MAY.match(sentence, m.start())
