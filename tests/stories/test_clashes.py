@@ -14,13 +14,13 @@ from crosswire.stories.clashes import (
 )
 from crosswire.stories.features import article_features
 from crosswire.stories.pairs import FEATURES, pair_features
-from crosswire.stories.similarity import vectors
+from crosswire.stories.similarity import Vectors, vectors
 
 
-def vectors_of(title: str, text: str, language_df: int = 0):
+def vectors_of(title: str, text: str) -> Vectors:
     features = article_features(Article(id=title, source="x", text=text, raw="", title=title))
     df = Counter(features.document_terms())
-    return vectors(features, {k: v + language_df for k, v in df.items()}, 10)
+    return vectors(features, df, 10)
 
 
 def test_clash_needs_both_sides_and_no_common_value() -> None:
@@ -53,7 +53,7 @@ def test_two_monthly_reports_clash_by_month_and_one_report_does_not() -> None:
 
 def test_days_clash_only_when_both_name_one() -> None:
     friday = vectors_of("Quillfeather bridge closes", "The Quillfeather bridge closed on Friday.")
-    monday = vectors_of("Quillfeather bridge reopens", "The Quillfeather bridge reopened on Monday.")
+    monday = vectors_of("Quillfeather bridge opens", "The Quillfeather bridge opened on Monday.")
     undated = vectors_of("Quillfeather bridge shut", "Engineers shut the Quillfeather bridge.")
     assert calendar_clash("weekday", friday.words, friday.names, "en",
                           monday.words, monday.names, "en") == 1.0  # fmt: skip
