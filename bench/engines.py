@@ -1,6 +1,6 @@
 """The Ray Data engine in local mode against the local pipeline, and one worker against two.
 
-    python bench/engines.py [--articles N] [--analyse none] [--rounds R] [--stages]
+    python bench/engines.py [--articles N] [--analyse none] [--rounds R] [--stages] [--actors R]
 
 The first ``N`` NeuS articles (../shared/data/stories/neus/val.jsonl, short leads) are ingested
 with analysis of everything into empty stores, in the same run: by the local pipeline with two
@@ -8,9 +8,11 @@ workers (the baseline), by Ray Data in local mode with two analysis actors, and 
 each round runs the three, in alternating order, and prints its ratios. Ray's start-up
 (``ray.init`` and warming its workers, about 10-25 s) is timed apart: a cluster pays it once,
 not per ingest. The stores are checked to hold the reference's stories. ``--stages`` prints
-the driver's seconds in each stage of every run. ``--analyse none`` ingests without
-the analysis (the lexical path: read, clean, dedup, stories), where the stages Ray takes
-from the store (copy and story candidates, each a shuffle) weigh most.
+the driver's seconds in each stage of every run, wall clock and its own CPU. ``--analyse
+none`` ingests without the analysis (the lexical path: read, clean, dedup, stories), where
+the stages Ray takes from the store (copy and story candidates, story scores) weigh most.
+``--actors R`` times the analysis pool alone, two actors and one in turn: when each actor
+started, its model load, its batches' wall clock and CPU, and the driver's CPU.
 """
 
 from __future__ import annotations
@@ -48,31 +50,36 @@ STAGES = {
     "copies (ray)": ("crosswire.engine.ray_dedup", "link_on_ray"),
     "stories": ("crosswire.pipeline", "assign_stories"),
     "story candidates (ray)": ("crosswire.engine.ray_stories", "candidates_on_ray"),
+    "story scores (ray)": ("crosswire.engine.ray_stories", "scores_on_ray"),
     "analysis": ("crosswire.pipeline", "analyse_pending"),
 }
 
 
 @contextmanager
-def stage_clock() -> Iterator[dict[str, float]]:
-    """Seconds spent in each of ``STAGES`` while the block runs (the functions wrapped in
-    their modules, so both engines are timed by the same clock)."""
+def stage_clock() -> Iterator[dict[str, list[float]]]:
+    """Seconds spent in each of ``STAGES`` while the block runs, wall clock and the driver's
+    CPU (the functions wrapped in their modules, so both engines are timed by the same clock):
+    a stage whose driver CPU is near its wall clock is the driver's work, not Ray's."""
     import importlib
 
-    spent: dict[str, float] = defaultdict(float)
+    spent: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
     saved: list[tuple[Any, str, Callable[..., Any]]] = []
 
     def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def run(*args: Any, **kwargs: Any) -> Any:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             try:
                 return fn(*args, **kwargs)
             finally:
-                spent[name] += time.perf_counter() - t0
+                spent[name][0] += time.perf_counter() - t0
+                spent[name][1] += time.process_time() - c0
 
         return run
 
     for name, (module_name, attr) in STAGES.items():
         module = importlib.import_module(module_name)
+        if not hasattr(module, attr):  # older code, run with this bench for a comparison
+            continue
         saved.append((module, attr, getattr(module, attr)))
         setattr(module, attr, timed(name, getattr(module, attr)))
     try:
@@ -82,12 +89,13 @@ def stage_clock() -> Iterator[dict[str, float]]:
             setattr(module, attr, fn)
 
 
-def stage_line(spent: dict[str, float], total: float) -> str:
-    """The stages' seconds in one line, the rest of the run (driver glue) last."""
-    parts = [f"{name} {spent[name]:.1f}" for name in STAGES if name in spent]
-    inner = {"story candidates (ray)"}  # inside "stories"
-    rest = total - sum(v for k, v in spent.items() if k not in inner)
-    return "    stages (s): " + ", ".join(parts) + f", other {rest:.1f}"
+def stage_line(spent: dict[str, list[float]], total: float) -> str:
+    """The stages' seconds in one line, wall clock and (in brackets) the driver's CPU, the
+    rest of the run (driver glue) last."""
+    parts = [f"{n} {spent[n][0]:.1f} ({spent[n][1]:.1f})" for n in STAGES if n in spent]
+    inner = {"story candidates (ray)", "story scores (ray)"}  # inside "stories"
+    rest = total - sum(v[0] for k, v in spent.items() if k not in inner)
+    return "    stages, s (driver CPU): " + ", ".join(parts) + f", other {rest:.1f}"
 
 
 def partition(db: str) -> list[list[str]]:
@@ -95,6 +103,76 @@ def partition(db: str) -> list[list[str]]:
     stories = sorted(sorted(s.articles) for s in store.stories())
     store.close()
     return stories
+
+
+ACTOR_LOG = "ray-actors.jsonl"
+
+
+def timed_analyser(log: str) -> type:
+    """The analysis pool's actor class, logging after each batch its model load, batches and
+    their wall clock and CPU (a class made here travels to the actors by value)."""
+    import os
+
+    from crosswire.engine.ray_data import _Analyser
+
+    class Timed(_Analyser):
+        def __init__(self, config: dict[str, Any]) -> None:
+            t0, c0 = time.time(), time.process_time()
+            super().__init__(config)
+            self.times = {"pid": os.getpid(), "start": t0, "load": time.time() - t0,
+                          "load_cpu": time.process_time() - c0, "busy": 0.0, "busy_cpu": 0.0,
+                          "batches": 0}  # fmt: skip
+
+        def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
+            t0, c0 = time.time(), time.process_time()
+            out = super().__call__(batch)
+            self.times["busy"] += time.time() - t0
+            self.times["busy_cpu"] += time.process_time() - c0
+            self.times["batches"] += 1
+            self.times["end"] = time.time()
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(json.dumps(self.times) + "\n")
+            return out
+
+    return Timed
+
+
+def actor_round(db: str, workers: int, log: Path) -> str:
+    """The stored articles analysed by a pool of ``workers`` actors, as an ingest's analysis
+    stage sends them (results read, not stored): where each actor's time went."""
+    import ray
+
+    from crosswire.engine.ray_data import dataset_of
+
+    store = open_store(db)
+    config = Config(workers=workers)
+    records = [{"record": json.dumps(a.as_dict())} for a in store.iter_articles()]
+    store.close()
+    log.unlink(missing_ok=True)
+    settings = {k: getattr(config, k) for k in ("spacy_model", "batch_size")}
+    ds = dataset_of(records, config.batch_size, spread=True).map_batches(
+        timed_analyser(str(log)),
+        batch_size=config.batch_size,
+        compute=ray.data.ActorPoolStrategy(size=workers),
+        fn_constructor_kwargs={"config": settings},
+    )
+    t0, c0 = time.time(), time.process_time()
+    for batch in ds.iter_batches(batch_size=config.batch_size):
+        for raw in batch["record"]:
+            json.loads(str(raw))
+    wall, cpu = time.time() - t0, time.process_time() - c0
+    last = {}
+    for line in log.read_text(encoding="utf-8").splitlines():
+        times = json.loads(line)
+        last[times["pid"]] = times
+    actors = "; ".join(
+        f"started +{t['start'] - t0:.1f} s, model {t['load']:.1f} s ({t['load_cpu']:.1f} CPU), "
+        f"{t['batches']} batches {t['busy']:.1f} s ({t['busy_cpu']:.1f} CPU), done +"
+        f"{t['end'] - t0:.1f} s"
+        for t in last.values()
+    )
+    done = f"{len(records)} analysed in {wall:.1f} s, driver CPU {cpu:.1f}"
+    return f"{workers} actor(s): {done}; {actors}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,6 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--stages", action="store_true", help="print each run's seconds per stage"
     )
+    parser.add_argument(
+        "--actors", type=int, default=0, metavar="R",
+        help="instead of the rounds: the reference's articles analysed R times by two actors "
+        "and by one, alternating, with each actor's model load, batches and CPU",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     from crosswire.engine.ray_data import ingest_with_ray, start
 
@@ -148,6 +231,10 @@ def main(argv: list[str] | None = None) -> int:
         t0 = time.perf_counter()
         start(workers=2)
         print(f"ray.init (local mode, 2 CPUs): {time.perf_counter() - t0:.1f}s")
+        if args.actors:
+            for n in range(2 * args.actors):
+                print(actor_round(reference, 2 - n % 2, Path(tmp) / ACTOR_LOG), flush=True)
+            return 0
         if args.rounds > 1:
             run("ray", 2, "warm-up")
         rates: dict[str, list[float]] = {"local": [], "ray-2": [], "ray-1": []}

@@ -1,4 +1,4 @@
-"""Story candidates from a shuffle on story keys are the candidates the store's index finds."""
+"""Story candidates from Ray tasks (or a shuffle) on story keys are the store index's."""
 
 from __future__ import annotations
 
@@ -16,8 +16,14 @@ from crosswire.stories.group import _Batch, index_articles
 
 pytest.importorskip("ray.data", reason="the Ray engine needs pip install 'crosswire[ray]'")
 
+from crosswire.engine import ray_stories  # noqa: E402
 from crosswire.engine.ray_data import start  # noqa: E402
-from crosswire.engine.ray_stories import candidates_on_ray  # noqa: E402
+from crosswire.engine.ray_stories import (  # noqa: E402
+    ONE_TASK_ROWS,
+    RayStories,
+    candidates_on_ray,
+    scores_on_ray,
+)
 
 PLACES = ["Orvel", "Kessel", "Tarsk", "Velm", "Marrow", "Tine", "Dunhollow", "Saltmere"]
 PEOPLE = ["Ida Brannock", "Oma Ferrant", "Tessa Quillfeather", "Ivo Penhallow", "Maren Oakes",
@@ -72,14 +78,18 @@ def _add(store: Store, articles: list[Article]) -> list[str]:
     return [a.id for a in articles]
 
 
-def test_the_key_shuffle_finds_the_store_index_s_candidates(tmp_path: Path) -> None:
+@pytest.mark.parametrize("one_task_rows", [ONE_TASK_ROWS, 0], ids=["in tasks", "shuffled"])
+def test_the_key_search_finds_the_store_index_s_candidates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, one_task_rows: int
+) -> None:
+    monkeypatch.setattr(ray_stories, "ONE_TASK_ROWS", one_task_rows)
     articles = _reports(5)
     store = open_store(str(tmp_path / "keys.db"))
     config = Config()
     for part in (articles[:40], articles[40:]):  # a second run retrieves stored ones too
         new = _add(store, part)
         index_articles(store, part, config)
-        found = candidates_on_ray(store, new, config)
+        found = candidates_on_ray(store, new, config, limit=None)
         batch = _Batch(store, config)
         expected = {}
         for a in new:
@@ -89,9 +99,13 @@ def test_the_key_shuffle_finds_the_store_index_s_candidates(tmp_path: Path) -> N
             )
             expected[a] = {c: sorted(keys) for c, keys in shared.items()}
         assert found == expected
+        # By default only the candidates the local stage scores come back, with their keys.
+        best = candidates_on_ray(store, new, config)
+        assert all(len(c) <= SCORED_CANDIDATES for c in best.values())
         ranked = _Batch(store, config)
-        ranked.shared.update(found)
+        ranked.shared.update(best)
         assert {a: ranked.candidates(a) for a in new} == {a: batch.candidates(a) for a in new}
+        assert all(best[a] == {c: expected[a][c] for c in best[a]} for a in new)
     assert any(len(c) > SCORED_CANDIDATES for c in found.values())  # more than are scored
     assert any(len(c) < SCORED_CANDIDATES for c in found.values())  # and the window bites
     store.close()
@@ -104,15 +118,43 @@ def _partition(store: Store) -> list[list[str]]:
     return sorted(stories.values())
 
 
-def test_stories_grouped_from_shuffled_candidates_are_the_local_stories(tmp_path: Path) -> None:
+@pytest.mark.parametrize("one_task_rows", [ONE_TASK_ROWS, 0], ids=["in tasks", "shuffled"])
+def test_stories_grouped_from_ray_candidates_are_the_local_stories(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, one_task_rows: int
+) -> None:
+    monkeypatch.setattr(ray_stories, "ONE_TASK_ROWS", one_task_rows)
+    monkeypatch.setattr(ray_stories, "MIN_PAIRS_IN_TASKS", 0)  # the pairs scored in tasks
     articles = _reports(11)
     local, ray = open_store(str(tmp_path / "local.db")), open_store(str(tmp_path / "ray.db"))
     for part in (articles[:30], articles[30:]):
         assign_stories(local, _add(local, part), Config())
-        assign_stories(ray, _add(ray, part), Config(), candidates_with=candidates_on_ray)
+        assign_stories(ray, _add(ray, part), Config(), candidates_with=RayStories())
         assert _partition(ray) == _partition(local)
         near = "SELECT article, near FROM story_near ORDER BY article"
         assert ray.query(near) == local.query(near)
     assert sum(1 for s in _partition(ray) if len(s) >= 3) >= 8  # real stories, not singletons
     local.close()
     ray.close()
+
+
+def test_pairs_scored_in_tasks_score_what_the_driver_scores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = _reports(7)
+    store = open_store(str(tmp_path / "scores.db"))
+    config = Config()
+    stored, new = articles[:32], _add(store, articles[32:])
+    _add(store, stored)
+    index_articles(store, stored + articles[32:], config)
+    monkeypatch.setattr(ray_stories, "MIN_PAIRS_IN_TASKS", 0)
+    in_tasks = _Batch(store, config)
+    scores = scores_on_ray(in_tasks, new)
+    driver = _Batch(store, config)
+    expected = {p: driver.probability(*p) for p in scores}
+    assert scores == expected  # the same floats, not only close ones
+    assert len(scores) >= 10 * len(new)
+    assert sum(s >= driver.model.threshold for s in scores.values()) >= len(new)
+    assert any(s == 0.0 for s in scores.values())  # out of the window
+    monkeypatch.setattr(ray_stories, "MIN_PAIRS_IN_TASKS", len(scores) + 1)
+    assert scores_on_ray(_Batch(store, config), new) == {}  # few pairs: the driver scores
+    store.close()

@@ -262,7 +262,7 @@ def ingest_with_ray(
     """``ingest_paths`` with reading, cleaning and analysis on Ray (see the module's doc)."""
     from crosswire import pipeline
     from crosswire.engine.ray_dedup import link_on_ray
-    from crosswire.engine.ray_stories import candidates_on_ray
+    from crosswire.engine.ray_stories import RayStories
 
     start(address, config.workers)
     return pipeline.ingest_paths(
@@ -272,5 +272,5 @@ def ingest_with_ray(
         prepare=prepared_records,
         analyse_with=analyse_on_ray,
         link_with=link_on_ray,
-        candidates_with=candidates_on_ray,
+        candidates_with=RayStories(),
     )

@@ -21,8 +21,9 @@ lives in :mod:`crosswire.stories.keys` (an article's keys, the rows a key retrie
 :mod:`crosswire.stories.candidates` (which of those are scored) and
 :mod:`crosswire.stories.decide` (a pair's probability, the neighbourhood regrouped, the
 clusters); this module is the store adapter, which reads those records from the
-store and writes the stories back. The Ray engine feeds the same functions from a shuffle on
-story keys (``engine/ray_stories.py``).
+store and writes the stories back. The Ray engine feeds the same functions from Ray tasks over
+the story keys, and scores the new articles' pairs with ``pair_probability`` in Ray tasks
+(``engine/ray_stories.py``).
 
 With ``config.story_embedder`` set, each pair's probability is joined with the cosine of the
 two articles' lead embeddings (:func:`crosswire.stories.similarity.combine`). Retrieval stays
@@ -66,6 +67,11 @@ from crosswire.stories.threads import link_threads
 # the stored articles its story keys reach with the keys each shares, as
 # ``Store.articles_sharing_keys`` reads them; ``_Batch.candidates`` ranks them either way.
 Retriever = Callable[["Store", Sequence[str], Config], dict[str, dict[str, list[str]]]]
+# A retriever may also score the new articles' pairs with their candidates (a ``scores``
+# method: the batch's caches and the new ids -> probabilities by ``pair_key``), with this
+# module's records and ``pair_probability``; those scores fill ``_Batch.scores`` before the
+# neighbourhood is scored, so nothing else changes.
+Scorer = Callable[["_Batch", Sequence[str]], dict[Pair, float]]
 
 
 class _Batch:
@@ -373,8 +379,11 @@ def assign_stories(
     unretrieved = [a for a in new if a not in batch.retrieved]
     if candidates_with is not None and unretrieved:  # indexed by a run that stopped
         batch.shared.update(candidates_with(store, unretrieved, config))
+    scorer: Scorer | None = getattr(candidates_with, "scores", None)
     with store.transaction():
         if new:
+            if scorer is not None:
+                batch.scores.update(scorer(batch, new))
             plan = neighbourhood(batch, new)
             before = plan.before
             clusters = decide_clusters(plan, batch.probability, batch.model.threshold)
