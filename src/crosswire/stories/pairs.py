@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from crosswire.stories.clashes import calendar_clash, figure_clash
 from crosswire.stories.language import different_languages, undetermined_language
 from crosswire.stories.similarity import Vectors, cosine
 
@@ -54,6 +55,9 @@ FEATURES = (
     "anchors",
     "two_anchors",
     "anchored_names",
+    "weekday_clash",
+    "month_clash",
+    "amount_clash",
 )
 
 
@@ -132,4 +136,7 @@ def pair_features(
         min(anchors, RARE_CAP) / RARE_CAP,
         1.0 if anchors >= MIN_ANCHORS else 0.0,
         names if anchors >= MIN_ANCHORS else 0.0,
+        calendar_clash("weekday", a.words, a.names, a.language, b.words, b.names, b.language),
+        calendar_clash("month", a.words, a.names, a.language, b.words, b.names, b.language),
+        figure_clash(a.names, b.names),
     ]
