@@ -194,9 +194,10 @@ def rss_mib() -> float:
 
 
 class WorkCounts:
-    """The story stage's work, counted by wrapping its functions: candidates ranked and
-    scored, key rows read, pairs scored, regroup pairs proposed, topic comparisons, and the
-    SQL statements of the whole ingest. Counts do not depend on the machine's load, so they
+    """The story stage's work, counted by wrapping its functions: candidates retrieved
+    (found), those worth ranking (ranked: sharing enough keys) and scored, key rows read,
+    pairs scored, regroup pairs proposed, topic comparisons, and the SQL statements of the
+    whole ingest. Counts do not depend on the machine's load, so they
     show whether the work per article grows with the store where timings are noisy."""
 
     COLUMNS = (

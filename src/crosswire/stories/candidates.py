@@ -8,6 +8,11 @@ candidate's shared keys weighted by how rare they are (the dot product of the tw
 each key weighted by its IDF), so only the best ``SCORED_CANDIDATES`` by that weight are
 scored, and the work per article stays the same however many the window holds.
 
+Before that ranking, a candidate in the article's own language that shares a single key is
+set aside (:func:`worth_scoring`): in an archive ingested in no order every window fills, and
+those, sharing one rare word by chance, are what grows with the store; reports of one
+incident in one language share several keys. Across languages one shared name is scored.
+
 Counting shared keys instead ranks a candidate sharing three topic words above one sharing
 two rare names.
 
