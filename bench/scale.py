@@ -194,14 +194,15 @@ def rss_mib() -> float:
 
 
 class WorkCounts:
-    """The story stage's work, counted by wrapping its functions: candidates ranked and
-    scored, key rows read, pairs scored, regroup pairs proposed, topic comparisons, and the
-    SQL statements of the whole ingest. Counts do not depend on the machine's load, so they
+    """The story stage's work, counted by wrapping its functions: candidates retrieved
+    (found), those worth ranking (ranked: sharing enough keys) and scored, key rows read,
+    pairs scored, regroup pairs proposed, topic comparisons, and the SQL statements of the
+    whole ingest. Counts do not depend on the machine's load, so they
     show whether the work per article grows with the store where timings are noisy."""
 
     COLUMNS = (
-        "retrieved", "ranked", "scored", "rows", "pairs", "regroup", "topics", "threadrows",
-        "statements",
+        "retrieved", "found", "ranked", "scored", "rows", "pairs", "regroup", "topics",
+        "threadrows", "statements",
     )  # fmt: skip
 
     def __init__(self) -> None:
@@ -229,6 +230,9 @@ class WorkCounts:
             c["scored"] += len(result)
             c["rows"] += sum(len(keys) for keys in shared.values())
 
+        def found(args: tuple, result: object) -> None:
+            c["found"] += len(args[0])
+
         def scored(args: tuple, result: object) -> None:
             c["pairs"] += 1
 
@@ -244,6 +248,8 @@ class WorkCounts:
         def statement(args: tuple, result: object) -> None:
             c["statements"] += 1
 
+        if hasattr(group, "worth_scoring"):
+            self._wrap(group, "worth_scoring", found)
         self._wrap(group, "rank_candidates", ranked)
         self._wrap(group._Batch, "_probability", scored)
         self._wrap(group, "regroup_plan", planned)
@@ -265,6 +271,7 @@ class WorkCounts:
         """This file's counts per article (candidates per article retrieved for), then reset."""
         c, retrieved = self.counts, max(1, self.counts["retrieved"])
         per = {
+            "found": (c["found"] or c["ranked"]) / retrieved,
             "ranked": c["ranked"] / retrieved,
             "scored": c["scored"] / retrieved,
             "rows": c["rows"] / retrieved,

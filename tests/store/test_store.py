@@ -191,6 +191,25 @@ def test_story_keys_written_before_their_dates_get_them_on_open(store):
     reopened.close()
 
 
+def test_story_languages_are_read_without_the_features(store):
+    store.save_story_features("a1", {"language": "de"}, ["w:orvel"])
+    store.save_story_features("a2", {}, ["w:orvel"])
+    assert store.story_languages(["a1", "a2", "missing"]) == {"a1": "de", "a2": None}
+
+
+def test_story_features_written_before_their_language_column_get_it_on_open(store):
+    store.execute("DROP TABLE story_features")
+    store.execute("CREATE TABLE story_features (article TEXT PRIMARY KEY, data TEXT NOT NULL)")
+    store.execute(
+        "INSERT INTO story_features (article, data) VALUES (?, ?)", ("a1", '{"language": "pl"}')
+    )
+    store.conn.commit()
+    reopened = open_store(store.url)
+    assert reopened.story_languages(["a1"]) == {"a1": "pl"}
+    assert reopened.get_story_features("a1") == {"language": "pl"}
+    reopened.close()
+
+
 def test_near_lists_are_replaced_whole(store):
     store.save_story_near({"a1": {"a2": 0.5, "a3": 0.25}, "a2": {"a1": 0.5}})
     store.save_story_near({"a1": {"a2": 0.75}})

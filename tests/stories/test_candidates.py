@@ -11,10 +11,13 @@ from crosswire.config import Config
 from crosswire.records import Article
 from crosswire.store import Store
 from crosswire.stories.candidates import (
+    MIN_SHARED_KEYS,
     SCORED_CANDIDATES,
     key_term,
     key_weights,
+    one_language,
     rank_candidates,
+    worth_scoring,
 )
 from crosswire.stories.group import _Batch, index_articles
 from crosswire.stories.similarity import idf
@@ -133,3 +136,54 @@ def test_word_vectors_are_those_of_the_full_vectors(store: Store, grouping: Conf
     words = _Batch(store, grouping).word_vector("courier-bridge")
     full = _Batch(store, grouping).vector("courier-bridge")
     assert words and full is not None and words == full.words
+
+
+def test_one_language_needs_both_read_and_alike() -> None:
+    assert one_language("en", "en")
+    assert not one_language("en", "de")
+    assert not one_language("und", "und")
+    assert not one_language(None, "en") and not one_language("en", None)
+
+
+def test_one_shared_key_is_enough_only_across_languages() -> None:
+    shared = {
+        "same-one": ["w:pier"],
+        "same-one-twice": ["w:pier", "w:pier"],
+        "same-two": ["w:pier", "n:Orrin"],
+        "other-one": ["n:Orrin"],
+        "unread-one": ["n:Orrin"],
+        "unknown-one": ["w:pier"],
+    }
+    languages = {
+        "same-one": "en", "same-one-twice": "en", "same-two": "en", "other-one": "de",
+        "unread-one": "und",
+    }  # fmt: skip
+    kept = worth_scoring(shared, "en", languages)
+    assert sorted(kept) == ["other-one", "same-two", "unknown-one", "unread-one"]
+    assert kept["same-two"] == shared["same-two"]
+    # An article whose own language was not read keeps every candidate.
+    assert worth_scoring(shared, "und", languages) == shared
+    assert MIN_SHARED_KEYS == 2
+
+
+def _stored(store: Store, article_id: str, language: str, keys: list[str]) -> None:
+    store.add_article(Article(id=article_id, source=f"{article_id}.txt", text="x", raw="x"))
+    data = {"terms": {"pier": 2, article_id: 1}, "names": {}, "language": language,
+            "published": "2031-05-01T09:00:00"}  # fmt: skip
+    store.save_story_features(article_id, data, keys)
+
+
+def test_the_batch_scores_no_one_key_candidate_in_the_article_s_language(
+    store: Store, grouping: Config
+) -> None:
+    """Dozens of reports in the article's language sharing one of its keys are never scored,
+    however many the window holds; those sharing two are, and so is a report in another
+    language sharing one (reports in two languages share only a name or a word)."""
+    _stored(store, "article", "en", ["w:pier", "w:crack", "n:Orrin"])
+    for i in range(3 * SCORED_CANDIDATES):
+        _stored(store, f"chance{i:03d}", "en", ["w:pier", f"w:other{i}"])
+    _stored(store, "report", "en", ["w:pier", "w:crack"])
+    _stored(store, "bericht", "de", ["n:Orrin"])
+    batch = _Batch(store, grouping)
+    assert sorted(batch.candidates("article")) == ["bericht", "report"]
+    assert batch.candidates("chance000") == []  # the rule goes both ways

@@ -30,6 +30,6 @@ def test_counts_the_story_stage_and_puts_it_back(tmp_path: Path) -> None:
     assert group.rank_candidates is original
     # Every original article is retrieved for; none of 120 reports of 24 events stands alone.
     assert 100 <= counted["retrieved"] <= len(truth)
-    assert counted["scored"] <= counted["ranked"] <= counted["rows"]
+    assert counted["scored"] <= counted["ranked"] <= counted["found"] <= counted["rows"]
     assert counted["pairs"] > 0 and counted["statements"] > len(truth)
     assert len(line.split()) == len(WorkCounts.COLUMNS) - 1 and not counts.counts

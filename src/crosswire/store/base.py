@@ -206,8 +206,10 @@ class Store:
             "CREATE INDEX IF NOT EXISTS outlet_lines_article ON outlet_lines(article)",
             """CREATE TABLE IF NOT EXISTS outlet_learned (
                 outlet TEXT NOT NULL, line TEXT NOT NULL, PRIMARY KEY (outlet, line))""",
+            # ``language`` repeats the one in ``data``: candidate ranking reads it for dozens
+            # of candidates per article, which need not be decoded for that.
             """CREATE TABLE IF NOT EXISTS story_features (
-                article TEXT PRIMARY KEY, data TEXT NOT NULL)""",
+                article TEXT PRIMARY KEY, data TEXT NOT NULL, language TEXT)""",
             """CREATE TABLE IF NOT EXISTS story_keys (
                 key TEXT NOT NULL, article TEXT NOT NULL, day INTEGER, seq INTEGER,
                 PRIMARY KEY (key, article))""",
@@ -231,6 +233,7 @@ class Store:
         for statement in statements:
             self.execute(statement)
         self._date_story_keys()
+        self._language_story_features()
         self._create_fulltext()
         self.conn.commit()
 
@@ -252,6 +255,18 @@ class Store:
         self.execute("CREATE INDEX IF NOT EXISTS story_keys_window ON story_keys(key, day, seq)")
         self.execute("DROP INDEX IF EXISTS story_keys_day")
         self.execute("CREATE INDEX IF NOT EXISTS story_keys_seq ON story_keys(key, seq)")
+
+    def _language_story_features(self) -> None:
+        """Stored features carry their language in a column of its own (what
+        :meth:`story_languages` reads); stores written before get it filled once."""
+        if "language" in self._columns("story_features"):
+            return
+        self.execute("ALTER TABLE story_features ADD COLUMN language TEXT")
+        for article, data in self.query("SELECT article, data FROM story_features"):
+            self.execute(
+                "UPDATE story_features SET language = ? WHERE article = ?",
+                (json.loads(data).get("language"), article),
+            )
 
     # -- articles ------------------------------------------------------------------------------
     def article_for_source(self, source: str) -> str | None:
@@ -545,8 +560,8 @@ class Store:
             return False
         with self.transaction():
             self.execute(
-                "INSERT INTO story_features (article, data) VALUES (?, ?)",
-                (article_id, json.dumps(data, ensure_ascii=False)),
+                "INSERT INTO story_features (article, data, language) VALUES (?, ?, ?)",
+                (article_id, json.dumps(data, ensure_ascii=False), data.get("language")),
             )
             day = day_number(data.get("published"))
             seq = self.query("SELECT seq FROM articles WHERE id = ?", (article_id,))
@@ -577,6 +592,14 @@ class Store:
                 article_ids,
             )
         }  # fmt: skip
+
+    def story_languages(self, article_ids: Iterable[str]) -> dict[str, str | None]:
+        """The language of the stored features of those of ``article_ids`` that have them
+        (None: none was read), without decoding the features."""
+        return dict(self._rows_in(
+            "SELECT article, language FROM story_features WHERE article IN ({marks})",
+            article_ids,
+        ))  # fmt: skip
 
     def story_keys_of(self, article_ids: Iterable[str]) -> dict[str, int]:
         """The retrieval keys of the given articles, with how many of them hold each."""

@@ -42,7 +42,7 @@ from crosswire.config import Config
 from crosswire.dates import date_key
 from crosswire.records import Article
 from crosswire.store.base import Store
-from crosswire.stories.candidates import key_weights, rank_candidates
+from crosswire.stories.candidates import key_weights, rank_candidates, worth_scoring
 from crosswire.stories.cluster import Pair, pair_key
 from crosswire.stories.decide import (
     Match,
@@ -227,7 +227,8 @@ class _Batch:
 
     def candidates(self, article_id: str) -> list[str]:
         """Stored articles inside ``article_id``'s time window that share its story keys, the
-        few worth scoring (:func:`crosswire.stories.candidates.rank_candidates`)."""
+        few worth scoring (:func:`crosswire.stories.candidates.worth_scoring`, then
+        :func:`crosswire.stories.candidates.rank_candidates`)."""
         if article_id in self.retrieved:
             return self.retrieved[article_id]
         features = self.get_features(article_id)
@@ -239,6 +240,8 @@ class _Batch:
             shared = self.store.articles_sharing_keys(
                 keys, article_id, features.published, self.config.story_window_days
             )
+        languages = self.store.story_languages(shared)
+        shared = worth_scoring(shared, features.language, languages)
         weights = key_weights(keys, self.df, self.documents)
         self.retrieved[article_id] = rank_candidates(shared, weights)
         return self.retrieved[article_id]
