@@ -410,3 +410,27 @@ def test_a_pronoun_is_the_outlets_credit_when_it_can_mean_only_one_person(story,
     _credit(b, TIMES, "Brandt", "Ilse Brandt")
     _, (d,) = group_quotes(story.sources())
     assert weak(d) == folded
+
+
+@pytest.mark.parametrize(("before", "folded"), [
+    ("Mayor Mira Toller spoke on Friday.", False),
+    ("Mayor Mira Toller spoke after Ilse Brandt on Friday.", True),
+])
+def test_a_description_is_the_outlets_credit_when_it_can_mean_only_one_person(
+    story, before, folded
+):
+    from crosswire.compare.rank import weak
+
+    ledger = LEDGER.replace("Ilse Brandt spoke on Friday.", before).replace(
+        "she said", "the mayor said")
+    story.article("a", "Harbor Ledger", ledger)
+    story.article("b", "Northgate Times", TIMES)
+    a = story.quote("a", _quote(ledger, A))
+    b = story.quote("b", _quote(TIMES, B))
+    _named(story, "a", "Mira Toller", "Mira Toller")
+    if "Ilse" in before:
+        _named(story, "a", "Ilse Brandt", "Ilse Brandt")
+    _credit(a, ledger, "the mayor", "Mira Toller")
+    _credit(b, TIMES, "Brandt", "Ilse Brandt")
+    _, (d,) = group_quotes(story.sources())
+    assert weak(d) == folded

@@ -4,7 +4,9 @@ An attribution dispute says that two outlets credit one statement to different p
 is what the outlets say only when each wrote the name by the quote. A credit resolved from a
 pronoun ("he said", read as the wrong justice), from a description ("the congressman") or
 carried from a mention in another sentence (the interviewer's question, then "His response:
-...") is the extraction's reading, and its errors are no disagreement between outlets.
+...") is the extraction's reading, and its errors are no disagreement between outlets,
+unless the text leaves the pronoun or description no one else to mean: "Orr spoke first.
+“...,” he said." is Orr's credit as surely as "Orr said" (:func:`plain_antecedent`).
 """
 
 from __future__ import annotations
@@ -46,9 +48,10 @@ def inferred_credit(source: Source, quote: Quote) -> str | None:
     if not mention or quote.speaker_start is None:
         return None
     if mention.lower() in _PRONOUNS:
-        return None if plain_antecedent(source, quote) else f'the pronoun "{mention}"'
+        plain = mention.lower() in PRONOUNS_PERSON and plain_antecedent(source, quote)
+        return None if plain else f'the pronoun "{mention}"'
     if not is_name(mention):
-        return f'the description "{mention}"'
+        return None if plain_antecedent(source, quote) else f'the description "{mention}"'
     start, end = _sentences_of(source, quote)
     if not start <= quote.speaker_start < end:
         return f'a mention in another sentence ("{mention}")'
@@ -56,10 +59,11 @@ def inferred_credit(source: Source, quote: Quote) -> str | None:
 
 
 def plain_antecedent(source: Source, quote: Quote) -> bool:
-    """Whether a "he" or "she" credit can only mean its speaker: outside quotation marks, the
-    sentence before the quotation's and the text from there to the pronoun name that one
-    person and no one else, and no other "he" or "she" comes before the name ("He said Orr would ...
-    “...,” he said" may mean the first "he", someone named earlier).
+    """Whether a "he" or "she" credit (or a description, "the mayor") can only mean its
+    speaker: outside quotation marks, the sentence before the quotation's and the text from
+    there to the mention name that one person and no one else, and no other "he" or "she"
+    comes before the name ("He said Orr would go. “...,” he said" may mean the first "he",
+    someone named earlier).
 
     Examples:
         >>> from crosswire.records import Analysis, Article, Entity
