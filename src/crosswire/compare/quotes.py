@@ -5,8 +5,9 @@ connection"; "I do not think the U.S. is currently in a recession" / "he doesn't
 economy is in recession"), so two quotes are one statement when the passage matcher
 (:mod:`crosswire.compare.meaning`) scores them the same; a quote that adds "not" or changes a
 number is another statement. Who holds the view counts too: similar words from two people
-who cannot be one actor are two people's views, unless the wording is the same (then one
-outlet has credited the wrong person, an "attribution" discrepancy). A quote joins a group
+who cannot be one actor are two people's views, unless the wording is the same or the two
+share a run of eight words (one quotation cut at different points): then one outlet has
+credited the wrong person, an "attribution" discrepancy. A quote joins a group
 only when it matches more than half of the group's quotes from other outlets: with many
 outlets, chains of loose matches would otherwise gather every remark on a topic into one.
 """
