@@ -415,6 +415,8 @@ def test_a_pronoun_is_the_outlets_credit_when_it_can_mean_only_one_person(story,
 @pytest.mark.parametrize(("before", "folded"), [
     ("Mayor Mira Toller spoke on Friday.", False),
     ("Mayor Mira Toller spoke after Ilse Brandt on Friday.", True),
+    # her own quoted sentence in between: the sentence before it still names her alone
+    ('Mayor Mira Toller spoke on Friday. "We rebuild."', False),
 ])
 def test_a_description_is_the_outlets_credit_when_it_can_mean_only_one_person(
     story, before, folded
@@ -430,6 +432,8 @@ def test_a_description_is_the_outlets_credit_when_it_can_mean_only_one_person(
     _named(story, "a", "Mira Toller", "Mira Toller")
     if "Ilse" in before:
         _named(story, "a", "Ilse Brandt", "Ilse Brandt")
+    if "We rebuild" in before:
+        story.quote("a", "We rebuild.", speaker="Mira Toller")
     _credit(a, ledger, "the mayor", "Mira Toller")
     _credit(b, TIMES, "Brandt", "Ilse Brandt")
     _, (d,) = group_quotes(story.sources())

@@ -20,6 +20,9 @@ from crosswire.records import Quote
 
 _PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_SELF | {"his", "hers", "their", "it"}
 # "he" or "she" and their other forms: a person the text has named before.
+# Sentences wholly in quotation marks passed over, at most, looking for the sentence before.
+_QUOTED_BACK = 4
+_MARKS = set("\"“”'‘’")
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 
 
@@ -89,12 +92,22 @@ def plain_antecedent(source: Source, quote: Quote) -> bool:
     own = next((k for k, (s, e) in enumerate(sentences) if s <= begin < e), None)
     if own is None:
         return False
-    start = sentences[max(0, own - 1)][0]
     # words in quotation marks are the speaker's; an indirect quote is the outlet's own
     quoted = [(q.start, q.end) for q in source.analysis.quotes if q.kind != "indirect"]
 
     def outside(a: int, b: int) -> bool:
         return not any(s <= a and b <= e for s, e in quoted)
+
+    # the sentence before, passing over those wholly in quotation marks (the speaker's own
+    # sentences, whoever introduced them)
+    before = own - 1
+    while before > 0 and before > own - _QUOTED_BACK and not any(
+        outside(k, k + 1) and not source.article.text[k].isspace()
+        and source.article.text[k] not in _MARKS
+        for k in range(*sentences[before])
+    ):
+        before -= 1
+    start = sentences[max(0, before)][0]
 
     people = [
         (at, name) for at, end, name in _names_in(source, start, quote.speaker_start)
