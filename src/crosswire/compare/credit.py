@@ -22,7 +22,7 @@ _PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_SELF | {"his", "hers", "
 # "he" or "she" and their other forms: a person the text has named before.
 # Sentences wholly in quotation marks passed over, at most, looking for the sentence before.
 _QUOTED_BACK = 4
-_MARKS = set("\"“”'‘’")
+_WORD = re.compile(r"\w+")
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 
 
@@ -92,19 +92,20 @@ def plain_antecedent(source: Source, quote: Quote) -> bool:
     own = next((k for k, (s, e) in enumerate(sentences) if s <= begin < e), None)
     if own is None:
         return False
-    # words in quotation marks are the speaker's; an indirect quote is the outlet's own
-    quoted = [(q.start, q.end) for q in source.analysis.quotes if q.kind != "indirect"]
+    text = source.article.text
+    # words in quotation marks are the speaker's; an indirect quote is the outlet's own. A
+    # quote split by its cue spans the cue too, so a word counts as quoted when the quote's
+    # text holds it.
+    quoted = [q for q in source.analysis.quotes if q.kind != "indirect"]
 
     def outside(a: int, b: int) -> bool:
-        return not any(s <= a and b <= e for s, e in quoted)
+        return not any(q.start <= a and b <= q.end and text[a:b] in q.text for q in quoted)
 
     # the sentence before, passing over those wholly in quotation marks (the speaker's own
     # sentences, whoever introduced them)
     before = own - 1
     while before > 0 and before > own - _QUOTED_BACK and not any(
-        outside(k, k + 1) and not source.article.text[k].isspace()
-        and source.article.text[k] not in _MARKS
-        for k in range(*sentences[before])
+        outside(*m.span()) for m in _WORD.finditer(text, *sentences[before])
     ):
         before -= 1
     start = sentences[max(0, before)][0]
@@ -115,7 +116,6 @@ def plain_antecedent(source: Source, quote: Quote) -> bool:
     ]
     if not people or not all(compatible_speakers(name, quote.speaker) for _, name in people):
         return False
-    text = source.article.text
     first = min(at for at, _ in people)
     return not any(outside(m.start(), m.end()) for m in _PERSONAL.finditer(text, start, first))
 
