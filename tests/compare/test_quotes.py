@@ -3,6 +3,7 @@ import pytest
 
 from crosswire.compare.meaning import SAME, same_meaning
 from crosswire.compare.quotes import group_quotes
+from crosswire.records import Quote
 
 LEDGER = (
     'Ilse Brandt spoke on Friday. "We also see the close link between Vorland and Ostmark. '
@@ -417,6 +418,8 @@ def test_a_pronoun_is_the_outlets_credit_when_it_can_mean_only_one_person(story,
     ("Mayor Mira Toller spoke after Ilse Brandt on Friday.", True),
     # her own quoted sentence in between: the sentence before it still names her alone
     ('Mayor Mira Toller spoke on Friday. "We rebuild."', False),
+    # a quote split by its cue spans the cue: her name there is still the outlet's words
+    ('"We rebuild," Mira Toller said. "We stay."', False),
 ])
 def test_a_description_is_the_outlets_credit_when_it_can_mean_only_one_person(
     story, before, folded
@@ -432,8 +435,12 @@ def test_a_description_is_the_outlets_credit_when_it_can_mean_only_one_person(
     _named(story, "a", "Mira Toller", "Mira Toller")
     if "Ilse" in before:
         _named(story, "a", "Ilse Brandt", "Ilse Brandt")
-    if "We rebuild" in before:
+    if "We rebuild." in before:
         story.quote("a", "We rebuild.", speaker="Mira Toller")
+    if "We stay" in before:  # one quote of both parts, the cue inside its span
+        start, end = ledger.index("We rebuild"), ledger.index("We stay.") + len("We stay.")
+        story.analyses["a"].quotes.append(
+            Quote(start, end, "We rebuild We stay.", speaker="Mira Toller"))
     _credit(a, ledger, "the mayor", "Mira Toller")
     _credit(b, TIMES, "Brandt", "Ilse Brandt")
     _, (d,) = group_quotes(story.sources())
