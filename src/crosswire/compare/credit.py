@@ -19,10 +19,10 @@ from crosswire.compare.speakers import compatible_speakers, is_name
 from crosswire.records import Quote
 
 _PRONOUNS = PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_SELF | {"his", "hers", "their", "it"}
-# "he" or "she" and their other forms: a person the text has named before.
 # Sentences wholly in quotation marks passed over, at most, looking for the sentence before.
 _QUOTED_BACK = 4
 _WORD = re.compile(r"\w+")
+# "he" or "she" and their other forms: a person the text has named before.
 _PERSONAL = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.IGNORECASE)
 
 
