@@ -264,6 +264,29 @@ def outcome(run: Run, injection: Injection) -> str:
     return "other kind" if any(not weak(d) for d in holding) else "missed"
 
 
+def attribution_trace(run: Run, injection: Injection) -> str:
+    """Where a changed credit went: the changed quote's speaker as read, and the speakers of
+    the group it landed in (why a miss is missed: regrouped, or grouped and not seen)."""
+    ids = {a.id for a in run.articles if (a.url or a.id) == injection.url}
+    outlet = {a.id: a.outlet for a in run.articles}
+    aid = next(iter(ids))
+    quote = next((q for q in run.analyses[aid].quotes
+                  if q.start <= injection.probe < q.end), None)
+    if quote is None:
+        return "no quote at the probe"
+    said = f"read {quote.speaker!r} from {quote.speaker_text!r} ({quote.mode})"
+    group = next((g for g in run.comparison.quotes if any(
+        v.article == aid and v.start <= injection.probe < v.end for v in g.variants)), None)
+    if group is None:
+        return f"{said}; in no group"
+    speakers = []
+    for v in group.variants:
+        q = next((q for q in run.analyses[v.article].quotes
+                  if q.start <= v.start < q.end), None)
+        speakers.append(f"{outlet[v.article]}={q.speaker if q else None!r}")
+    return f"{said}; group {group.status} of {len(group.variants)}: {', '.join(speakers)}"
+
+
 def _nouns(figure: Figure) -> set[str]:
     words = f"{figure.noun or ''} {figure.counts or ''}".lower()
     return {w for w in re.findall(r"[a-z]{3,}", words)}
@@ -337,6 +360,8 @@ def main() -> None:
                 why = [f"{d.kind} {d.confidence:.2f} {d.why[:200]}"
                        for d in run.comparison.discrepancies]
                 line = f"[{result}] {event[:8]} {injection.label} | {'; '.join(why) or '-'}"
+                if injection.kind == "attribution" and result != "listed":
+                    line += f" || {attribution_trace(run, injection)}"
                 if result != "listed":
                     tally.misses.append(line)
                 print("  " + line)

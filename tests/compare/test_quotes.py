@@ -1,7 +1,9 @@
 import numpy as np
+import pytest
 
 from crosswire.compare.meaning import SAME, same_meaning
 from crosswire.compare.quotes import group_quotes
+from crosswire.records import Quote
 
 LEDGER = (
     'Ilse Brandt spoke on Friday. "We also see the close link between Vorland and Ostmark. '
@@ -347,3 +349,99 @@ def test_a_dispute_resting_on_an_inferred_credit_is_folded(story):
     _credit(a, ledger, "Toller", "Mira Toller")
     _, (d,) = group_quotes(story.sources())
     assert not weak(d) and not d.why  # left to the generic check of the sides' sentences
+
+
+LEVEE = ("The levee gave way shortly after midnight, and our crews had less than an hour to "
+         "warn the farms downstream")
+LEVEE_CUT = "Our crews had less than an hour to warn the farms downstream. We did what we could"
+LEVEE_VIEW = "Our crews had an hour to warn the farms. We did what we could"
+
+
+def test_one_quotation_credited_to_two_people_is_an_attribution_dispute(story):
+    # the same twelve words in a row, cut at different points: one quotation, whoever spoke
+    story.article("a", "Harbor Ledger", f'"{LEVEE}," Mira Toller said.')
+    story.article("b", "Northgate Times", f'"{LEVEE_CUT}," Piet Morrow said.')
+    story.quote("a", LEVEE, speaker="Mira Toller")
+    story.quote("b", LEVEE_CUT, speaker="Piet Morrow")
+    groups, (d,) = group_quotes(story.sources())
+    assert [g.status for g in groups] == ["conflicting"]
+    assert d.kind == "attribution" and "Piet Morrow" in d.summary
+
+
+def test_two_people_saying_alike_in_their_own_words_stay_two_statements(story):
+    # as close to the matcher, but no run of eight words: two people's views of one night
+    story.article("a", "Harbor Ledger", f'"{LEVEE}," Mira Toller said.')
+    story.article("b", "Northgate Times", f'"{LEVEE_VIEW}," Piet Morrow said.')
+    story.quote("a", LEVEE, speaker="Mira Toller")
+    story.quote("b", LEVEE_VIEW, speaker="Piet Morrow")
+    groups, discrepancies = group_quotes(story.sources())
+    assert [g.status for g in groups] == ["single-source", "single-source"]
+    assert not discrepancies
+    # credited to one person, the same two wordings are one statement
+    story.analyses["b"].quotes[0].speaker = "Toller"
+    groups, _ = group_quotes(story.sources())
+    assert [g.status for g in groups] == ["corroborated"]
+
+
+def _named(story, id, name, actor):
+    """Record ``name`` (first occurrence) as a person of article ``id``."""
+    from crosswire.records import Entity
+
+    start, end = story._span(id, name)
+    story.analyses[id].entities.append(Entity(start, end, name, "PERSON", actor))
+
+
+@pytest.mark.parametrize(("before", "folded"), [
+    ("Mira Toller spoke on Friday.", False),  # the one person in sight: "she" is hers
+    ("Mira Toller spoke after Ilse Brandt on Friday.", True),  # either woman
+    ("She said Mira Toller spoke on Friday.", True),  # the first "she" is someone else
+])
+def test_a_pronoun_is_the_outlets_credit_when_it_can_mean_only_one_person(story, before, folded):
+    from crosswire.compare.rank import weak
+
+    ledger = LEDGER.replace("Ilse Brandt spoke on Friday.", before)
+    story.article("a", "Harbor Ledger", ledger)
+    story.article("b", "Northgate Times", TIMES)
+    a = story.quote("a", _quote(ledger, A))
+    b = story.quote("b", _quote(TIMES, B))
+    _named(story, "a", "Mira Toller", "Mira Toller")
+    if "Ilse" in before:
+        _named(story, "a", "Ilse Brandt", "Ilse Brandt")
+    _credit(a, ledger, "she", "Mira Toller")
+    _credit(b, TIMES, "Brandt", "Ilse Brandt")
+    _, (d,) = group_quotes(story.sources())
+    assert weak(d) == folded
+
+
+@pytest.mark.parametrize(("before", "folded"), [
+    ("Mayor Mira Toller spoke on Friday.", False),
+    ("Mayor Mira Toller spoke after Ilse Brandt on Friday.", True),
+    # her own quoted sentence in between: the sentence before it still names her alone
+    ('Mayor Mira Toller spoke on Friday. "We rebuild."', False),
+    # a quote split by its cue spans the cue: her name there is still the outlet's words
+    ('"We rebuild," Mira Toller said. "We stay."', False),
+])
+def test_a_description_is_the_outlets_credit_when_it_can_mean_only_one_person(
+    story, before, folded
+):
+    from crosswire.compare.rank import weak
+
+    ledger = LEDGER.replace("Ilse Brandt spoke on Friday.", before).replace(
+        "she said", "the mayor said")
+    story.article("a", "Harbor Ledger", ledger)
+    story.article("b", "Northgate Times", TIMES)
+    a = story.quote("a", _quote(ledger, A))
+    b = story.quote("b", _quote(TIMES, B))
+    _named(story, "a", "Mira Toller", "Mira Toller")
+    if "Ilse" in before:
+        _named(story, "a", "Ilse Brandt", "Ilse Brandt")
+    if "We rebuild." in before:
+        story.quote("a", "We rebuild.", speaker="Mira Toller")
+    if "We stay" in before:  # one quote of both parts, the cue inside its span
+        start, end = ledger.index("We rebuild"), ledger.index("We stay.") + len("We stay.")
+        story.analyses["a"].quotes.append(
+            Quote(start, end, "We rebuild We stay.", speaker="Mira Toller"))
+    _credit(a, ledger, "the mayor", "Mira Toller")
+    _credit(b, TIMES, "Brandt", "Ilse Brandt")
+    _, (d,) = group_quotes(story.sources())
+    assert weak(d) == folded

@@ -5,8 +5,9 @@ connection"; "I do not think the U.S. is currently in a recession" / "he doesn't
 economy is in recession"), so two quotes are one statement when the passage matcher
 (:mod:`crosswire.compare.meaning`) scores them the same; a quote that adds "not" or changes a
 number is another statement. Who holds the view counts too: similar words from two people
-who cannot be one actor are two people's views, unless the wording is the same (then one
-outlet has credited the wrong person, an "attribution" discrepancy). A quote joins a group
+who cannot be one actor are two people's views, unless the wording is the same or the two
+share a run of eight words (one quotation cut at different points): then one outlet has
+credited the wrong person, an "attribution" discrepancy. A quote joins a group
 only when it matches more than half of the group's quotes from other outlets: with many
 outlets, chains of loose matches would otherwise gather every remark on a topic into one.
 """
@@ -33,6 +34,10 @@ from crosswire.records import Discrepancy, Passage, Quote, QuoteGroup
 # Quotes credited to two people who cannot be one actor are one statement only when they say
 # it in nearly the same words (a translation or a copy, not two views alike).
 SAME_WORDING = 0.75
+# ... or when they are the same statement to the matcher and share this many words in a row:
+# two people's similar views share phrases, not a run of eight words (outlets cut one
+# quotation at different points, so the rest of the two wordings may differ).
+SHARED_RUN = 8
 # Near-identical wording of short quotes whose few content words give the matcher little
 # to weigh.
 MIN_FUZZY = 0.85
@@ -58,11 +63,43 @@ class _Item:
     words: list[str]
 
 
-def _bar(a: Quote, b: Quote) -> float:
+def _bar(a: _Item, b: _Item) -> float:
     """The score two quotes need to be one statement, given whom the outlets credit: one
     speaker quoted twice is no evidence of one remark (an interview holds many remarks on
-    one topic), two speakers who cannot be one actor demand the same wording."""
-    return SAME if compatible_speakers(a.speaker, b.speaker) else SAME_WORDING
+    one topic), two speakers who cannot be one actor demand the same wording, or one
+    quotation (:func:`one_quotation`)."""
+    if compatible_speakers(a.quote.speaker, b.quote.speaker) or one_quotation(a.words, b.words):
+        return SAME
+    return SAME_WORDING
+
+
+def one_quotation(a: list[str], b: list[str]) -> bool:
+    """Whether two wordings share :data:`SHARED_RUN` words in a row: one quotation, whoever
+    each outlet says spoke it.
+
+    Examples:
+        >>> one_quotation("we will rebuild every bridge on the Orr by spring".split(),
+        ...               "and we will rebuild every bridge on the Orr by spring".split())
+        True
+        >>> one_quotation("we will rebuild the bridges by spring".split(),
+        ...               "the bridges will be rebuilt by spring".split())
+        False
+    """
+    return shared_run(a, b) >= SHARED_RUN
+
+
+def shared_run(a: list[str], b: list[str]) -> int:
+    """The length of the longest run of words ``a`` and ``b`` have in common."""
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for word in a:
+        current = [0] * (len(b) + 1)
+        for k, other in enumerate(b, 1):
+            if word == other:
+                current[k] = previous[k - 1] + 1
+                best = max(best, current[k])
+        previous = current
+    return best
 
 
 def _links(items: list[_Item], matcher: Matcher) -> dict[tuple[int, int], float]:
@@ -76,7 +113,7 @@ def _links(items: list[_Item], matcher: Matcher) -> dict[tuple[int, int], float]
         a, b = items[i], items[j]
         score = matcher.score(i, j)
         stated = min(len(matcher.profiles[k].terms) for k in (i, j)) >= MIN_TERMS
-        if (stated and score >= _bar(a.quote, b.quote)) or (
+        if (stated and score >= _bar(a, b)) or (
             # the same words, cut or lightly edited, but never with a "not" dropped
             matcher.agree(i, j)
             and (_cut_from(a, b) or _near_identical(a, b))
@@ -258,7 +295,10 @@ def two_names(a: str | None, b: str | None) -> bool:
 
 
 def _same_wording(items: list[_Item], matcher: Matcher, a: int, b: int) -> bool:
-    if matcher.score(a, b) >= SAME_WORDING:
+    """Whether two quotes are one statement in the same words: nearly the same wording, or
+    one quotation cut at different points (:func:`one_quotation`)."""
+    score = matcher.score(a, b)
+    if score >= SAME_WORDING or (score >= SAME and one_quotation(items[a].words, items[b].words)):
         return True
     return matcher.agree(a, b) and _near_identical(items[a], items[b])
 

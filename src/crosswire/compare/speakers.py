@@ -8,6 +8,7 @@ case, titles and punctuation.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from crosswire.compare.lexicon import normal_stems
@@ -100,13 +101,24 @@ def vague(text: str) -> bool:
 
 
 def _name_words(name: str) -> set[str]:
-    words = re.findall(r"[^\W_]+", name.lower().replace("’", "'").replace("'s", ""))
+    words = re.findall(r"[^\W_]+", _unaccented(name).lower().replace("’", "'").replace("'s", ""))
     return {w for w in words if w not in _NAME_NOISE}
+
+
+def _unaccented(text: str) -> str:
+    """The letters without their accents: outlets write "Raúl" and "Raul" for one man."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def same_name(a: str, b: str) -> bool:
     """One actor under two names: a surname alone, a first name added, a company's legal
-    suffix dropped, an Arabic article split off ("Malki" / "Turki Al-Malki")."""
+    suffix dropped, an Arabic article split off ("Malki" / "Turki Al-Malki"), accents left
+    out or an initial added ("Raul Orr" / "Raúl R. Orr").
+
+    Examples:
+        >>> same_name("Raul Orr", "Raúl R. Orr"), same_name("Raul Orr", "Rosa Orr")
+        (True, False)
+    """
     if same_actor(a, b) or short_first_name(a, b):
         return True
     wa, wb = _name_words(a), _name_words(b)
