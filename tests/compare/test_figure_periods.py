@@ -120,6 +120,19 @@ def test_a_qualified_series_is_not_the_series(story, nlp):
     assert {s.article for s in d.sides} == {"b", "c"}
 
 
+def test_the_natural_rate_is_not_the_rate(story, nlp):
+    _add(story, nlp, "a", "Vellan Courier", "The national unemployment rate is 4.1%.",
+         "2031-07-20")
+    _add(story, nlp, "b", "Tarnish Post", "Economists said the natural unemployment rate is "
+         "4.1%.", "2031-07-20")
+    groups, _ = group_figures(story.sources())
+    assert (4.1, "corroborated") not in {(g.value, g.status) for g in groups}
+    _add(story, nlp, "c", "Orsk Herald", "The unemployment rate is 4.1%.", "2031-07-20")
+    groups, _ = group_figures(story.sources())
+    (g,) = [g for g in groups if g.value == 4.1 and g.status == "corroborated"]
+    assert "b" not in {m.article for m in g.mentions}  # an estimate of the equilibrium rate
+
+
 def test_a_change_without_a_span_beside_its_series_annual_one_is_the_months(story, nlp):
     _add(story, nlp, "k", "Dunmore Times", "Core PCE prices are up 4.7% from a year ago. The "
          "core PCE price index increased by 0.5%.", "2031-07-29")
