@@ -21,6 +21,7 @@ from crosswire.engine.ray_data import start  # noqa: E402
 from crosswire.engine.ray_stories import (  # noqa: E402
     ONE_TASK_ROWS,
     RayStories,
+    best_candidates,
     candidates_on_ray,
     scores_on_ray,
 )
@@ -105,10 +106,21 @@ def test_the_key_search_finds_the_store_index_s_candidates(
         ranked = _Batch(store, config)
         ranked.shared.update(best)
         assert {a: ranked.candidates(a) for a in new} == {a: batch.candidates(a) for a in new}
+        # exactly the ones it ranks: those sharing one key in one language set aside first
+        assert {a: sorted(best[a]) for a in new} == {a: sorted(batch.candidates(a)) for a in new}
         assert all(best[a] == {c: expected[a][c] for c in best[a]} for a in new)
     assert any(len(c) > SCORED_CANDIDATES for c in found.values())  # more than are scored
     assert any(len(c) < SCORED_CANDIDATES for c in found.values())  # and the window bites
     store.close()
+
+
+def test_the_best_candidates_leave_out_those_the_local_stage_sets_aside() -> None:
+    found = {"a": {"b": ["w:dam"], "c": ["n:Orvel", "w:dam"], "d": ["w:dam"]}}
+    languages = {"a": "en", "b": "en", "c": "en", "d": "de"}
+    weights = {"w:dam": 1.0, "n:Orvel": 2.0}
+    # one shared key in one language is no candidate; in another language it still is
+    assert set(best_candidates(found, weights, 50, languages)["a"]) == {"c", "d"}
+    assert set(best_candidates(found, weights, None, languages)["a"]) == {"b", "c", "d"}
 
 
 def _partition(store: Store) -> list[list[str]]:
