@@ -25,7 +25,8 @@ news-please streams (bench/scale.py's generator) of each size in ``--growth``, e
 process and store; articles/s and peak memory per size, the CPU milliseconds per article of
 each file as the store fills (flat when the time is linear), and a PNG plot (``--plot``).
 ``--budget S`` stops each stream after S seconds (the figures say how far it got).
-``--million`` adds 1,000,000 articles (hours on two cores).
+``--million`` adds 1,000,000 articles (hours on two cores). Each run prints its progress
+(articles, seconds, resident and peak memory) to stderr every twentieth of its stream.
 """
 
 from __future__ import annotations
@@ -368,12 +369,19 @@ def grow(size: int, budget: float | None = None) -> dict[str, Any]:
         start_peak = peak_mib()
         t0 = time.perf_counter()
         done = 0
+        mark = max(1, size // 20)  # a progress line on stderr every twentieth of the stream
         for path in files:  # file by file, as a crawl arrives
             cpu = time.process_time()
             report = ingest_paths([path], config, store, analyse="none")
             added = len(report.added) + report.unchanged
             done += added
             per_file.append((done, 1000 * (time.process_time() - cpu) / max(1, added)))
+            if done // mark > (done - added) // mark:
+                # A long run killed before its end still leaves its shape so far.
+                print(json.dumps({"articles": done, "seconds": round(time.perf_counter() - t0),
+                                  "rss_mib": round(rss_mib()), "peak_mib": round(peak_mib()),
+                                  "cpu_ms": round(per_file[-1][1], 2)}),
+                      file=sys.stderr, flush=True)  # fmt: skip
             if budget is not None and time.perf_counter() - t0 > budget:
                 break
         seconds = time.perf_counter() - t0
@@ -389,7 +397,7 @@ def growth(sizes: list[int], plot: Path | None, budget: float | None = None) -> 
         command = [sys.executable, __file__, "--grow-one", str(size)]
         if budget is not None:
             command += ["--budget", str(budget)]
-        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
         row = json.loads(out.strip().splitlines()[-1])
         rows.append(row)
         stopped = "" if row["articles"] >= size else f" (stopped at the {budget:.0f} s budget)"
