@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from rich.console import Console
@@ -70,7 +71,6 @@ class RateColumn(ProgressColumn):
         return Text(f"{speed:.1f}/s" if speed else "", style="progress.data.speed")
 
 
-
 def _progress(config: Config, console: Console | None) -> Progress | nullcontext[None]:
     if not config.progress:
         return nullcontext()
@@ -110,30 +110,47 @@ def _not_an_article(article: Article) -> IngestError | None:
     return None
 
 
+# Articles stored per commit: a commit per article cost a tenth of the lexical path, and a
+# run killed before a commit leaves at most this many to the next run (which reads its input
+# again and stores them then).
+COMMIT_EVERY = 100
+
+
 def store_items(store: Store, items: Iterable[Prepared], report: IngestReport) -> set[str]:
-    """Stage 1: store each cleaned article; record errors. Returns the outlets touched."""
+    """Stage 1: store each cleaned article as it comes; record errors. Returns the outlets
+    touched."""
     outlets: set[str] = set()
-    for item in items:
-        if isinstance(item, IngestError):
-            store.add_error(item)
-            report.errors.append(item)
-            continue
-        article, digest = item
-        error = _not_an_article(article)
-        if error is not None:
-            store.add_error(error)
-            report.errors.append(error)
-            continue
-        with store.transaction():
-            if not store.add_article(article, digest):
-                report.unchanged += 1
-                continue
-            report.added.append(article.id)
-            if article.outlet:
-                outlets.add(article.outlet)
-                store.add_outlet_lines(article.outlet, article.id, edge_lines(article.text))
+    stream = iter(items)
+    while True:
+        with store.transaction():  # one commit per COMMIT_EVERY items
+            count = 0
+            for item in islice(stream, COMMIT_EVERY):
+                _store_one(store, item, report, outlets)
+                count += 1
+        if count < COMMIT_EVERY:
+            break
     store.conn.commit()
     return outlets
+
+
+def _store_one(store: Store, item: Prepared, report: IngestReport, outlets: set[str]) -> None:
+    if isinstance(item, IngestError):
+        store.add_error(item)
+        report.errors.append(item)
+        return
+    article, digest = item
+    error = _not_an_article(article)
+    if error is not None:
+        store.add_error(error)
+        report.errors.append(error)
+        return
+    if not store.add_article(article, digest):
+        report.unchanged += 1
+        return
+    report.added.append(article.id)
+    if article.outlet:
+        outlets.add(article.outlet)
+        store.add_outlet_lines(article.outlet, article.id, edge_lines(article.text))
 
 
 def relearn_boilerplate(
