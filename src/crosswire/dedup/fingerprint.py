@@ -46,6 +46,15 @@ def band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
     return int(bands), int(rows)
 
 
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> np.ndarray:
+    """The scheme's permutation parameters, drawn once and shared by every sketch: drawing
+    them for every article cost as much as hashing its shingles."""
+    permutations = MinHash(num_perm=num_perm, scheme=SCHEME).permutations
+    permutations.flags.writeable = False
+    return permutations
+
+
 @dataclass(slots=True)
 class Fingerprint:
     exact: str
@@ -68,7 +77,7 @@ def fingerprint(
         >>> a.exact == b.exact
         True
     """
-    minhash = MinHash(num_perm=num_perm, scheme=SCHEME)
+    minhash = MinHash(num_perm=num_perm, scheme=SCHEME, permutations=_permutations(num_perm))
     minhash.update_batch(sorted(shingles(text, shingle_size)))
     buckets = band_buckets(minhash.hashvalues.astype(DTYPE).tobytes(), threshold, num_perm)
     return Fingerprint(exact=exact_hash(text), minhash=minhash, buckets=buckets)
