@@ -26,7 +26,8 @@ process and store; articles/s and peak memory per size, the CPU milliseconds per
 each file as the store fills (flat when the time is linear), and a PNG plot (``--plot``).
 ``--budget S`` stops each stream after S seconds (the figures say how far it got).
 ``--million`` adds 1,000,000 articles (hours on two cores). Each run prints its progress
-(articles, seconds, resident and peak memory) to stderr every twentieth of its stream.
+(articles, seconds, resident and peak memory) to stderr every twentieth of its stream;
+``--progress-plot LOG`` prints and plots those lines (saved to ``LOG``) as a table and a PNG.
 """
 
 from __future__ import annotations
@@ -444,6 +445,53 @@ def growth(sizes: list[int], plot: Path | None, budget: float | None = None) -> 
         print(f"wrote {plot}")
 
 
+def progress_plot(log: Path, plot: Path) -> None:
+    """Print and plot a growth run's progress lines (its stderr, saved to ``log``): the
+    articles/s of each twentieth of the stream and the resident memory as the store fills,
+    so a run of hours, finished or stopped by its budget, shows its shape."""
+    lines = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
+    rows, done, seconds = [], 0, 0.0
+    for line in lines:
+        rate = (line["articles"] - done) / max(1e-9, line["seconds"] - seconds)
+        rows.append({**line, "rate": rate})
+        done, seconds = line["articles"], line["seconds"]
+    print("  stored  seconds  articles/s (this part)  RSS MiB  peak MiB  CPU ms/article (file)")
+    for r in rows:
+        print(f"{r['articles']:>8} {r['seconds']:>8} {r['rate']:>23.1f} {r['rss_mib']:>8} "
+              f"{r['peak_mib']:>9} {r['cpu_ms']:>10.2f}")  # fmt: skip
+    base = next((r for r in rows if r["articles"] >= 100_000), rows[0])
+    last = rows[-1]
+    memory, speed = last["rss_mib"] / base["rss_mib"], last["rate"] / base["rate"]
+    print(f"from {base['articles']} to {last['articles']}: resident memory ratio {memory:.2f}, "
+          f"speed ratio {speed:.2f}; {last['articles'] / last['seconds']:.1f} articles/s over "
+          "the whole run")  # fmt: skip
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (left, middle) = plt.subplots(1, 2, figsize=(10, 3.8))
+    xs = [r["articles"] for r in rows]
+    left.plot(xs, [r["rate"] for r in rows], "o-", color="tab:blue")
+    left.set_xlabel("articles stored (generated stream)")
+    left.set_ylabel("articles/s (each twentieth)", color="tab:blue")
+    left.set_ylim(bottom=0)
+    right = left.twinx()
+    right.plot(xs, [r["rss_mib"] for r in rows], "s--", color="tab:red")
+    right.set_ylabel("resident memory (MiB)", color="tab:red")
+    right.set_ylim(bottom=0)
+    left.set_title("Speed and memory as the store fills")
+    middle.plot(xs, [r["cpu_ms"] for r in rows], ".-", color="tab:green")
+    middle.set_xlabel("articles stored")
+    middle.set_ylabel("CPU ms per article (file at each mark)")
+    middle.set_ylim(bottom=0)
+    middle.set_title("Cost per article")
+    fig.suptitle(f"Lexical path, one stream of {last['articles']:,} articles")
+    fig.tight_layout()
+    fig.savefig(plot, dpi=110)
+    print(f"wrote {plot}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--workers", type=int, default=2)
@@ -458,6 +506,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--dump", type=Path, help="with --whole: the analyses as JSON lines")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "pipeline-growth.png")
+    parser.add_argument(
+        "--progress-plot", type=Path, metavar="LOG",
+        help="print and plot (to --plot) the progress lines a growth run wrote to stderr",
+    )  # fmt: skip
     parser.add_argument("--grow-one", type=int, help=argparse.SUPPRESS)
     parser.add_argument(
         "--budget", type=float, help="seconds per growth run: stop the stream after that"
@@ -465,6 +517,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.grow_one:
         print(json.dumps(grow(args.grow_one, args.budget)))
+        return 0
+    if args.progress_plot:
+        progress_plot(args.progress_plot, args.plot)
         return 0
     if args.whole:
         whole_against_parse(args.workers, split=args.split, dump=args.dump)
