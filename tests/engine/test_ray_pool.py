@@ -85,3 +85,27 @@ def test_release_kills_the_actors() -> None:
     assert release_pool() == 0
     assert analysis_pool(2, settings).made == 2
     release_pool()
+
+
+def test_the_analyse_command_on_ray_stores_the_local_analyses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from crosswire.cli import main
+
+    inputs = [str(ROOT / "examples" / "demo")]
+    dbs = {engine: str(tmp_path / f"{engine}.db") for engine in ("local", "ray")}
+    for engine, db in dbs.items():
+        assert main(["ingest", *inputs, "--analyse", "none", "--no-progress", "--db", db]) == 0
+        capsys.readouterr()
+        assert main(["analyse", "--all", "--engine", engine, "--db", db]) == 0
+        assert "0 not analysed yet" in capsys.readouterr().out
+    stored = {}
+    for engine, db in dbs.items():
+        store = open_store(db)
+        stored[engine] = {a.id: store.get_analysis(a.id).as_dict() for a in store.iter_articles()}
+        store.close()
+    assert stored["ray"] == stored["local"] and stored["ray"]
+    workers = Config().workers  # the command's pool, found again: one model load per actor
+    assert [s["model_loads"] for s in analysis_pool(workers, settings_of(Config())).stats()] == [
+        1
+    ] * workers
