@@ -262,3 +262,15 @@ def release_pool() -> int:
         index += 1
     _handles.clear()
     return killed
+
+
+def pool_stats() -> dict[int, dict[str, Any]]:
+    """Each live analysis actor's :meth:`AnalysisActor.stats`, by index (none made here)."""
+    import ray
+
+    found: dict[int, Any] = {}
+    index = 0
+    while (actor := _find(index)) is not None:
+        found[index] = actor
+        index += 1
+    return dict(zip(found, ray.get([a.stats.remote() for a in found.values()]), strict=True))
