@@ -11,8 +11,12 @@ not per ingest. The stores are checked to hold the reference's stories. ``--stag
 the driver's seconds in each stage of every run, wall clock and its own CPU. ``--analyse
 none`` ingests without the analysis (the lexical path: read, clean, dedup, stories), where
 the stages Ray takes from the store (copy and story candidates, story scores) weigh most.
-``--actors R`` times the analysis pool alone, two actors and one in turn: when each actor
-started, its model load, its batches' wall clock and CPU, and the driver's CPU.
+``--actors R`` times the analysis pool alone, two actors and one in turn. Every Ray run
+prints the CPU seconds of each process (the driver, each analysis actor, the other live Ray
+workers), the model loads it caused (0 once the session's actors exist,
+``engine/ray_pool.py``), the driver's serial fraction of that CPU and the bound it sets on two
+actors over one (Amdahl: ``1 / (s + (1 - s) / 2)``), beside the measured wall ratio: on a
+machine another job shares, the wall ratio says little and the CPU figures are what counts.
 """
 
 from __future__ import annotations
@@ -105,74 +109,82 @@ def partition(db: str) -> list[list[str]]:
     return stories
 
 
-ACTOR_LOG = "ray-actors.jsonl"
-
-
-def timed_analyser(log: str) -> type:
-    """The analysis pool's actor class, logging after each batch its model load, batches and
-    their wall clock and CPU (a class made here travels to the actors by value)."""
+def ray_worker_cpu(exclude: set[int]) -> float:
+    """CPU seconds of the live Ray worker processes (``ray::...``) but those in ``exclude``
+    (the analysis actors, counted apart); Linux ``/proc``, 0 elsewhere. A worker that died
+    during the run (a shuffle's aggregator) is not counted."""
     import os
 
-    from crosswire.engine.ray_data import _Analyser
-
-    class Timed(_Analyser):
-        def __init__(self, config: dict[str, Any]) -> None:
-            t0, c0 = time.time(), time.process_time()
-            super().__init__(config)
-            self.times = {"pid": os.getpid(), "start": t0, "load": time.time() - t0,
-                          "load_cpu": time.process_time() - c0, "busy": 0.0, "busy_cpu": 0.0,
-                          "batches": 0}  # fmt: skip
-
-        def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-            t0, c0 = time.time(), time.process_time()
-            out = super().__call__(batch)
-            self.times["busy"] += time.time() - t0
-            self.times["busy_cpu"] += time.process_time() - c0
-            self.times["batches"] += 1
-            self.times["end"] = time.time()
-            with open(log, "a", encoding="utf-8") as f:
-                f.write(json.dumps(self.times) + "\n")
-            return out
-
-    return Timed
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if int(entry.name) in exclude or int(entry.name) == os.getpid():
+                continue
+            if not (entry / "cmdline").read_bytes().startswith(b"ray::"):
+                continue
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
 
 
-def actor_round(db: str, workers: int, log: Path) -> str:
-    """The stored articles analysed by a pool of ``workers`` actors, as an ingest's analysis
-    stage sends them (results read, not stored): where each actor's time went."""
-    import ray
+class CpuAccount:
+    """CPU seconds a Ray run cost each process: the driver, each analysis actor (one made
+    during the run counts from its start, model load included) and the other live Ray
+    workers; the model loads; the driver's serial fraction of all of it and the bound on two
+    actors over one it implies (Amdahl, ``1 / (s + (1 - s) / 2)``)."""
 
-    from crosswire.engine.ray_data import dataset_of
+    def __init__(self) -> None:
+        from crosswire.engine.ray_pool import pool_stats
+
+        self.before = {s["pid"]: s for s in pool_stats().values()}
+        self.others = ray_worker_cpu(set(self.before))
+        self.driver = time.process_time()
+
+    def close(self) -> dict[str, Any]:
+        from crosswire.engine.ray_pool import pool_stats
+
+        driver = time.process_time() - self.driver
+        after = pool_stats()
+        actors, loads = [], 0
+        for stats in after.values():
+            old = self.before.get(stats["pid"], {"cpu": 0.0, "model_loads": 0, "articles": 0})
+            actors.append((stats["cpu"] - old["cpu"], stats["articles"] - old["articles"]))
+            loads += stats["model_loads"] - old["model_loads"]
+        pids = {s["pid"] for s in after.values()} | set(self.before)
+        others = max(0.0, ray_worker_cpu(pids) - self.others)
+        total = driver + sum(c for c, _ in actors) + others
+        serial = driver / total if total else 1.0
+        return {"driver": driver, "actors": actors, "others": others, "loads": loads,
+                "serial": serial, "bound": 1 / (serial + (1 - serial) / 2)}  # fmt: skip
+
+
+def cpu_line(cpu: dict[str, Any]) -> str:
+    actors = ", ".join(f"{c:.1f} ({n} articles)" for c, n in cpu["actors"])
+    return (
+        f"    CPU s: driver {cpu['driver']:.1f}, actors [{actors}], other Ray workers "
+        f"{cpu['others']:.1f}; model loads {cpu['loads']}; driver's serial fraction "
+        f"{cpu['serial']:.3f}, two-over-one bound {cpu['bound']:.2f}"
+    )
+
+
+def actor_round(db: str, workers: int) -> str:
+    """The stored articles analysed by the session's pool of ``workers`` actors, as an
+    ingest's analysis stage sends them (results read, not stored): each process's CPU."""
+    from crosswire.engine.ray_data import analyse_on_ray
 
     store = open_store(db)
     config = Config(workers=workers)
-    records = [{"record": json.dumps(a.as_dict())} for a in store.iter_articles()]
+    ids = store.article_ids()
+    account = CpuAccount()
+    t0 = time.perf_counter()
+    done = sum(len(a) + len(f) for a, f in analyse_on_ray(store, ids, config))
+    wall = time.perf_counter() - t0
     store.close()
-    log.unlink(missing_ok=True)
-    settings = {k: getattr(config, k) for k in ("spacy_model", "batch_size")}
-    ds = dataset_of(records, config.batch_size, spread=True).map_batches(
-        timed_analyser(str(log)),
-        batch_size=config.batch_size,
-        compute=ray.data.ActorPoolStrategy(size=workers),
-        fn_constructor_kwargs={"config": settings},
-    )
-    t0, c0 = time.time(), time.process_time()
-    for batch in ds.iter_batches(batch_size=config.batch_size):
-        for raw in batch["record"]:
-            json.loads(str(raw))
-    wall, cpu = time.time() - t0, time.process_time() - c0
-    last = {}
-    for line in log.read_text(encoding="utf-8").splitlines():
-        times = json.loads(line)
-        last[times["pid"]] = times
-    actors = "; ".join(
-        f"started +{t['start'] - t0:.1f} s, model {t['load']:.1f} s ({t['load_cpu']:.1f} CPU), "
-        f"{t['batches']} batches {t['busy']:.1f} s ({t['busy_cpu']:.1f} CPU), done +"
-        f"{t['end'] - t0:.1f} s"
-        for t in last.values()
-    )
-    done = f"{len(records)} analysed in {wall:.1f} s, driver CPU {cpu:.1f}"
-    return f"{workers} actor(s): {done}; {actors}"
+    cpu = account.close()
+    return f"{workers} actor(s): {done} analysed in {wall:.1f} s\n{cpu_line(cpu)}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,9 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         help="rounds of a local ingest and Ray ingests with two and one actors, in alternating "
         "order (ratios per round and of the medians), after one warm-up Ray ingest",
     )  # fmt: skip
-    parser.add_argument(
-        "--stages", action="store_true", help="print each run's seconds per stage"
-    )
+    parser.add_argument("--stages", action="store_true", help="print each run's seconds per stage")
     parser.add_argument(
         "--actors", type=int, default=0, metavar="R",
         help="instead of the rounds: the reference's articles analysed R times by two actors "
@@ -207,6 +217,7 @@ def main(argv: list[str] | None = None) -> int:
             db = f"{tmp}/{name}.db" if name else reference
             config = Config(db=db, progress=False, workers=workers, analyse=args.analyse)
             store = open_store(db)
+            account = CpuAccount() if engine == "ray" else None
             t0 = time.perf_counter()
             with stage_clock() as spent:
                 if engine == "local":
@@ -214,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
                 else:
                     ingest_with_ray([path], config, store)
             seconds = time.perf_counter() - t0
+            cpu = account.close() if account is not None else None
             store.close()
             same = partition(db) == partition(reference)
             what = "local pipeline, 2 workers" if engine == "local" else (
@@ -225,15 +237,19 @@ def main(argv: list[str] | None = None) -> int:
             )
             if args.stages:
                 print(stage_line(spent, seconds))
+            if cpu is not None:
+                print(cpu_line(cpu))
+                bounds[workers].append(cpu["bound"])
             return len(lines) / seconds
 
+        bounds: dict[int, list[float]] = {1: [], 2: []}
         first = run("local", 2, "")
         t0 = time.perf_counter()
         start(workers=2)
         print(f"ray.init (local mode, 2 CPUs): {time.perf_counter() - t0:.1f}s")
         if args.actors:
             for n in range(2 * args.actors):
-                print(actor_round(reference, 2 - n % 2, Path(tmp) / ACTOR_LOG), flush=True)
+                print(actor_round(reference, 2 - n % 2), flush=True)
             return 0
         if args.rounds > 1:
             run("ray", 2, "warm-up")
@@ -246,13 +262,16 @@ def main(argv: list[str] | None = None) -> int:
             local, two, one = (rates[k][-1] for k in ("local", "ray-2", "ray-1"))
             print(
                 f"  round {n + 1}: ray (2 actors) / local {two / local:.2f}, "
-                f"ray (1 actor) / local {one / local:.2f}, 2 actors / 1 actor {two / one:.2f}"
+                f"ray (1 actor) / local {one / local:.2f}, 2 actors / 1 actor {two / one:.2f} "
+                f"(wall; the 1-actor run's CPU bound {bounds[1][-1]:.2f})"
             )
     local, two, one = (statistics.median(rates[k]) for k in ("local", "ray-2", "ray-1"))
     print(
         f"ray (2 actors) / local pipeline: {two / local:.2f}; 2 actors / 1 actor: "
         f"{two / one:.2f} (medians of {args.rounds} round(s); the first local ingest, before "
-        f"Ray started, ran at {first:.1f} articles/s)"
+        f"Ray started, ran at {first:.1f} articles/s); two-over-one bound from the "
+        f"driver's serial fraction: {statistics.median(bounds[1]):.2f} (1-actor runs), "
+        f"{statistics.median(bounds[2]):.2f} (2-actor runs)"
     )
     return 0
 

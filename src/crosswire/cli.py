@@ -317,7 +317,6 @@ def cmd_stories(args: argparse.Namespace) -> int:
     return 0
 
 
-
 def cmd_report(args: argparse.Namespace) -> int:
     from crosswire import api  # imported here: it loads spaCy and scikit-learn
 
@@ -339,7 +338,11 @@ def cmd_compare(args: argparse.Namespace) -> int:
     try:
         with _open(config) as store:
             ids = api.select_articles(
-                store, args.articles, args.query, getattr(args, "from"), args.to,
+                store,
+                args.articles,
+                args.query,
+                getattr(args, "from"),
+                args.to,
                 args.limit or api.MAX_CHOSEN,
             )
             story, articles, comparison = api.compare_articles(
@@ -472,8 +475,14 @@ def cmd_show(args: argparse.Namespace) -> int:
             )
         out.print(quotes)
         figures = Table(
-            "figure", "value", "unit", "counts", "when, where", "source",
-            title="Figures", title_justify="left",
+            "figure",
+            "value",
+            "unit",
+            "counts",
+            "when, where",
+            "source",
+            title="Figures",
+            title_justify="left",
         )
         for f in analysis.figures:
             figures.add_row(
@@ -593,7 +602,17 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         else:
             ids = store.unanalysed_ids()
         errors: list[IngestError] = []
-        done = analyse_ids(store, ids, config, errors=errors)
+        run = None
+        if getattr(args, "engine", "local") == "ray":
+            try:
+                from crosswire.engine.ray_data import analyse_on_ray, start
+            except ImportError:
+                err.print("[red]error:[/] --engine ray needs its extra: "
+                          "pip install 'crosswire[ray]'")  # fmt: skip
+                return 2
+            start(args.ray_address, config.workers)
+            run = analyse_on_ray
+        done = analyse_ids(store, ids, config, errors=errors, run=run)
         left = len(store.unanalysed_ids())
     out.print(f"analysed {done} articles, {len(errors)} failed; {left} not analysed yet")
     if errors:
@@ -703,6 +722,11 @@ def build_parser() -> argparse.ArgumentParser:
     which = p.add_mutually_exclusive_group()
     which.add_argument("--all", action="store_true", help="every article not analysed (default)")
     which.add_argument("--story", help="the articles of one story (id or prefix)")
+    p.add_argument(
+        "--engine", choices=["local", "ray"], default="local",
+        help="ray: analyse on Ray's analysis actors (pip install 'crosswire[ray]')",
+    )  # fmt: skip
+    p.add_argument("--ray-address", help="a Ray cluster's address (default: Ray on this machine)")
     p.set_defaults(func=cmd_analyse)
 
     fetching = argparse.ArgumentParser(add_help=False)
@@ -737,11 +761,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", help="write to a file instead of the terminal")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser(
-        "compare", parents=[common], help="compare any chosen articles as one story"
+    p = sub.add_parser("compare", parents=[common], help="compare any chosen articles as one story")
+    p.add_argument(
+        "articles", nargs="*", metavar="ARTICLE", help="article ids, id prefixes or file names"
     )
-    p.add_argument("articles", nargs="*", metavar="ARTICLE",
-                   help="article ids, id prefixes or file names")
     p.add_argument("--query", help="full-text search: articles holding every word")
     p.add_argument("--from", metavar="DATE", help="published on or after (YYYY-MM-DD)")
     p.add_argument("--to", metavar="DATE", help="published on or before (YYYY-MM-DD)")

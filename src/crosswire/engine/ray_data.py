@@ -2,12 +2,13 @@
 
 Reading and cleaning (``ingest.prepare.read_clean``) and the spaCy analysis
 (``analyze.workers.analyse_batch``) are the two stages that cost a core per few articles and
-need nothing but their own input, so they run as ``map_batches`` over Ray Data with streaming
-execution: the cleaning as tasks, the analysis in an actor pool whose every actor loads the
-model once. Near-duplicate links take their fingerprints and candidates from Ray too (a
-shuffle on LSH band keys, ``engine/ray_dedup.py``) and the decision from the local pipeline's
-function; story candidates from a shuffle on story keys (``engine/ray_stories.py``), fed to
-the local pipeline's stories stage. The other stages (storing, boilerplate learning, the story
+need nothing but their own input, so they run on Ray: the cleaning as ``map_batches`` tasks
+over Ray Data with streaming execution, the analysis on named actors held for the Ray session
+(``engine/ray_pool.py``), which load the model once for every ingest of the session.
+Near-duplicate links take their fingerprints and candidates from Ray too (a shuffle on LSH
+band keys, ``engine/ray_dedup.py``) and the decision from the local pipeline's function;
+story candidates from a shuffle on story keys (``engine/ray_stories.py``), fed to the local
+pipeline's stories stage. The other stages (storing, boilerplate learning, the story
 scores and regrouping) read what the store already holds and run in the driver through the
 very functions the local pipeline calls, in the same order, so a Ray ingest stores what a
 local one stores. Needs
@@ -17,7 +18,7 @@ starts Ray on this machine.
 What Ray costs besides the work is kept to about a second a stage: every Dataset the driver
 makes comes in a few blocks (:func:`dataset_of`), and a Ray started here keeps its idle
 worker processes, warmed with the stages' modules, between stages (:func:`keep_workers`), as
-each shuffle's and analysis pool's actors take a process that dies with them.
+each shuffle's actors take a process that dies with them.
 """
 
 from __future__ import annotations
@@ -59,25 +60,6 @@ def _read_clean_batch(batch: dict[str, Any], csv_map: str) -> dict[str, list[str
             kind = "error" if isinstance(item, IngestError) else "article"
             out.append(json.dumps({"kind": kind, "data": item.as_dict()}, ensure_ascii=False))
     return {"record": out}
-
-
-class _Analyser:
-    """An actor of the analysis pool: loads the spaCy model once, analyses batch after batch."""
-
-    def __init__(self, config: dict[str, Any]) -> None:
-        from crosswire.analyze.nlp import load_nlp
-
-        self.config = Config(**config)
-        load_nlp(self.config.spacy_model)
-
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-        from crosswire.analyze.workers import analyse_batch
-
-        articles = [Article.from_dict(json.loads(str(r))) for r in batch["record"]]
-        analyses, failed = analyse_batch(articles, self.config)
-        out = [json.dumps({"kind": "analysis", "data": a.as_dict()}) for a in analyses]
-        out += [json.dumps({"kind": "failed", "data": list(f)}) for f in failed]
-        return {"record": out}
 
 
 def cluster_cores() -> int:
@@ -179,12 +161,23 @@ def _warm_workers(count: int) -> None:
     ray.get([task.remote(0.5) for _ in range(max(1, count))])
 
 
+# The cluster address this process connected to (None: a Ray it started, or none yet).
+_address: str | None = None
+
+
+def connected_address() -> str | None:
+    """The cluster address :func:`start` connected to; None for a Ray started here."""
+    return _address
+
+
 def start(address: str | None = None, workers: int | None = None) -> None:
     """Connect to a Ray cluster, or start Ray on this machine with ``workers`` CPUs."""
     import ray
 
+    global _address
     if ray.is_initialized():
         return
+    _address = address
     ray.init(
         address=address,
         num_cpus=None if address else workers,
@@ -228,29 +221,24 @@ def prepared_records(files: list[Path | IngestError], config: Config) -> Iterato
 def analyse_on_ray(
     store: Store, ids: list[str], config: Config
 ) -> Iterator[tuple[list[Analysis], list[tuple[str, str]]]]:
-    """The analyses of ``ids`` made by an actor pool of ``config.workers`` actors, in batches."""
-    import ray
+    """The analyses of ``ids`` made by the session's ``config.workers`` analysis actors
+    (``engine/ray_pool.py``), in batches of about equal text, streamed: each batch's articles
+    are read from the store when an actor can take it, and the results come back in order
+    while the actors parse the batches after them."""
+    from crosswire.analyze.on_demand import text_lengths
+    from crosswire.analyze.workers import TASKS_PER_WORKER, balanced_groups
+    from crosswire.engine.ray_pool import analysis_pool, settings_of
 
-    records = [{"record": json.dumps(a.as_dict())} for a in store.iter_articles(ids)]
-    if not records:
+    if not ids:
         return
-    settings = {k: getattr(config, k) for k in ("spacy_model", "batch_size")}
-    ds = dataset_of(records, config.batch_size, spread=True).map_batches(
-        _Analyser,
-        batch_size=config.batch_size,
-        compute=ray.data.ActorPoolStrategy(size=max(1, config.workers)),
-        fn_constructor_kwargs={"config": settings},
+    workers = max(1, config.workers)
+    groups = balanced_groups(
+        text_lengths(store, ids), config.batch_size, workers * TASKS_PER_WORKER
     )
-    for batch in ds.iter_batches(batch_size=config.batch_size):
-        analyses: list[Analysis] = []
-        failed: list[tuple[str, str]] = []
-        for raw in batch["record"]:
-            record = json.loads(str(raw))
-            if record["kind"] == "analysis":
-                analyses.append(Analysis.from_dict(record["data"]))
-            else:
-                failed.append((record["data"][0], record["data"][1]))
-        yield analyses, failed
+    if not groups:
+        return
+    pool = analysis_pool(workers, settings_of(config))
+    yield from pool.map(list(store.iter_articles(group)) for group in groups)
 
 
 def ingest_with_ray(

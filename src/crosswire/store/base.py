@@ -358,10 +358,18 @@ class Store:
                     yield _article_row(row)
                 last = rows[-1][0]
         else:
-            for article_id in ids:
-                article = self.get_article(article_id)
-                if article is not None:
-                    yield article
+            # One query per ``batch`` ids, not one per article.
+            wanted = iter(ids)
+            while chunk := [i for _, i in zip(range(batch), wanted, strict=False)]:
+                marks = ", ".join("?" for _ in set(chunk))
+                rows = self.query(
+                    f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})",
+                    list(dict.fromkeys(chunk)),
+                )
+                found = {row[0]: row for row in rows}
+                for article_id in chunk:
+                    if article_id in found:
+                        yield _article_row(found[article_id])
 
     def article_ids(self, outlet: str | None = None) -> list[str]:
         if outlet is None:
@@ -383,8 +391,11 @@ class Store:
     def outlets_of(self, article_ids: Iterable[str]) -> set[str]:
         """The outlets of the given articles (those that have one)."""
         found: set[str] = set()
-        for article_id in article_ids:
-            rows = self.query("SELECT outlet FROM articles WHERE id = ?", (article_id,))
+        ids = list(dict.fromkeys(article_ids))
+        for start in range(0, len(ids), 500):  # one query per 500 ids, not one per article
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.query(f"SELECT outlet FROM articles WHERE id IN ({marks})", chunk)
             found.update(r[0] for r in rows if r[0])
         return found
 
@@ -542,9 +553,7 @@ class Store:
         """outlet -> article -> its edge lines, for those of ``articles`` that have an outlet."""
         out: dict[str, dict[str, set[str]]] = {}
         for article in articles:
-            rows = self.query(
-                "SELECT outlet, line FROM outlet_lines WHERE article = ?", (article,)
-            )
+            rows = self.query("SELECT outlet, line FROM outlet_lines WHERE article = ?", (article,))
             for outlet, line in rows:
                 out.setdefault(outlet, {}).setdefault(article, set()).add(line)
         return out
