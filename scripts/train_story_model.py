@@ -24,6 +24,17 @@ never trained on.
     .venv/bin/python scripts/train_story_model.py --languages-only  # retrain the models of
         # pairs in two languages and of undetermined pairs; keep the shipped one-language
         # model and its thresholds
+    .venv/bin/python scripts/train_story_model.py --one-threshold  # every sub-model at the
+        # join threshold (as models before 2026-12-04 were)
+    .venv/bin/python scripts/train_story_model.py --no-clashes  # no model reads the day,
+        # month and amount clashes
+
+Each sub-model joins at a threshold of its own, chosen on its own training pairs: the model
+of pairs in two languages at the one that, jointly with its regularisation, gives the best
+held-out pair F1 over 5 folds (repeated), the model of unread pairs at the one that gives the
+best held-out pair F1 on the unread pairs it decides. The model of one language joins at the
+average link chosen on the training sets' clusters. A sub-model's own threshold is folded into
+its bias (a log-odds shift), so grouping reads one threshold and its code does not change.
 """
 
 from __future__ import annotations
@@ -32,6 +43,7 @@ import argparse
 import csv
 import itertools
 import json
+import math
 import statistics
 import sys
 import time
@@ -60,7 +72,7 @@ from crosswire.stories.model import (  # noqa: E402
     PairModel,
     load_model,
 )
-from crosswire.stories.pairs import FEATURES  # noqa: E402
+from crosswire.stories.pairs import CLASHES, FEATURES  # noqa: E402
 from crosswire.stories.threads import TOPIC_MEMBERS, centroid, topic_similarity  # noqa: E402
 
 csv.field_size_limit(10**8)
@@ -91,8 +103,9 @@ UNREAD = tuple(f for f in ONE_LANGUAGE if f not in ROUTING)
 # and of unread pairs, whose reports are of one press; a report in another language restates
 # an incident in its own calendar words and roundings, which the few hundred pairs in two
 # languages are too few to learn.
-CLASHES = ("weekday_clash", "month_clash", "amount_clash")
 TWO_LANGUAGES = tuple(f for f in FEATURES if f not in ROUTING and f not in CLASHES)
+# Thresholds a sub-model chooses its own from (on its held-out pairs).
+OWN_GRID = GRID
 
 
 def load(name: str, part: str) -> list[dict]:
@@ -252,37 +265,108 @@ def fit(
     )
 
 
+def held_out(
+    parts: list[tuple[np.ndarray, np.ndarray]], features: tuple[str, ...], c: float, repeat: int
+) -> list[np.ndarray]:
+    """Each part's pairs scored by a model trained on the other folds of every part (5 folds,
+    split in one random order per ``repeat``): held-out probabilities, one array per part."""
+    sizes = [len(y) for _, y in parts]
+    order = np.random.default_rng(repeat).permutation(sum(sizes))
+    offsets = np.cumsum([0, *sizes])
+    out = [np.zeros(n) for n in sizes]
+    for fold in range(FOLDS):
+        held = np.zeros(offsets[-1], dtype=bool)
+        held[order[fold::FOLDS]] = True
+        kept = [(x[~held[a:b]], y[~held[a:b]]) for (x, y), a, b
+                in zip(parts, offsets, offsets[1:], strict=False)]  # fmt: skip
+        # A part left with one class has no balance to weigh: it sits the fold out.
+        model = fit([k for k in kept if 0 < k[1].sum() < len(k[1])], features, c)
+        for index, ((x, _), a, b) in enumerate(zip(parts, offsets, offsets[1:], strict=False)):
+            rows = held[a:b]
+            out[index][rows] = [model.probability(list(v)) for v in x[rows]]
+    return out
+
+
 def cross_validated(
     x: np.ndarray, y: np.ndarray, c: float, features: tuple[str, ...] = TWO_LANGUAGES
-) -> float:
-    """Pair F1 of a model of ``x`` at strength ``c``, each fold scored by a model trained on
-    the others (repeated with other splits: a few hundred pairs give noisy folds)."""
-    scores = []
+) -> dict[float, float]:
+    """Pair F1 of a model of ``x`` at strength ``c`` at each threshold of ``OWN_GRID``, each
+    fold scored by a model trained on the others (repeated with other splits: a few hundred
+    pairs give noisy folds)."""
+    scores: dict[float, list[float]] = {t: [] for t in OWN_GRID}
     for repeat in range(REPEATS):
-        order = np.random.default_rng(repeat).permutation(len(y))
-        predicted = np.zeros(len(y), dtype=bool)
-        for fold in range(FOLDS):
-            held = order[fold::FOLDS]
-            kept = np.setdiff1d(order, held)
-            model = fit([(x[kept], y[kept])], features, c)
-            predicted[held] = [model.probability(list(v)) >= 0.5 for v in x[held]]
-        scores.append(pair_f1(predicted, y))
-    return statistics.mean(scores)
+        (p,) = held_out([(x, y)], features, c, repeat)
+        for t in OWN_GRID:
+            scores[t].append(pair_f1(p >= t, y))
+    return {t: statistics.mean(v) for t, v in scores.items()}
 
 
-def two_language_model(parts: list[tuple[np.ndarray, np.ndarray]]) -> PairModel:
+def _near_half(t: float) -> float:
+    return -abs(t - 0.5)
+
+
+def two_language_model(
+    parts: list[tuple[np.ndarray, np.ndarray]], own_threshold: bool = True
+) -> tuple[PairModel, float]:
     """The model of pairs in two languages: every such pair pooled, the classes weighed alike
-    over the pool (there are too few per set to balance each), at the strength that
-    cross-validates best."""
+    over the pool (there are too few per set to balance each), at the strength and the
+    threshold that cross-validate best (at 0.5, the strength alone, with ``own_threshold``
+    False). Returns the model (unshifted) and its threshold."""
     x = np.vstack([p[0] for p in parts])
     y = np.concatenate([p[1] for p in parts])
     scores = {c: cross_validated(x, y, c) for c in CROSS_C}
-    best = max(CROSS_C, key=lambda c: (scores[c], c))
+    grid = OWN_GRID if own_threshold else (0.5,)
+    best_c, best_t = max(((c, t) for c in CROSS_C for t in grid),
+                         key=lambda ct: (round(scores[ct[0]][ct[1]], 6), ct[0],
+                                         _near_half(ct[1])))  # fmt: skip
     print(f"pairs in two languages: {len(y)} ({int(y.sum())} the same story); "
-          f"cross-validated pair F1 by C: "
-          + " ".join(f"{c}:{v:.3f}{' <- chosen' if c == best else ''}"
-                     for c, v in scores.items()))  # fmt: skip
-    return fit([(x, y)], TWO_LANGUAGES, best)
+          f"cross-validated pair F1 by C at 0.50: "
+          + " ".join(f"{c}:{v[0.5]:.3f}" for c, v in scores.items())
+          + f"; chosen C {best_c} at {best_t:.2f}: {scores[best_c][best_t]:.3f}; by threshold "
+          + " ".join(f"{t:.2f}:{v:.3f}" for t, v in scores[best_c].items()))  # fmt: skip
+    return fit([(x, y)], TWO_LANGUAGES, best_c), best_t
+
+
+def unread_threshold(
+    parts: list[tuple[np.ndarray, np.ndarray]],
+    decided: list[np.ndarray],
+    features: tuple[str, ...],
+) -> float:
+    """The threshold at which the model of unread pairs, trained on ``parts``, gives the best
+    held-out pair F1 on the pairs it decides (``decided``: per part, the unread ones; the
+    pairs in two languages it learns from are decided by their own model)."""
+    scores: dict[float, list[float]] = {t: [] for t in OWN_GRID}
+    gold = np.concatenate([y[d] for (_, y), d in zip(parts, decided, strict=True)])
+    for repeat in range(REPEATS):
+        held = held_out(parts, features, C, repeat)
+        p = np.concatenate([h[d] for h, d in zip(held, decided, strict=True)])
+        for t in OWN_GRID:
+            scores[t].append(pair_f1(p >= t, gold))
+    mean = {t: statistics.mean(v) for t, v in scores.items()}
+    best = max(OWN_GRID, key=lambda t: (round(mean[t], 6), _near_half(t)))
+    print(f"unread pairs decided: {len(gold)} ({int(gold.sum())} the same story); held-out "
+          f"pair F1 by threshold: "
+          + " ".join(f"{t:.2f}:{v:.3f}{' <- chosen' if t == best else ''}"
+                     for t, v in mean.items()))  # fmt: skip
+    return best
+
+
+def logit(p: float) -> float:
+    return math.log(p / (1.0 - p))
+
+
+def joined_at(model: PairModel, threshold: float, own: dict[str, float]) -> PairModel:
+    """``model`` joining at ``threshold``, each sub-model named in ``own`` shifted so that its
+    probability reaches ``threshold`` where it reached its own threshold (recorded as its
+    ``threshold``). ``model``'s sub-models are the unshifted ones."""
+    shifted = {}
+    for name in ("cross", "undetermined"):
+        sub = getattr(model, name)
+        if sub is not None and name in own:
+            shift = logit(threshold) - logit(own[name])
+            sub = replace(sub, bias=round(sub.bias + shift, 6), threshold=own[name])
+        shifted[name] = sub
+    return replace(model, threshold=threshold, **shifted)
 
 
 def main() -> int:
@@ -303,9 +387,20 @@ def main() -> int:
         "choosing on the training parts",
     )  # fmt: skip
     parser.add_argument("--skip-dev", action="store_true", help="do not score the dev parts")
+    parser.add_argument(
+        "--one-threshold", action="store_true",
+        help="every sub-model decides at the join threshold (no threshold of its own)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--no-clashes", action="store_true",
+        help="no model reads the day, month and amount clashes",
+    )  # fmt: skip
     args = parser.parse_args()
     global OUT, SKIP_DEV
     OUT, SKIP_DEV = args.out, args.skip_dev
+    kept = CLASHES if args.no_clashes else ()
+    one_language = tuple(f for f in ONE_LANGUAGE if f not in kept)
+    unread_features = tuple(f for f in UNREAD if f not in kept)
     started = time.perf_counter()
     train = {name: Indexed(load(name, part)) for name, part in TRAIN}
     parts = [t.examples() for t in train.values()] + [semeval_examples(args.without_half)]
@@ -317,44 +412,65 @@ def main() -> int:
     if args.languages_only:
         model = load_model()
     else:
-        model = fit([(x[o], y[o]) for (x, y), o in zip(parts, one, strict=True)], ONE_LANGUAGE)
+        model = fit([(x[o], y[o]) for (x, y), o in zip(parts, one, strict=True)], one_language)
     in_two = [(x[t], y[t]) for (x, y), t in zip(parts, two, strict=True) if t.any()]
     # An unread side may be in either language: its model learns from both kinds of pairs.
     either = [t | u for t, u in zip(two, unread, strict=True)]
     undetermined = [(x[e], y[e]) for (x, y), e in zip(parts, either, strict=True) if e.any()]
+    decided = [u[e] for u, e in zip(unread, either, strict=True) if e.any()]
     together = sum(len(y) for _, y in undetermined)
     print(f"pairs with one side undetermined: {sum(int(u.sum()) for u in unread)} (their own "
           f"model, trained with the pairs in two languages: {together})")
-    model = replace(model, cross=two_language_model(in_two),
-                    undetermined=fit(undetermined, UNREAD))  # fmt: skip
+    cross, cross_threshold = two_language_model(in_two, not args.one_threshold)
+    own = {}
+    if not args.one_threshold:
+        own = {"cross": cross_threshold,
+               "undetermined": unread_threshold(undetermined, decided, unread_features)}
+    # The sub-models as fitted (unshifted); joined_at shifts them for each join threshold.
+    model = replace(model, cross=cross, undetermined=fit(undetermined, unread_features))
     for name, sub in (("one language", model), ("two languages", model.cross),
                       ("undetermined", model.undetermined)):  # fmt: skip
         assert sub is not None
         print(f"  {name}: " + " ".join(f"{f} {w:+.3f}" for f, w in zip(sub.features, sub.weights,
                                                                          strict=True)))
+    print("own thresholds: " + (" ".join(f"{n} {t:.2f}" for n, t in own.items()) or "none"))
     semeval_x, semeval_y = parts[-1]
-    semeval_p = np.array([model.probability(list(v)) for v in semeval_x])
-    for name, rows in (("one language", one[-1]), ("two languages", two[-1])):
-        f1 = pair_f1(semeval_p[rows] >= model.threshold, semeval_y[rows])
-        print(f"semeval pairs in {name}: pair F1 {f1:.3f} at the join threshold")
-    if args.languages_only:
-        return write(model, train, args.dry_run, started)
-    if args.join_threshold is not None:
+
+    def semeval_p(candidate: PairModel) -> np.ndarray:
+        return np.array([candidate.probability(list(v)) for v in semeval_x])
+
+    if args.languages_only or args.join_threshold is not None:
         shipped = load_model()
-        model = replace(model, threshold=args.join_threshold,
-                        thread_threshold=shipped.thread_threshold)  # fmt: skip
+        threshold = model.threshold if args.languages_only else args.join_threshold
+        model = joined_at(model, threshold, own)
+        if not args.languages_only:
+            model = replace(model, thread_threshold=shipped.thread_threshold)
+        report_semeval(model, semeval_p(model), semeval_y, one[-1], two[-1])
         return write(model, train, args.dry_run, started)
-    scores = {
-        t: {**{name: s.bcubed(model, t) for name, s in train.items()},
-            "semeval": pair_f1(semeval_p >= t, semeval_y)}
-        for t in GRID
-    }  # fmt: skip
+    scores = {}
+    for t in GRID:
+        candidate = joined_at(model, t, own)
+        scores[t] = {**{name: s.bcubed(candidate, t) for name, s in train.items()},
+                     "semeval": pair_f1(semeval_p(candidate) >= t, semeval_y)}  # fmt: skip
     threshold = max(GRID, key=lambda t: (statistics.mean(scores[t].values()), -abs(t - 0.5)))
     for t in GRID:
         line = " ".join(f"{n} {v:.3f}" for n, v in scores[t].items())
         print(f"  join at {t:.2f}: {line}{'  <- chosen' if t == threshold else ''}")
-    model = replace(model, threshold=threshold, thread_threshold=thread_threshold(train["ecbplus"]))
+    model = replace(joined_at(model, threshold, own),
+                    thread_threshold=thread_threshold(train["ecbplus"]))  # fmt: skip
+    report_semeval(model, semeval_p(model), semeval_y, one[-1], two[-1])
     return write(model, train, args.dry_run, started)
+
+
+def report_semeval(
+    model: PairModel, p: np.ndarray, y: np.ndarray, one: np.ndarray, two: np.ndarray
+) -> None:
+    for name, rows in (("one language", one), ("two languages", two)):
+        f1 = pair_f1(p[rows] >= model.threshold, y[rows])
+        print(f"semeval pairs in {name}: pair F1 {f1:.3f} at the join threshold")
+    for name in ("cross", "undetermined"):
+        sub = getattr(model, name)
+        print(f"  {name}: own threshold {sub.threshold:.2f}, bias {sub.bias:+.3f}")
 
 
 def write(model: PairModel, train: dict[str, Indexed], dry_run: bool, started: float) -> int:

@@ -13,7 +13,7 @@ from crosswire.stories.clashes import (
     figure_clash,
 )
 from crosswire.stories.features import article_features
-from crosswire.stories.pairs import FEATURES, pair_features
+from crosswire.stories.pairs import CLASHES, FEATURES, pair_features
 from crosswire.stories.similarity import Vectors, vectors
 
 
@@ -78,3 +78,14 @@ def test_years_are_no_amounts() -> None:
     assert amounts({"#2019": 1.0, "#250000": 1.0, "velmora": 1.0}) == {"#250000"}
     assert figure_clash({"#2019": 1.0}, {"#2020": 1.0}) == 0.0
     assert figure_clash({"#250000": 1.0}, {"#130000": 1.0}) == 1.0
+
+
+def test_clashes_are_computed_only_for_a_model_that_reads_them() -> None:
+    september = vectors_of("Velmora jobs", "Velmora added 250,000 jobs in September.")
+    october = vectors_of("Velmora jobs", "Velmora added 130,000 jobs in October.")
+    read = pair_features(september, october)
+    unread = pair_features(september, october, clashes=False)
+    assert [unread[FEATURES.index(f)] for f in CLASHES] == [0.0, 0.0, 0.0]
+    assert read[FEATURES.index("month_clash")] == 1.0
+    others = [i for i, f in enumerate(FEATURES) if f not in CLASHES]
+    assert [read[i] for i in others] == [unread[i] for i in others]

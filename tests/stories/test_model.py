@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from crosswire.stories.model import CROSS, MODEL_ENV, UNDETERMINED, PairModel, load_model
-from crosswire.stories.pairs import FEATURES, pair_features
+from crosswire.stories.pairs import CLASHES, FEATURES, pair_features
 from crosswire.stories.similarity import Vectors
 
 
@@ -103,3 +103,16 @@ def test_another_model_file_is_read_when_the_environment_names_one(
         monkeypatch.delenv(MODEL_ENV)
         load_model.cache_clear()
     assert load_model().threshold != 0.9
+
+
+def test_a_model_reads_clashes_when_it_or_a_sub_model_names_one() -> None:
+    plain = constant(0.0, tuple(f for f in FEATURES if f not in CLASHES))
+    assert not plain.reads_clashes
+    assert constant(0.0).reads_clashes
+    assert replace(plain, undetermined=constant(0.0)).reads_clashes
+    assert replace(plain, cross=constant(0.0)).reads_clashes
+    assert not replace(plain, cross=plain, undetermined=plain).reads_clashes
+    # What the shipped model reads decides whether grouping computes them.
+    shipped = load_model()
+    named = {f for m in (shipped, shipped.cross, shipped.undetermined) if m for f in m.features}
+    assert shipped.reads_clashes == bool(named & set(CLASHES))

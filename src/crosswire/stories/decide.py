@@ -69,7 +69,7 @@ def pair_probability(
     (``stories/near.py``)."""
     if not within_window(a.published, b.published, window_days):
         return 0.0
-    lexical = model.probability(pair_features(a, b, near_a, near_b))
+    lexical = model.probability(pair_features(a, b, near_a, near_b, model.reads_clashes))
     if embedded_a is None or embedded_b is None or embedded_a[0] != embedded_b[0]:
         return lexical
     return combine(lexical, embedding_cosine(embedded_a[1], embedded_b[1]), model.threshold)

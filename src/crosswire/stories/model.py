@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from crosswire.stories.pairs import FEATURES
+from crosswire.stories.pairs import CLASHES, FEATURES
 
 MODEL_FILE = Path(__file__).with_name("story_model.json")
 # A model file to read instead of the shipped one: one trained without part of the labelled
@@ -36,7 +36,12 @@ class PairModel:
     """Standardised features, weights and bias, and the join threshold on the probability.
 
     ``features`` are the names of the :data:`FEATURES` it reads, in its weights' order: a
-    model trained before a feature was added keeps reading what it was trained on."""
+    model trained before a feature was added keeps reading what it was trained on.
+
+    The top model's ``threshold`` is the one every pair is joined at. A sub-model (``cross``,
+    ``undetermined``) may have been chosen at a threshold of its own on its own pairs; that
+    one is folded into its bias (a shift of the log-odds), so its probability reaches the
+    top threshold where it reached its own, and its ``threshold`` only records it."""
 
     features: tuple[str, ...]
     mean: tuple[float, ...]
@@ -53,6 +58,9 @@ class PairModel:
     # of two languages decides them, as models trained before it was split off did).
     undetermined: PairModel | None = None
     columns: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    # Whether this model or a sub-model reads a clash feature (``pairs.CLASHES``): when none
+    # does, they need not be computed.
+    reads_clashes: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         unknown = [f for f in self.features if f not in FEATURES]
@@ -65,6 +73,10 @@ class PairModel:
                 f"{MODEL_FILE.name} reads {what}: retrain it with scripts/train_story_model.py"
             )
         object.__setattr__(self, "columns", tuple(FEATURES.index(f) for f in self.features))
+        reads = any(f in CLASHES for f in self.features) or any(
+            sub.reads_clashes for sub in (self.cross, self.undetermined) if sub is not None
+        )
+        object.__setattr__(self, "reads_clashes", reads)
 
     def route(self, values: list[float]) -> PairModel:
         """The model that decides a pair: by the languages of its two sides."""

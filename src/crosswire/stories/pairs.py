@@ -59,6 +59,9 @@ FEATURES = (
     "month_clash",
     "amount_clash",
 )
+# The features read off what two reports state differently (``stories/clashes.py``): the
+# last of ``FEATURES``, computed only for a model that reads them.
+CLASHES = ("weekday_clash", "month_clash", "amount_clash")
 
 
 def _figures(vector: Vectors) -> set[str]:
@@ -86,12 +89,17 @@ def standing(words: float, near: Sequence[float]) -> tuple[float, float]:
 
 
 def pair_features(
-    a: Vectors, b: Vectors, near_a: Sequence[float] = (), near_b: Sequence[float] = ()
+    a: Vectors,
+    b: Vectors,
+    near_a: Sequence[float] = (),
+    near_b: Sequence[float] = (),
+    clashes: bool = True,
 ) -> list[float]:
     """The evidence that ``a`` and ``b`` report one incident, one value per ``FEATURES``.
 
     ``near_a`` and ``near_b`` are the word cosines of each article's retrieved candidates,
-    highest first (:func:`standing`); without them a pair stands alone."""
+    highest first (:func:`standing`); without them a pair stands alone. ``clashes`` False
+    leaves the :data:`CLASHES` at 0.0 uncomputed, for a model that does not read them."""
     words = cosine(a.words, b.words)
     names = cosine(a.names, b.names) if a.names and b.names else 0.0
     head = cosine(a.head, b.head) if a.head and b.head else words
@@ -136,7 +144,14 @@ def pair_features(
         min(anchors, RARE_CAP) / RARE_CAP,
         1.0 if anchors >= MIN_ANCHORS else 0.0,
         names if anchors >= MIN_ANCHORS else 0.0,
-        calendar_clash("weekday", a.words, a.names, a.language, b.words, b.names, b.language),
-        calendar_clash("month", a.words, a.names, a.language, b.words, b.names, b.language),
-        figure_clash(a.names, b.names),
-    ]
+        *(
+            (
+                calendar_clash("weekday", a.words, a.names, a.language, b.words, b.names,
+                               b.language),
+                calendar_clash("month", a.words, a.names, a.language, b.words, b.names,
+                               b.language),
+                figure_clash(a.names, b.names),
+            )
+            if clashes else (0.0, 0.0, 0.0)
+        ),
+    ]  # fmt: skip
