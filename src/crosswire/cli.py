@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
@@ -136,6 +137,16 @@ def _open(config: Config, write: bool = False) -> Store:
         raise CommandError(f"cannot open the database {config.db}: {exc}") from exc
 
 
+def _ray_engine() -> ModuleType | None:
+    """The Ray engine, or None (the reason printed) when its extra is not installed."""
+    try:
+        from crosswire.engine import ray_data
+    except ImportError:
+        err.print("[red]error:[/] --engine ray needs its extra: pip install 'crosswire[ray]'")
+        return None
+    return ray_data
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from crosswire.embed import EmbedderUnavailable
     from crosswire.pipeline import ingest_paths
@@ -144,13 +155,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         with _open(config, write=True) as store:
             if getattr(args, "engine", "local") == "ray":
-                try:
-                    from crosswire.engine.ray_data import ingest_with_ray
-                except ImportError:
-                    err.print("[red]error:[/] --engine ray needs its extra: "
-                              "pip install 'crosswire[ray]'")  # fmt: skip
+                ray_data = _ray_engine()
+                if ray_data is None:
                     return 2
-                report = ingest_with_ray(args.paths, config, store, args.ray_address)
+                report = ray_data.ingest_with_ray(args.paths, config, store, args.ray_address)
             else:
                 report = ingest_paths(args.paths, config, store, console=err)
             _update_alerts(store, config)
@@ -604,14 +612,11 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         errors: list[IngestError] = []
         run = None
         if getattr(args, "engine", "local") == "ray":
-            try:
-                from crosswire.engine.ray_data import analyse_on_ray, start
-            except ImportError:
-                err.print("[red]error:[/] --engine ray needs its extra: "
-                          "pip install 'crosswire[ray]'")  # fmt: skip
+            ray_data = _ray_engine()
+            if ray_data is None:
                 return 2
-            start(args.ray_address, config.workers)
-            run = analyse_on_ray
+            ray_data.start(args.ray_address, config.workers)
+            run = ray_data.analyse_on_ray
         done = analyse_ids(store, ids, config, errors=errors, run=run)
         left = len(store.unanalysed_ids())
     out.print(f"analysed {done} articles, {len(errors)} failed; {left} not analysed yet")
