@@ -118,19 +118,40 @@ COMMIT_EVERY = 100
 
 def store_items(store: Store, items: Iterable[Prepared], report: IngestReport) -> set[str]:
     """Stage 1: store each cleaned article as it comes; record errors. Returns the outlets
-    touched."""
+    touched.
+
+    Articles are committed a hundred at a time. When a write fails part way (a full disk),
+    the group is stored again one commit per article up to the one that fails, so what could
+    be stored is kept and the error still stops the run."""
     outlets: set[str] = set()
     stream = iter(items)
     while True:
-        with store.transaction():  # one commit per COMMIT_EVERY items
-            count = 0
-            for item in islice(stream, COMMIT_EVERY):
-                _store_one(store, item, report, outlets)
-                count += 1
-        if count < COMMIT_EVERY:
+        done: list[Prepared] = []
+        before = (len(report.added), len(report.errors), report.unchanged, set(outlets))
+        try:
+            with store.transaction():  # one commit per COMMIT_EVERY items
+                for item in islice(stream, COMMIT_EVERY):
+                    done.append(item)
+                    _store_one(store, item, report, outlets)
+        except BaseException:
+            _undo_report(report, outlets, before)
+            for item in done:  # the first that fails again raises its own error
+                with store.transaction():
+                    _store_one(store, item, report, outlets)
+            raise
+        if len(done) < COMMIT_EVERY:
             break
     store.conn.commit()
     return outlets
+
+
+def _undo_report(
+    report: IngestReport, outlets: set[str], before: tuple[int, int, int, set[str]]
+) -> None:
+    """Forget what a rolled-back group added to the report."""
+    added, errors, report.unchanged, kept = before
+    del report.added[added:], report.errors[errors:]
+    outlets.intersection_update(kept)
 
 
 def _store_one(store: Store, item: Prepared, report: IngestReport, outlets: set[str]) -> None:
