@@ -1,8 +1,11 @@
 """The Ray Data engine in local mode against the local pipeline, and one worker against two.
 
-    python bench/engines.py [--articles N] [--analyse none] [--rounds R] [--stages] [--actors R]
+    python bench/engines.py [--articles N] [--train] [--analyse none] [--rounds R] [--stages]
+                            [--actors R]
 
-The first ``N`` NeuS articles (../shared/data/stories/neus/val.jsonl, short leads) are ingested
+The first ``N`` NeuS articles (../shared/data/stories/neus/val.jsonl, short leads; ``--train``:
+train.jsonl, 6,393 leads, for streams long enough that Ray's per-stage start-up and a model
+load weigh little beside the parse) are ingested
 with analysis of everything into empty stores, in the same run: by the local pipeline with two
 workers (the baseline), by Ray Data in local mode with two analysis actors, and with one;
 each round runs the three, in alternating order, and prints its ratios. Ray's start-up
@@ -190,6 +193,7 @@ def actor_round(db: str, workers: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--train", action="store_true", help="read NeuS train, not val")
     parser.add_argument("--analyse", choices=("all", "none"), default="all")
     parser.add_argument(
         "--rounds", type=int, default=1,
@@ -205,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from crosswire.engine.ray_data import ingest_with_ray, start
 
-    lines = NEUS.read_text(encoding="utf-8").splitlines()[: args.articles]
+    source = NEUS.with_name("train.jsonl") if args.train else NEUS
+    lines = source.read_text(encoding="utf-8").splitlines()[: args.articles]
     load_nlp(Config().spacy_model)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "neus.jsonl"
