@@ -391,6 +391,33 @@ def grow(size: int, budget: float | None = None) -> dict[str, Any]:
             "peak_mib": peak_mib(), "start_mib": start_peak, "cpu_ms": per_file}  # fmt: skip
 
 
+def _pyplot() -> Any:
+    """matplotlib's pyplot, drawing to files only."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def _speed_and_memory(
+    left: Any, xs: list[int], rows: list[dict[str, Any]], memory: str,
+    labels: tuple[str, str, str], title: str,
+) -> None:  # fmt: skip
+    """Articles/s on the left axis and ``memory`` (a row's key) on a twin right axis."""
+    xlabel, rate_label, memory_label = labels
+    left.plot(xs, [r["rate"] for r in rows], "o-", color="tab:blue")
+    left.set_xlabel(xlabel)
+    left.set_ylabel(rate_label, color="tab:blue")
+    left.set_ylim(bottom=0)
+    right = left.twinx()
+    right.plot(xs, [r[memory] for r in rows], "s--", color="tab:red")
+    right.set_ylabel(memory_label, color="tab:red")
+    right.set_ylim(bottom=0)
+    left.set_title(title)
+
+
 def growth(sizes: list[int], plot: Path | None, budget: float | None = None) -> None:
     rows = []
     print(f"\nlexical path (read, clean, store, dedup, stories) on generated streams: {sizes}")
@@ -414,23 +441,12 @@ def growth(sizes: list[int], plot: Path | None, budget: float | None = None) -> 
           f"{last['rate'] / first['rate']:.2f}, peak memory ratio "
           f"{last['peak_mib'] / first['peak_mib']:.2f}")
     if plot is not None:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-
-        fig, (left, middle) = plt.subplots(1, 2, figsize=(10, 3.8))
+        fig, (left, middle) = _pyplot().subplots(1, 2, figsize=(10, 3.8))
         xs = [r["articles"] for r in rows]
-        left.plot(xs, [r["rate"] for r in rows], "o-", color="tab:blue")
+        _speed_and_memory(left, xs, rows, "peak_mib",
+                          ("articles ingested (generated stream)", "articles/s", "peak RSS (MiB)"),
+                          "Speed and memory against stream size")  # fmt: skip
         left.set_xscale("log")
-        left.set_xlabel("articles ingested (generated stream)")
-        left.set_ylabel("articles/s", color="tab:blue")
-        left.set_ylim(bottom=0)
-        right = left.twinx()
-        right.plot(xs, [r["peak_mib"] for r in rows], "s--", color="tab:red")
-        right.set_ylabel("peak RSS (MiB)", color="tab:red")
-        right.set_ylim(bottom=0)
-        left.set_title("Speed and memory against stream size")
         for r in rows:
             middle.plot([n for n, _ in r["cpu_ms"]], [ms for _, ms in r["cpu_ms"]],
                         ".-", label=f"{r['planned']:,} stream")  # fmt: skip
@@ -465,22 +481,12 @@ def progress_plot(log: Path, plot: Path) -> None:
     print(f"from {base['articles']} to {last['articles']}: resident memory ratio {memory:.2f}, "
           f"speed ratio {speed:.2f}; {last['articles'] / last['seconds']:.1f} articles/s over "
           "the whole run")  # fmt: skip
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, (left, middle) = plt.subplots(1, 2, figsize=(10, 3.8))
+    fig, (left, middle) = _pyplot().subplots(1, 2, figsize=(10, 3.8))
     xs = [r["articles"] for r in rows]
-    left.plot(xs, [r["rate"] for r in rows], "o-", color="tab:blue")
-    left.set_xlabel("articles stored (generated stream)")
-    left.set_ylabel("articles/s (each twentieth)", color="tab:blue")
-    left.set_ylim(bottom=0)
-    right = left.twinx()
-    right.plot(xs, [r["rss_mib"] for r in rows], "s--", color="tab:red")
-    right.set_ylabel("resident memory (MiB)", color="tab:red")
-    right.set_ylim(bottom=0)
-    left.set_title("Speed and memory as the store fills")
+    _speed_and_memory(left, xs, rows, "rss_mib",
+                      ("articles stored (generated stream)", "articles/s (each twentieth)",
+                       "resident memory (MiB)"),
+                      "Speed and memory as the store fills")  # fmt: skip
     middle.plot(xs, [r["cpu_ms"] for r in rows], ".-", color="tab:green")
     middle.set_xlabel("articles stored")
     middle.set_ylabel("CPU ms per article (file at each mark)")
