@@ -24,10 +24,10 @@ never trained on.
     .venv/bin/python scripts/train_story_model.py --languages-only  # retrain the models of
         # pairs in two languages and of undetermined pairs; keep the shipped one-language
         # model and its thresholds
-    .venv/bin/python scripts/train_story_model.py --one-threshold  # every sub-model at the
-        # join threshold (as models before 2026-12-04 were)
-    .venv/bin/python scripts/train_story_model.py --no-clashes  # no model reads the day,
-        # month and amount clashes
+    .venv/bin/python scripts/train_story_model.py --own-thresholds  # the models of pairs in
+        # two languages and of unread sides choose a threshold of their own (not shipped)
+    .venv/bin/python scripts/train_story_model.py --clashes  # the models read the day,
+        # month and amount clashes (not shipped)
 
 Each sub-model joins at a threshold of its own, chosen on its own training pairs: the model
 of pairs in two languages at the one that, jointly with its regularisation, gives the best
@@ -388,17 +388,18 @@ def main() -> int:
     )  # fmt: skip
     parser.add_argument("--skip-dev", action="store_true", help="do not score the dev parts")
     parser.add_argument(
-        "--one-threshold", action="store_true",
-        help="every sub-model decides at the join threshold (no threshold of its own)",
+        "--own-thresholds", action="store_true",
+        help="the models of pairs in two languages and of unread sides choose their own "
+        "threshold (default: every sub-model decides at the join threshold, as shipped)",
     )  # fmt: skip
     parser.add_argument(
-        "--no-clashes", action="store_true",
-        help="no model reads the day, month and amount clashes",
+        "--clashes", action="store_true",
+        help="the models read the day, month and amount clashes (the shipped one does not)",
     )  # fmt: skip
     args = parser.parse_args()
     global OUT, SKIP_DEV
     OUT, SKIP_DEV = args.out, args.skip_dev
-    kept = CLASHES if args.no_clashes else ()
+    kept = () if args.clashes else CLASHES
     one_language = tuple(f for f in ONE_LANGUAGE if f not in kept)
     unread_features = tuple(f for f in UNREAD if f not in kept)
     started = time.perf_counter()
@@ -421,9 +422,9 @@ def main() -> int:
     together = sum(len(y) for _, y in undetermined)
     print(f"pairs with one side undetermined: {sum(int(u.sum()) for u in unread)} (their own "
           f"model, trained with the pairs in two languages: {together})")
-    cross, cross_threshold = two_language_model(in_two, not args.one_threshold)
+    cross, cross_threshold = two_language_model(in_two, args.own_thresholds)
     own = {}
-    if not args.one_threshold:
+    if args.own_thresholds:
         own = {"cross": cross_threshold,
                "undetermined": unread_threshold(undetermined, decided, unread_features)}
     # The sub-models as fitted (unshifted); joined_at shifts them for each join threshold.
