@@ -678,7 +678,8 @@ def _repair(store: Store, config: Config, kinds: set[str]) -> list[str]:
     done = []
     cleared = clear_dangling(store)
     if cleared:
-        done.append(f"{cleared} ids pointing nowhere forgotten, to be set anew")
+        done.append(f"{cleared} ids pointing nowhere (or set before a fingerprint) forgotten, "
+                    "to be set anew")  # fmt: skip
     if kinds & {"fulltext-missing", "fulltext-extra"}:
         store.rebuild_fulltext()
         done.append("full-text index rebuilt from the articles")

@@ -381,9 +381,15 @@ class Store:
 
     def unfinished_ids(self) -> tuple[list[str], list[str]]:
         """Articles a stopped run left half done: (without a fingerprint, without a story),
-        each in the order stored, so the next run finishes them."""
+        each in the order stored, so the next run finishes them.
+
+        An article is grouped only once fingerprinted (``finish_stored``), and ``check``
+        clears the story of an article whose fingerprint it drops, so the unprinted are among
+        the storyless: both are read through the story index, not a scan of every article
+        (which cost each ingest 0.5 s at 200,000 stored and grew with the store)."""
         unprinted = self.query(
-            "SELECT id FROM articles WHERE id NOT IN (SELECT article FROM minhash) ORDER BY seq"
+            "SELECT id FROM articles WHERE story IS NULL "
+            "AND id NOT IN (SELECT article FROM minhash) ORDER BY seq"
         )
         storyless = self.query("SELECT id FROM articles WHERE story IS NULL ORDER BY seq")
         return [r[0] for r in unprinted], [r[0] for r in storyless]

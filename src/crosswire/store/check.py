@@ -75,10 +75,20 @@ def check_store(store: Store) -> list[Finding]:
     return findings
 
 
+# Grouped articles without a fingerprint: damage only (an ingest groups an article once it
+# is fingerprinted, and the next run looks for unfingerprinted articles among the storyless).
+GROUPED_UNPRINTED = (
+    "SELECT id FROM articles WHERE story IS NOT NULL "
+    "AND id NOT IN (SELECT article FROM minhash) ORDER BY seq"
+)
+
+
 def clear_dangling(store: Store) -> int:
     """Forget the ids that point nowhere, so that finishing the store's work sets them again:
-    a dangling story is grouped anew, a dangling copy fingerprinted and linked anew."""
+    a dangling story is grouped anew, a dangling copy fingerprinted and linked anew, and an
+    article that lost its fingerprint fingerprinted and grouped anew (it may be a copy)."""
     stories = _ids(store, ARTICLE_CHECKS["dangling-story"][1])
+    stories += _ids(store, GROUPED_UNPRINTED)
     copies = _ids(store, ARTICLE_CHECKS["dangling-duplicate"][1])
     with store.transaction():
         for article_id in stories:
