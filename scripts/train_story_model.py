@@ -29,7 +29,8 @@ never trained on.
     .venv/bin/python scripts/train_story_model.py --clashes  # the models read the day,
         # month and amount clashes (not shipped)
 
-Each sub-model joins at a threshold of its own, chosen on its own training pairs: the model
+With ``--own-thresholds`` each sub-model joins at a threshold of its own, chosen on its own
+training pairs (by default all join at the one join threshold, as the shipped model): the model
 of pairs in two languages at the one that, jointly with its regularisation, gives the best
 held-out pair F1 over 5 folds (repeated), the model of unread pairs at the one that gives the
 best held-out pair F1 on the unread pairs it decides. The model of one language joins at the
@@ -399,9 +400,9 @@ def main() -> int:
     args = parser.parse_args()
     global OUT, SKIP_DEV
     OUT, SKIP_DEV = args.out, args.skip_dev
-    kept = () if args.clashes else CLASHES
-    one_language = tuple(f for f in ONE_LANGUAGE if f not in kept)
-    unread_features = tuple(f for f in UNREAD if f not in kept)
+    left_out = () if args.clashes else CLASHES
+    one_language = tuple(f for f in ONE_LANGUAGE if f not in left_out)
+    unread_features = tuple(f for f in UNREAD if f not in left_out)
     started = time.perf_counter()
     train = {name: Indexed(load(name, part)) for name, part in TRAIN}
     parts = [t.examples() for t in train.values()] + [semeval_examples(args.without_half)]
