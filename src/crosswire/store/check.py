@@ -87,8 +87,9 @@ def clear_dangling(store: Store) -> int:
     """Forget the ids that point nowhere, so that finishing the store's work sets them again:
     a dangling story is grouped anew, a dangling copy fingerprinted and linked anew, and an
     article that lost its fingerprint fingerprinted and grouped anew (it may be a copy)."""
-    stories = _ids(store, ARTICLE_CHECKS["dangling-story"][1])
-    stories += _ids(store, GROUPED_UNPRINTED)
+    stories = list(dict.fromkeys(  # an article may be both: counted once
+        _ids(store, ARTICLE_CHECKS["dangling-story"][1]) + _ids(store, GROUPED_UNPRINTED)
+    ))  # fmt: skip
     copies = _ids(store, ARTICLE_CHECKS["dangling-duplicate"][1])
     with store.transaction():
         for article_id in stories:
