@@ -172,6 +172,41 @@ def test_footer_learned_before_is_cleaned_from_new_articles_only(tmp_path, confi
     store.close()
 
 
+def test_footer_reaching_the_minimum_one_run_at_a_time_is_learned(tmp_path, config):
+    counted: list[str] = []
+    store = open_store(config.db)
+    full = store.frequent_outlet_lines
+
+    def counting(outlet: str, least: int) -> set[str]:
+        counted.append(outlet)
+        return full(outlet, least)
+
+    store.frequent_outlet_lines = counting
+    for i, body in enumerate(HERALD_BODIES[:3]):
+        write_herald(tmp_path / f"run{i}", [body])
+        report = ingest_paths([tmp_path / f"run{i}"], config, store)
+    # The third run finds the footer in three articles, though it counted only its own lines
+    # and those learned before: every line of the outlet was counted in the first run alone.
+    assert (report.recleaned, counted) == (3, ["Valley Herald"])
+    assert all(HERALD_FOOTER not in article.text for article in store.iter_articles())
+    store.close()
+
+
+def test_a_lowered_minimum_learns_lines_the_new_articles_do_not_hold(tmp_path, config):
+    write_herald(tmp_path / "first", HERALD_BODIES[:2])
+    assert ingest_paths([tmp_path / "first"], config).recleaned == 0
+    later = tmp_path / "later"
+    later.mkdir()
+    (later / "ferry.txt").write_text(HERALD_BODIES[3] + "\nThe ferry carried 40 people.\n")
+    (later / "ferry.meta.json").write_text('{"outlet": "Valley Herald"}')
+    lowered = Config(db=config.db, progress=False, outlet_line_min_articles=2)
+    # The new article holds no footer; the two older ones do, and two is now enough.
+    assert ingest_paths([later], lowered).recleaned == 2
+    store = open_store(config.db)
+    assert all(HERALD_FOOTER not in article.text for article in store.iter_articles())
+    store.close()
+
+
 def test_analysis_in_two_processes_stores_what_one_process_stores(tmp_path, monkeypatch):
     monkeypatch.setattr(on_demand, "MIN_PARALLEL", 1)  # the demo is smaller than the default
     snaps = []

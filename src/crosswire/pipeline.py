@@ -186,11 +186,14 @@ def relearn_boilerplate(
     """
     new = store.edge_lines_of(added)
     changed = 0
+    least = config.outlet_line_min_articles
     for outlet in sorted(outlets):
-        learned = store.frequent_outlet_lines(outlet, config.outlet_line_min_articles)
+        known = store.learned_outlet_lines(outlet)
+        learned = frequent_lines(store, outlet, least, known, new.get(outlet, {}))
         if not learned:
+            store.save_learned_outlet_lines(outlet, (), least)
             continue
-        fresh = learned - store.learned_outlet_lines(outlet)
+        fresh = learned - known
         affected = store.articles_with_outlet_lines(outlet, fresh) if fresh else set()
         affected |= {aid for aid, lines in new.get(outlet, {}).items() if lines & learned}
         for aid in sorted(affected):
@@ -201,8 +204,23 @@ def relearn_boilerplate(
             if cleaned.text != article.text and cleaned.text.strip():
                 store.update_text(aid, cleaned.text, cleaned.removed, exact_hash(cleaned.text))
                 changed += 1
-        store.save_learned_outlet_lines(outlet, fresh)
+        store.save_learned_outlet_lines(outlet, fresh, least)
     return changed
+
+
+def frequent_lines(
+    store: Store, outlet: str, least: int, known: set[str], new: dict[str, set[str]]
+) -> set[str]:
+    """The edge lines at least ``least`` articles of ``outlet`` hold.
+
+    Counts only grow, so once an outlet's lines were counted at ``least``, a line can have
+    reached it only through the articles not yet grouped (``new``: this run's and a stopped
+    run's): those lines and the ones learned before are counted, each up to ``least``. At
+    another minimum (or never counted) every line of the outlet is counted, as the set
+    learned then may hold too few or too many."""
+    if store.learned_min_articles(outlet) != least:
+        return store.frequent_outlet_lines(outlet, least)
+    return store.outlet_lines_reaching(outlet, known.union(*new.values()), least)
 
 
 def analyse_pending(

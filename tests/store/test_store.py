@@ -173,6 +173,24 @@ def test_thread_retrieval_reads_a_key_s_nearest_holders_on_either_side(store):
     assert set(store.articles_nearest_with_keys(["n:Lind"], "x", None, 120, 1)) == {"far"}
 
 
+def test_outlet_lines_reaching_a_minimum_are_the_frequent_ones_among_them(store):
+    holders = {"sign-off": 5, "app promo": 2, "a one-off": 1}
+    for line, n in holders.items():
+        for i in range(n):
+            store.add_outlet_lines("Valley Herald", f"{line}-{i}", [line])
+    store.add_outlet_lines("Other Post", "o1", ["app promo"])
+    asked = ["sign-off", "app promo", "a one-off", "never seen"]
+    for least in (1, 2, 3, 6):
+        frequent = store.frequent_outlet_lines("Valley Herald", least)
+        assert store.outlet_lines_reaching("Valley Herald", asked, least) == frequent
+    assert store.outlet_lines_reaching("Valley Herald", ["a one-off"], 2) == set()
+    assert store.learned_min_articles("Valley Herald") is None
+    store.save_learned_outlet_lines("Valley Herald", ["sign-off"], 3)
+    store.save_learned_outlet_lines("Valley Herald", [], 2)
+    assert store.learned_min_articles("Valley Herald") == 2
+    assert store.learned_outlet_lines("Valley Herald") == {"sign-off"}
+
+
 def test_story_keys_written_before_their_dates_get_them_on_open(store):
     store.add_article(_article("a1", published="2031-03-01"))
     store.save_story_features("a1", {"published": "2031-03-01"}, ["w:orvel"])

@@ -76,6 +76,11 @@ class Store:
 
     placeholder = "?"
     blob_type = "BLOB"
+    # How the tables of many small rows written at random places are laid out: SQLite keeps
+    # each in its primary key's B-tree alone (``WITHOUT ROWID``), so an insert writes one tree,
+    # not a rowid table and a key index, and the secondary indexes carry the key (covering
+    # retrieval's reads). Stores made before keep their layout; the statements are the same.
+    clustered = " WITHOUT ROWID"
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -169,7 +174,7 @@ class Store:
         self.close()
 
     def _create_schema(self) -> None:
-        blob = self.blob_type
+        blob, clustered = self.blob_type, self.clustered
         statements = [
             """CREATE TABLE IF NOT EXISTS articles (
                 id TEXT PRIMARY KEY, source TEXT NOT NULL, title TEXT, outlet TEXT, url TEXT,
@@ -186,40 +191,46 @@ class Store:
             # lookup reads the whole table (the lexical path cost 38 ms per article by 25,000
             # stored, 46% of it in that lookup; docs/benchmarks.md).
             "CREATE INDEX IF NOT EXISTS articles_duplicate ON articles(duplicate_of)",
-            """CREATE TABLE IF NOT EXISTS sources (
-                source TEXT PRIMARY KEY, article TEXT NOT NULL)""",
+            f"""CREATE TABLE IF NOT EXISTS sources (
+                source TEXT PRIMARY KEY, article TEXT NOT NULL){clustered}""",
             """CREATE TABLE IF NOT EXISTS errors (
                 source TEXT PRIMARY KEY, code TEXT NOT NULL, message TEXT NOT NULL)""",
             """CREATE TABLE IF NOT EXISTS analyses (
                 article TEXT PRIMARY KEY, data TEXT NOT NULL)""",
-            """CREATE TABLE IF NOT EXISTS speakers (
-                surname TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (surname, article))""",
+            f"""CREATE TABLE IF NOT EXISTS speakers (
+                surname TEXT NOT NULL, article TEXT NOT NULL, PRIMARY KEY (surname, article)
+            ){clustered}""",
             "CREATE INDEX IF NOT EXISTS speakers_article ON speakers(article)",
             f"""CREATE TABLE IF NOT EXISTS minhash (
                 article TEXT PRIMARY KEY, signature {blob} NOT NULL)""",
             f"""CREATE TABLE IF NOT EXISTS lsh (
                 band INTEGER NOT NULL, bucket {blob} NOT NULL, article TEXT NOT NULL,
-                PRIMARY KEY (band, bucket, article))""",
-            """CREATE TABLE IF NOT EXISTS outlet_lines (
+                PRIMARY KEY (band, bucket, article)){clustered}""",
+            f"""CREATE TABLE IF NOT EXISTS outlet_lines (
                 outlet TEXT NOT NULL, line TEXT NOT NULL, article TEXT NOT NULL,
-                PRIMARY KEY (outlet, line, article))""",
+                PRIMARY KEY (outlet, line, article)){clustered}""",
             "CREATE INDEX IF NOT EXISTS outlet_lines_article ON outlet_lines(article)",
             """CREATE TABLE IF NOT EXISTS outlet_learned (
                 outlet TEXT NOT NULL, line TEXT NOT NULL, PRIMARY KEY (outlet, line))""",
+            # The ``outlet_line_min_articles`` an outlet's learned lines were last counted at:
+            # at the same one, only this run's lines can have become frequent (counts only
+            # grow), so a run need not count every line of a large outlet again.
+            """CREATE TABLE IF NOT EXISTS outlet_learned_min (
+                outlet TEXT PRIMARY KEY, min_articles INTEGER NOT NULL)""",
             # ``language`` repeats the one in ``data``: candidate ranking reads it for dozens
             # of candidates per article, which need not be decoded for that.
             """CREATE TABLE IF NOT EXISTS story_features (
                 article TEXT PRIMARY KEY, data TEXT NOT NULL, language TEXT)""",
-            """CREATE TABLE IF NOT EXISTS story_keys (
+            f"""CREATE TABLE IF NOT EXISTS story_keys (
                 key TEXT NOT NULL, article TEXT NOT NULL, day INTEGER, seq INTEGER,
-                PRIMARY KEY (key, article))""",
+                PRIMARY KEY (key, article)){clustered}""",
             "CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys(article)",
             # Each article's closest candidates by word cosine (stories/near.py), kept as
             # articles arrive so that scoring a pair never retrieves a candidate's candidates.
             """CREATE TABLE IF NOT EXISTS story_near (
                 article TEXT PRIMARY KEY, near TEXT NOT NULL)""",
-            """CREATE TABLE IF NOT EXISTS term_df (
-                term TEXT PRIMARY KEY, df INTEGER NOT NULL)""",
+            f"""CREATE TABLE IF NOT EXISTS term_df (
+                term TEXT PRIMARY KEY, df INTEGER NOT NULL){clustered}""",
             # Ids of stories merged into another: links and follows made before still resolve.
             """CREATE TABLE IF NOT EXISTS story_aliases (
                 alias TEXT PRIMARY KEY, story TEXT NOT NULL)""",
@@ -534,16 +545,55 @@ class Store:
         )
         return {r[0] for r in rows}
 
+    def outlet_lines_reaching(
+        self, outlet: str, lines: Iterable[str], min_articles: int
+    ) -> set[str]:
+        """Those of ``lines`` that at least ``min_articles`` articles of ``outlet`` hold at an
+        edge: :meth:`frequent_outlet_lines` over the given lines, each counted only up to that
+        number, so the work stays flat however many articles an outlet has."""
+        found: set[str] = set()
+        unique = sorted(set(lines))
+        for start in range(0, len(unique), 200):
+            chunk = unique[start : start + 200]
+            rows = self.query(
+                " UNION ALL ".join(
+                    f"SELECT line FROM (SELECT line FROM outlet_lines WHERE outlet = ? "
+                    f"AND line = ? LIMIT ?) AS l{i}"
+                    for i in range(len(chunk))
+                ),
+                [v for line in chunk for v in (outlet, line, min_articles)],
+            )
+            counts: dict[str, int] = {}
+            for (line,) in rows:
+                counts[line] = counts.get(line, 0) + 1
+            found.update(line for line, n in counts.items() if n >= min_articles)
+        return found
+
+    def learned_min_articles(self, outlet: str) -> int | None:
+        """The minimum of articles ``outlet``'s learned lines were last counted at (None:
+        never, or in a store made before it was recorded)."""
+        rows = self.query("SELECT min_articles FROM outlet_learned_min WHERE outlet = ?", (outlet,))
+        return int(rows[0][0]) if rows else None
+
     def learned_outlet_lines(self, outlet: str) -> set[str]:
         """The lines already learned as ``outlet``'s boilerplate and cleaned out."""
         rows = self.query("SELECT line FROM outlet_learned WHERE outlet = ?", (outlet,))
         return {r[0] for r in rows}
 
-    def save_learned_outlet_lines(self, outlet: str, lines: Iterable[str]) -> None:
+    def save_learned_outlet_lines(
+        self, outlet: str, lines: Iterable[str], min_articles: int | None = None
+    ) -> None:
+        """Record ``lines`` as learned, and (given) the minimum they were counted at."""
         self.executemany(
             "INSERT INTO outlet_learned (outlet, line) VALUES (?, ?) ON CONFLICT DO NOTHING",
             [(outlet, line) for line in set(lines)],
         )
+        if min_articles is not None:
+            self.execute(
+                "INSERT INTO outlet_learned_min (outlet, min_articles) VALUES (?, ?) "
+                "ON CONFLICT (outlet) DO UPDATE SET min_articles = excluded.min_articles",
+                (outlet, min_articles),
+            )
 
     def articles_with_outlet_lines(self, outlet: str, lines: Iterable[str]) -> set[str]:
         """Articles of ``outlet`` holding any of ``lines`` at an edge."""

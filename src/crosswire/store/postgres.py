@@ -19,6 +19,7 @@ class PostgresStore(Store):
 
     placeholder = "%s"
     blob_type = "BYTEA"
+    clustered = ""
 
     def _connect(self) -> Any:
         try:
