@@ -234,6 +234,18 @@ def test_near_lists_are_replaced_whole(store):
     assert store.story_near(["a1", "a2", "missing"]) == {"a1": {"a2": 0.75}, "a2": {"a1": 0.5}}
 
 
+def test_a_thread_link_stays_until_a_comparison_of_its_pair_drops_it(store):
+    store.replace_thread_links("a", {"b": 0.4, "c": 0.3})
+    # "b" compared with "a" and "d": keeps its link to "a", finds one to "d"; "c" was not
+    # compared, so the link "a" found to it stays.
+    store.replace_thread_links("b", {"a": 0.4, "d": 0.5}, compared=["a", "d"])
+    assert sorted(store.thread_of("a")) == ["a", "b", "c", "d"]
+    store.replace_thread_links("c", {}, compared=["a"])
+    assert sorted(store.thread_of("a")) == ["a", "b", "d"]
+    store.replace_thread_links("b", {})  # emptied or merged away: every link of it goes
+    assert store.thread_of("a") == ["a"] and store.thread_of("d") == ["d"]
+
+
 def test_story_features_keys_and_stories_are_read_in_bulk(store):
     for aid in ("a1", "a2"):
         store.add_article(_article(aid, published="2031-03-01"))

@@ -13,7 +13,7 @@ from crosswire.records import Comparison
 from crosswire.report import render_report
 from crosswire.store import open_store
 from crosswire.stories import assign_stories
-from crosswire.stories.threads import centroid, topic_similarity
+from crosswire.stories.threads import centroid, relinked, topic_similarity
 from tests.stories.test_group import REOPENING, add, fictional, make
 
 
@@ -56,3 +56,15 @@ def test_every_report_format_names_the_thread(threaded: str) -> None:
     data = json.loads(render_report(story, articles, empty, "json", thread=thread))
     assert data["story"]["thread"] == ["lantern-reopen"]
     store.close()
+
+
+def test_a_story_is_relinked_when_formed_merged_split_or_doubled() -> None:
+    grown = {f"s{i}": "s" for i in range(3)}
+    # A new story, and one that reached four members, are read again; one of two to three not.
+    assert relinked({"n": None}, {"n": "n"}) == {"n"}
+    assert relinked({**grown, "n": None}, {**grown, "n": "s"}) == {"s"}
+    assert relinked({"s0": "s", "s1": "s", "n": None}, {"s0": "s", "s1": "s", "n": "s"}) == set()
+    # A merge relinks the story kept and the one merged away; a split, both parts.
+    merged = relinked({"a": "a", "b": "b", "n": None}, {"a": "a", "b": "a", "n": "a"}, ["b"])
+    assert merged == {"a", "b"}
+    assert relinked({"a": "a", "b": "a"}, {"a": "a", "b": "b"}) == {"a", "b"}

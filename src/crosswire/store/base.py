@@ -883,9 +883,21 @@ class Store:
             article_ids,
         ))  # fmt: skip
 
-    def replace_thread_links(self, story: str, links: dict[str, float]) -> None:
-        """Make ``links`` (other story -> topic similarity) the story's thread links."""
-        self.execute("DELETE FROM story_links WHERE story = ? OR other = ?", (story, story))
+    def replace_thread_links(
+        self, story: str, links: dict[str, float], compared: Iterable[str] | None = None
+    ) -> None:
+        """Make ``links`` (other story -> topic similarity) the story's thread links among
+        the stories it was ``compared`` with; its links to others (found from their side)
+        stay. ``compared`` None: every link of the story is replaced (a story emptied or
+        merged away keeps none)."""
+        if compared is None:
+            self.execute("DELETE FROM story_links WHERE story = ? OR other = ?", (story, story))
+        else:
+            self.executemany(
+                "DELETE FROM story_links WHERE story = ? AND other = ?",
+                [pair for other in sorted(set(compared))
+                 for pair in ((story, other), (other, story))],  # fmt: skip
+            )
         self.executemany(
             "INSERT INTO story_links (story, other, score) VALUES (?, ?, ?) "
             "ON CONFLICT (story, other) DO UPDATE SET score = excluded.score",

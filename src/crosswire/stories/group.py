@@ -61,7 +61,7 @@ from crosswire.stories.naming import name_clusters
 from crosswire.stories.near import add_to_near_lists, candidate_cosines, closest
 from crosswire.stories.pairs import pair_features
 from crosswire.stories.similarity import Vectors, vectors, weigh, within_window
-from crosswire.stories.threads import link_threads
+from crosswire.stories.threads import link_threads, relinked
 
 # Another engine's candidate search (``engine/ray_stories.py``): for each of the new articles,
 # the stored articles its story keys reach with the keys each shares, as
@@ -398,7 +398,7 @@ def assign_stories(
                     _move_copies(store, article_id, story)
             for alias, story in aliases.items():
                 store.add_story_alias(alias, story)
-            link_threads(batch, {*stories.values(), *aliases, *filter(None, before.values())})
+            link_threads(batch, relinked(before, stories, aliases))
         for article in (a for a in pending if a.duplicate_of):
             store.set_story(article.id, _original_story(store, article))
 

@@ -62,9 +62,43 @@ def topic_keys(held: Mapping[str, int], limit: int = TOPIC_KEYS) -> list[str]:
     return sorted(held, key=lambda k: (-held[k], k))[:limit]
 
 
+def relinked(
+    before: Mapping[str, str | None], after: Mapping[str, str], aliases: Iterable[str] = ()
+) -> set[str]:
+    """The stories of a regrouping whose thread links are read again (``before`` and
+    ``after``: each article of the neighbourhood's story before and after it; ``aliases``:
+    stories merged away): those formed, merged, split or emptied, and those whose members
+    reached the next power of two. A thread is a topic-level judgement, and one report more
+    moves the centroid of several by little, so a story is relinked a logarithmic number of
+    times as it grows, while every new story still links itself to its neighbours (and they
+    to it: links are written both ways).
+
+    Examples:
+        >>> sorted(relinked({"a": "s", "b": "s", "c": None}, {"a": "s", "b": "s", "c": "s"}))
+        []
+        >>> sorted(relinked({"a": "s", "b": None}, {"a": "s", "b": "s"}))
+        ['s']
+    """
+    held: dict[str, set[str]] = {}
+    for article, story in before.items():
+        if story is not None:
+            held.setdefault(story, set()).add(article)
+    now: dict[str, set[str]] = {}
+    for article, story in after.items():
+        now.setdefault(story, set()).add(article)
+    out = set(aliases)
+    out.update(s for s, members in held.items() if not members <= now.get(s, set()))
+    for story, members in now.items():
+        old = held.get(story, set())
+        took = any(before.get(a) is not None for a in members - old)  # another story's
+        if took or len(old).bit_length() < len(members).bit_length():  # new, or past 2**k
+            out.add(story)
+    return out
+
+
 def link_threads(batch: _Batch, stories: Iterable[str]) -> None:
-    """Recompute the thread links of ``stories`` (those a regrouping made, changed or merged
-    away) against the stories their members' keys reach within ``THREAD_DAYS`` of the
+    """Recompute the thread links of ``stories`` (those :func:`relinked` picks from a
+    regrouping) against the stories their members' keys reach within ``THREAD_DAYS`` of the
     newest member: one retrieval per story over the keys most of its members hold, the
     stories reached ranked by how many keys of theirs they share."""
     store, threshold = batch.store, batch.model.thread_threshold
@@ -81,6 +115,7 @@ def link_threads(batch: _Batch, stories: Iterable[str]) -> None:
     for story in sorted(set(stories)):
         members = store.story_article_ids(story)[-TOPIC_MEMBERS:]
         links: dict[str, float] = {}
+        compared: list[str] | None = None  # none: emptied or merged away, every link goes
         batch.load_features(members)
         indexed = [f for m in members if (f := batch.get_features(m)) is not None]
         if indexed:
@@ -93,9 +128,9 @@ def link_threads(batch: _Batch, stories: Iterable[str]) -> None:
             for article_id, other in store.story_by_article(shared).items():
                 if other != story:
                     reached[other] = reached.get(other, 0) + shared[article_id]
-            nearest = sorted(reached, key=lambda s: (-reached[s], s))[:MAX_NEIGHBOURS]
+            compared = nearest = sorted(reached, key=lambda s: (-reached[s], s))[:MAX_NEIGHBOURS]
             for other in nearest:
                 score = topic_similarity(topic(story), topic(other))
                 if score >= threshold:
                     links[other] = score
-        store.replace_thread_links(story, links)
+        store.replace_thread_links(story, links, compared)
