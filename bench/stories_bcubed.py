@@ -111,23 +111,29 @@ def shuffled(records: list[dict], seed: int) -> list[dict]:
 
 
 # -- crosswire -------------------------------------------------------------------------------
+def batch_files(records: list[dict], batch: int | None, folder: Path) -> list[Path]:
+    """``records`` written to JSON-lines files of ``batch`` records each (None: one file) in
+    ``folder``, without their gold fields: what a user would ingest."""
+    size = batch or len(records)
+    paths = []
+    for start in range(0, len(records), size):
+        path = folder / f"batch{start:06d}.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for record in records[start : start + size]:
+                clean = {k: v for k, v in record.items() if k not in GOLD_FIELDS}
+                out.write(json.dumps(clean, ensure_ascii=False) + "\n")
+        paths.append(path)
+    return paths
+
+
 def crosswire(records: list[dict], batch: int | None) -> tuple[dict[str, str], float]:
     """Story of each record id after ingesting ``records`` in batches (None: one run), and the
     articles per second of the ingest."""
     store = open_store(":memory:")
     config = Config(progress=False)
-    size = batch or len(records)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for start in range(0, len(records), size):
-            path = Path(tmp) / f"batch{start:06d}.jsonl"
-            with path.open("w", encoding="utf-8") as out:
-                for record in records[start : start + size]:
-                    clean = {k: v for k, v in record.items() if k not in GOLD_FIELDS}
-                    out.write(json.dumps(clean, ensure_ascii=False) + "\n")
-            paths.append(path)
-        for path in paths:
+        for path in batch_files(records, batch, Path(tmp)):
             ingest_paths([path], config, store, analyse=False)
         seconds = time.perf_counter() - started
         rows = store.query("SELECT source, article FROM sources")

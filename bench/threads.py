@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import json
 import statistics
 import sys
 import tempfile
@@ -32,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import PRF  # noqa: E402
-from stories_bcubed import GOLD_FIELDS, ORDERS, bcubed, load, shuffled  # noqa: E402
+from stories_bcubed import ORDERS, batch_files, bcubed, load, shuffled  # noqa: E402
 
 from crosswire.config import Config  # noqa: E402
 from crosswire.pipeline import ingest_paths  # noqa: E402
@@ -53,14 +52,8 @@ def ingest(records: list[dict], batch: int | None) -> tuple[Store, dict[str, str
     """A store holding ``records`` ingested in batches (None: one run), and each record's
     stored article id."""
     store = open_store(":memory:")
-    size = batch or len(records)
     with tempfile.TemporaryDirectory() as tmp:
-        for start in range(0, len(records), size):
-            path = Path(tmp) / f"batch{start:06d}.jsonl"
-            with path.open("w", encoding="utf-8") as out:
-                for record in records[start : start + size]:
-                    clean = {k: v for k, v in record.items() if k not in GOLD_FIELDS}
-                    out.write(json.dumps(clean, ensure_ascii=False) + "\n")
+        for path in batch_files(records, batch, Path(tmp)):
             ingest_paths([path], Config(progress=False), store, analyse=False)
     rows = store.query("SELECT source, article FROM sources")
     return store, {source.rsplit("#", 1)[1]: article for source, article in rows}
