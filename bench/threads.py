@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import PRF  # noqa: E402
+from common import PRF, pairwise_prf  # noqa: E402
 from stories_bcubed import ORDERS, batch_files, bcubed, load, shuffled  # noqa: E402
 
 from crosswire.config import Config  # noqa: E402
@@ -59,11 +59,6 @@ def ingest(records: list[dict], batch: int | None) -> tuple[Store, dict[str, str
     return store, {source.rsplit("#", 1)[1]: article for source, article in rows}
 
 
-def prf(same: dict[tuple[str, str], bool], gold: dict[tuple[str, str], bool]) -> PRF:
-    counts = Counter((same[pair], gold[pair]) for pair in gold)
-    return PRF(counts[True, True], counts[True, False], counts[False, True], counts[False, False])
-
-
 def score_threads(records: list[dict], batch: int | None) -> tuple[PRF, float, int]:
     """Story-pair P/R/F1 of "one thread" against "one topic", B-cubed F1 of the threads over
     articles against the topics, and the number of stories."""
@@ -77,8 +72,8 @@ def score_threads(records: list[dict], batch: int | None) -> tuple[PRF, float, i
     thread = {s: min(store.thread_of(s)) for s in members}
     store.close()
     pairs = list(itertools.combinations(sorted(members), 2))
-    result = prf({p: thread[p[0]] == thread[p[1]] for p in pairs},
-                 {p: topic[p[0]] == topic[p[1]] for p in pairs})  # fmt: skip
+    result = pairwise_prf([thread[a] == thread[b] for a, b in pairs],
+                          [topic[a] == topic[b] for a, b in pairs])  # fmt: skip
     predicted, gold = {}, {}
     for record in records:
         article = article_of.get(record["id"])
@@ -106,8 +101,8 @@ def gold_story_threads(records: list[dict]) -> PRF:
     store.close()
     threshold = load_model().thread_threshold
     pairs = list(itertools.combinations(sorted(topics), 2))
-    linked = {p: topic_similarity(topics[p[0]], topics[p[1]]) >= threshold for p in pairs}
-    return prf(linked, {p: p[0].split("_")[0] == p[1].split("_")[0] for p in pairs})
+    return pairwise_prf([topic_similarity(topics[a], topics[b]) >= threshold for a, b in pairs],
+                        [a.split("_")[0] == b.split("_")[0] for a, b in pairs])  # fmt: skip
 
 
 def main() -> int:

@@ -12,7 +12,8 @@ from helpers import ROOT
 from tests.stories.test_group import BRIDGE, CUP, REOPENING
 
 sys.path.insert(0, str(ROOT / "bench"))
-from threads import prf, score_threads  # noqa: E402
+from common import pairwise_prf  # noqa: E402
+from threads import score_threads  # noqa: E402
 
 
 def records() -> list[dict]:
@@ -26,9 +27,8 @@ def records() -> list[dict]:
 
 
 def test_pairs_are_counted_against_the_topics() -> None:
-    same = {("a", "b"): True, ("a", "c"): True, ("b", "c"): False}
-    gold = {("a", "b"): True, ("a", "c"): False, ("b", "c"): False}
-    counts = prf(same, gold)
+    # Story pairs (a, b), (a, c), (b, c): one thread or not, one topic or not.
+    counts = pairwise_prf([True, True, False], [True, False, False])
     assert (counts.tp, counts.fp, counts.fn, counts.tn) == (1, 1, 0, 1)
 
 
