@@ -15,8 +15,13 @@ chosen on, for ECB+ train): what linking whole, correct stories would give.
 The thread threshold was chosen on ECB+ train (``scripts/train_story_model.py``), so ECB+
 dev is the held-out part and train an in-sample check.
 
-    .venv/bin/python bench/threads.py                  # ECB+ dev and train, about 2 minutes
-    .venv/bin/python bench/threads.py --parts dev --batch 50
+    .venv/bin/python bench/threads.py                  # ECB+ dev and train, NeuS val, 3 min
+    .venv/bin/python bench/threads.py --parts dev --batch 50 --neus
+
+NeuS has no topics, only incidents (each gold story one): it checks that the stories its
+grouping split are brought back together in one thread, and how large threads grow on a set of
+undated leads of a few running political topics, where a link that chains unrelated stories
+would show as one thread of hundreds.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from crosswire.store import open_store  # noqa: E402
 from crosswire.store.base import Store  # noqa: E402
 from crosswire.stories.group import _Batch, index_articles  # noqa: E402
 from crosswire.stories.model import load_model  # noqa: E402
-from crosswire.stories.threads import TOPIC_MEMBERS, centroid, topic_similarity  # noqa: E402
+from crosswire.stories.threads import read_topic, topic_similarity  # noqa: E402
 
 
 def topic_of(record: dict) -> str:
@@ -95,9 +100,7 @@ def gold_story_threads(records: list[dict]) -> PRF:
     by_story: dict[str, list[str]] = defaultdict(list)
     for record in records:
         by_story[record["gold_story"]].append(record["id"])
-    topics = {s: centroid(v.words for a in ids[-TOPIC_MEMBERS:]
-                          if (v := batch.vector(a)) is not None)
-              for s, ids in by_story.items()}  # fmt: skip
+    topics = {s: read_topic(batch, ids) for s, ids in by_story.items()}
     store.close()
     threshold = load_model().thread_threshold
     pairs = list(itertools.combinations(sorted(topics), 2))
@@ -105,11 +108,40 @@ def gold_story_threads(records: list[dict]) -> PRF:
                         [a.split("_")[0] == b.split("_")[0] for a, b in pairs])  # fmt: skip
 
 
+def split_incidents(records: list[dict]) -> tuple[int, int, int, int]:
+    """On a set without topics (NeuS: every gold story one incident), ingested in one run:
+    the pairs of stored stories holding one incident (a story the grouping split), how many
+    of them lie in one thread, and the number of threads and the size of the largest (a
+    thread that chains unrelated stories would show there)."""
+    store, article_of = ingest(records, None)
+    story = {a.id: a.story for a in store.iter_articles() if a.story}
+    incidents: dict[str, list[str]] = defaultdict(list)
+    for record in records:
+        if (article := article_of.get(record["id"])) in story:
+            incidents[story[article]].append(record["gold_story"])
+    incident = {s: Counter(g).most_common(1)[0][0] for s, g in incidents.items()}
+    thread = {s: min(store.thread_of(s)) for s in incidents}
+    store.close()
+    split = [(a, b) for a, b in itertools.combinations(sorted(incident), 2)
+             if incident[a] == incident[b]]  # fmt: skip
+    sizes = Counter(thread.values())
+    joined = sum(thread[a] == thread[b] for a, b in split)
+    return len(split), joined, len(sizes), max(sizes.values())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--parts", nargs="+", default=["dev", "train"])
+    parser.add_argument("--parts", nargs="*", default=["dev", "train"], help="ECB+ parts")
     parser.add_argument("--batch", type=int, default=20)
+    parser.add_argument("--neus", nargs="*", default=["val"], help="NeuS parts to check")
     args = parser.parse_args()
+    for part in args.neus:
+        records = load("neus", part)
+        split, joined, threads, largest = split_incidents(records)
+        print(
+            f"NeuS {part}: {len(records)} leads; of {split} pairs of stored stories holding one"
+            f" incident, {joined} in one thread; {threads} threads, the largest of {largest}"
+        )
     for part in args.parts:
         records = load("ecbplus", part)
         topics = len({topic_of(r) for r in records})

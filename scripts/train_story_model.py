@@ -28,6 +28,8 @@ never trained on.
         # two languages and of unread sides choose a threshold of their own (not shipped)
     .venv/bin/python scripts/train_story_model.py --clashes  # the models read the day,
         # month and amount clashes (not shipped)
+    .venv/bin/python scripts/train_story_model.py --threads-only  # choose the thread and
+        # fragment thresholds again for the shipped model (ECB+ train, a minute)
 
 With ``--own-thresholds`` each sub-model joins at a threshold of its own, chosen on its own
 training pairs (by default all join at the one join threshold, as the shipped model): the model
@@ -48,7 +50,7 @@ import math
 import statistics
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
@@ -74,7 +76,11 @@ from crosswire.stories.model import (  # noqa: E402
     load_model,
 )
 from crosswire.stories.pairs import CLASHES, FEATURES  # noqa: E402
-from crosswire.stories.threads import TOPIC_MEMBERS, centroid, topic_similarity  # noqa: E402
+from crosswire.stories.threads import (  # noqa: E402
+    FRAGMENT_MEMBERS,
+    read_topic,
+    topic_similarity,
+)
 
 csv.field_size_limit(10**8)
 STORIES = SHARED / "data" / "stories"
@@ -170,11 +176,7 @@ def thread_threshold(indexed: Indexed) -> float:
     members: dict[str, list[str]] = defaultdict(list)
     for article, story in sorted(indexed.gold.items()):
         members[story].append(article)
-    topics = {
-        story: centroid(v.words for a in ids[-TOPIC_MEMBERS:]
-                        if (v := indexed.batch.vector(a)) is not None)
-        for story, ids in members.items()
-    }  # fmt: skip
+    topics = {story: read_topic(indexed.batch, ids) for story, ids in members.items()}
     pairs = [(topic_similarity(topics[a], topics[b]), a.split("_")[0] == b.split("_")[0])
              for a, b in itertools.combinations(sorted(topics), 2)]  # fmt: skip
     scores = np.array([p[0] for p in pairs])
@@ -184,6 +186,56 @@ def thread_threshold(indexed: Indexed) -> float:
     print(f"thread threshold {best:.2f}: same-topic story pairs F1 "
           f"{pair_f1(scores >= best, gold):.3f} ({int(gold.sum())} of {len(gold)} pairs)")
     return best
+
+
+def fragment_threshold(indexed: Indexed, model: PairModel) -> float:
+    """The probability at which a fragment (a story of up to ``FRAGMENT_MEMBERS``) joins the
+    thread of its likeliest candidate's story that best tells ECB+ train's stories of one
+    topic from the rest, by pairwise F1 over the stories ``model`` groups in memory, the
+    stories also linked by topic at ``model.thread_threshold`` (ties: the higher threshold,
+    the fewer links)."""
+    edges = {k: model.probability(v) for k, v in indexed.pairs.items()}
+    clusters = agglomerate([[a] for a in sorted(indexed.gold)], edges, model.threshold,
+                           lambda a, b: indexed.score(model, a, b))  # fmt: skip
+    of = {a: i for i, c in enumerate(clusters) for a in c}
+    topic = [Counter(indexed.gold[a].split("_")[0] for a in c).most_common(1)[0][0]
+             for c in clusters]  # fmt: skip
+    topics = [read_topic(indexed.batch, c) for c in clusters]
+    pairs = list(itertools.combinations(range(len(clusters)), 2))
+    by_topic = [(a, b) for a, b in pairs
+                if topic_similarity(topics[a], topics[b]) >= model.thread_threshold]  # fmt: skip
+    likeliest: dict[int, tuple[float, int]] = {}
+    for (a, b), p in edges.items():
+        for mine, other in ((of[a], of[b]), (of[b], of[a])):
+            if mine != other and len(clusters[mine]) <= FRAGMENT_MEMBERS:
+                likeliest[mine] = min(likeliest.get(mine, (0.0, other)), (-p, other))
+    gold = np.array([topic[a] == topic[b] for a, b in pairs], dtype=int)
+
+    def f1(threshold: float) -> float:
+        links = by_topic + [(m, o) for m, (p, o) in likeliest.items() if -p >= threshold]
+        root = components(len(clusters), links)
+        return pair_f1(np.array([root[a] == root[b] for a, b in pairs]), gold)
+
+    grid = [round(0.05 * i, 2) for i in range(1, 20)]
+    best = max(grid, key=lambda t: (round(f1(t), 6), t))
+    print(f"fragment threshold {best:.2f}: same-topic story pairs F1 {f1(best):.3f} over "
+          f"{len(clusters)} stories grouped in memory (topic links alone {f1(1.01):.3f})")
+    return best
+
+
+def components(size: int, links: list[tuple[int, int]]) -> list[int]:
+    """The connected component (a root index) of each of ``size`` nodes under ``links``."""
+    root = list(range(size))
+
+    def find(node: int) -> int:
+        while root[node] != node:
+            root[node] = root[root[node]]
+            node = root[node]
+        return node
+
+    for a, b in links:
+        root[find(a)] = find(b)
+    return [find(n) for n in range(size)]
 
 
 def pair_f1(predicted: np.ndarray, gold: np.ndarray) -> float:
@@ -397,6 +449,10 @@ def main() -> int:
         "--clashes", action="store_true",
         help="the models read the day, month and amount clashes (the shipped one does not)",
     )  # fmt: skip
+    parser.add_argument(
+        "--threads-only", action="store_true",
+        help="choose only the thread and fragment thresholds again, for the shipped model",
+    )  # fmt: skip
     args = parser.parse_args()
     global OUT, SKIP_DEV
     OUT, SKIP_DEV = args.out, args.skip_dev
@@ -404,6 +460,9 @@ def main() -> int:
     one_language = tuple(f for f in ONE_LANGUAGE if f not in left_out)
     unread_features = tuple(f for f in UNREAD if f not in left_out)
     started = time.perf_counter()
+    if args.threads_only:
+        model = threads_chosen(load_model(), Indexed(load("ecbplus", "train")))
+        return write(model, {}, args.dry_run, started)
     train = {name: Indexed(load(name, part)) for name, part in TRAIN}
     parts = [t.examples() for t in train.values()] + [semeval_examples(args.without_half)]
     for (name, _), (_, y) in zip([*TRAIN, ("semeval", "pairs")], parts, strict=True):
@@ -458,10 +517,16 @@ def main() -> int:
     for t in GRID:
         line = " ".join(f"{n} {v:.3f}" for n, v in scores[t].items())
         print(f"  join at {t:.2f}: {line}{'  <- chosen' if t == threshold else ''}")
-    model = replace(joined_at(model, threshold, own),
-                    thread_threshold=thread_threshold(train["ecbplus"]))  # fmt: skip
+    model = threads_chosen(joined_at(model, threshold, own), train["ecbplus"])
     report_semeval(model, semeval_p(model), semeval_y, one[-1], two[-1])
     return write(model, train, args.dry_run, started)
+
+
+def threads_chosen(model: PairModel, ecbplus: Indexed) -> PairModel:
+    """``model`` with the thread threshold and then the fragment threshold chosen on ECB+
+    train (the fragment links are chosen beside the topic links they add to)."""
+    model = replace(model, thread_threshold=thread_threshold(ecbplus))
+    return replace(model, fragment_threshold=fragment_threshold(ecbplus, model))
 
 
 def report_semeval(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,15 @@ from crosswire.records import Comparison
 from crosswire.report import render_report
 from crosswire.store import open_store
 from crosswire.stories import assign_stories
-from crosswire.stories.threads import centroid, relinked, topic_similarity
+from crosswire.stories.group import _Batch
+from crosswire.stories.model import load_model
+from crosswire.stories.threads import (
+    centroid,
+    likeliest_story,
+    link_threads,
+    relinked,
+    topic_similarity,
+)
 from tests.stories.test_group import REOPENING, add, fictional, make
 
 
@@ -68,3 +77,49 @@ def test_a_story_is_relinked_when_formed_merged_split_or_doubled() -> None:
     merged = relinked({"a": "a", "b": "b", "n": None}, {"a": "a", "b": "a", "n": "a"}, ["b"])
     assert merged == {"a", "b"}
     assert relinked({"a": "a", "b": "a"}, {"a": "a", "b": "b"}) == {"a", "b"}
+
+
+class _Scored:
+    """A grouping batch reduced to what a fragment's link reads: candidates, their scores
+    and the stories they are in."""
+
+    def __init__(self, scores: dict[tuple[str, str], float], story: dict[str, str]) -> None:
+        self.scores, self.story = scores, story
+        self.store = self
+
+    def candidates(self, article: str) -> list[str]:
+        return sorted(b for a, b in self.scores if a == article)
+
+    def load_features(self, articles: object) -> None:
+        pass
+
+    load_near = load_features
+
+    def probability(self, first: str, second: str) -> float:
+        return self.scores[(first, second)]
+
+    def story_by_article(self, articles: dict[str, float]) -> dict[str, str]:
+        return {a: self.story[a] for a in articles}
+
+
+def test_a_fragment_is_linked_to_the_story_of_its_likeliest_report() -> None:
+    story = {"f2": "frag", "b1": "bridge", "b2": "bridge", "c1": "cup", "d1": "dam"}
+    scores = {("f1", "f2"): 0.9, ("f1", "b1"): 0.3, ("f1", "c1"): 0.45, ("f2", "b2"): 0.4,
+              ("f2", "d1"): 0.45}  # fmt: skip
+    batch = _Scored(scores, story)
+    # Its own story is no link; of two stories at 0.45, the first by id.
+    assert likeliest_story(batch, "frag", ["f1", "f2"], 0.1) == ("cup", 0.45)  # type: ignore[arg-type]
+    assert likeliest_story(batch, "frag", ["f2"], 0.1) == ("dam", 0.45)  # type: ignore[arg-type]
+    assert likeliest_story(batch, "frag", ["f1", "f2"], 0.5) is None  # type: ignore[arg-type]
+
+
+def test_a_fragment_decides_its_own_links(threaded: str) -> None:
+    """A larger story relinked keeps a fragment's link; the fragment relinked may drop it."""
+    store = open_store(threaded)
+    assert store.get_story("lantern-reopen").thread == ["lantern-bridge"]  # type: ignore[union-attr]
+    strict = replace(load_model(), thread_threshold=0.99, fragment_threshold=1.01)
+    link_threads(_Batch(store, Config(progress=False), strict), ["lantern-bridge"])
+    assert store.get_story("lantern-bridge").thread == ["lantern-reopen"]  # type: ignore[union-attr]
+    link_threads(_Batch(store, Config(progress=False), strict), ["lantern-reopen"])
+    assert store.get_story("lantern-bridge").thread == []  # type: ignore[union-attr]
+    store.close()

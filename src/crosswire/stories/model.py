@@ -51,6 +51,9 @@ class PairModel:
     threshold: float
     # Topic similarity of two stories at which they are one thread (stories/threads.py).
     thread_threshold: float = 1.0
+    # Probability of a fragment's likeliest pair at which it joins that pair's story's thread
+    # (stories/threads.py; above 1: fragments are linked by topic alone, as before).
+    fragment_threshold: float = 1.01
     # The model of pairs in two languages, whose evidence is names and figures alone (None:
     # this one decides them too).
     cross: PairModel | None = None
@@ -103,6 +106,7 @@ class PairModel:
             "scale": list(self.scale), "weights": list(self.weights),
             "bias": self.bias, "threshold": self.threshold,
             "thread_threshold": self.thread_threshold,
+            "fragment_threshold": self.fragment_threshold,
             **({"cross": self.cross.as_dict()} if self.cross else {}),
             **({"undetermined": self.undetermined.as_dict()} if self.undetermined else {}),
         }  # fmt: skip
@@ -118,6 +122,7 @@ class PairModel:
             bias=float(data["bias"]),  # type: ignore[arg-type]
             threshold=float(data["threshold"]),  # type: ignore[arg-type]
             thread_threshold=float(data.get("thread_threshold", 1.0)),  # type: ignore[arg-type]
+            fragment_threshold=float(data.get("fragment_threshold", 1.01)),  # type: ignore[arg-type]
             cross=cls.from_dict(data["cross"]) if data.get("cross") else None,  # type: ignore[arg-type]
             undetermined=(
                 cls.from_dict(data["undetermined"])  # type: ignore[arg-type]

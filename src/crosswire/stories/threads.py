@@ -6,6 +6,14 @@ vectors) are close, however far apart in time, up to ``THREAD_DAYS``; a thread i
 links connect. The topic threshold comes with the pair model (``story_model.json``), chosen on
 ECB+ train, whose topics each hold two incidents of one kind: the two stories of a topic are a
 thread, stories of different topics are not.
+
+A fragment (a story of one or two reports, often a report of a larger story that the pair
+model kept apart, or an opinion piece on it) rarely shares its story's vocabulary as a whole,
+so it is also linked to the story of its most likely candidate report, when that pair's
+probability reaches the model's ``fragment_threshold`` (chosen on ECB+ train as well). One
+link, to its best story only: a fragment joins a thread, it does not chain two together.
+The links of a fragment are its own to decide: a larger story relinked adds links to it but
+never drops one.
 """
 
 from __future__ import annotations
@@ -40,6 +48,8 @@ TOPIC_KEYS = 24
 KEY_HOLDERS = MAX_NEIGHBOURS // 2
 # Stories listed for one thread, newest first: enough for a timeline, bounded for a long topic.
 MAX_THREAD = 200
+# Members a story may hold and still be a fragment, linked to its most likely story.
+FRAGMENT_MEMBERS = 2
 
 
 def centroid(vectors: Iterable[dict[str, float]]) -> dict[str, float]:
@@ -54,6 +64,37 @@ def centroid(vectors: Iterable[dict[str, float]]) -> dict[str, float]:
 
 def topic_similarity(first: dict[str, float], second: dict[str, float]) -> float:
     return cosine(first, second)
+
+
+def read_topic(batch: _Batch, members: list[str]) -> dict[str, float]:
+    """The topic of the story whose members (oldest first) are ``members``: the centroid of
+    its newest ``TOPIC_MEMBERS``' word vectors, which describe it now."""
+    newest = members[-TOPIC_MEMBERS:]
+    batch.load_features(newest)
+    return centroid(v for m in newest if (v := batch.word_vector(m)) is not None)
+
+
+def likeliest_story(
+    batch: _Batch, story: str, members: list[str], threshold: float
+) -> tuple[str, float] | None:
+    """The other story holding the fragment's most likely candidate report, with that pair's
+    probability, when it reaches ``threshold`` (ties by story id). The new reports' candidates
+    were scored when they were grouped, so this mostly reads the batch's scores."""
+    ranked: list[tuple[float, str]] = []
+    for member in members:
+        found = batch.candidates(member)
+        batch.load_features(found)
+        batch.load_near([member, *found])
+        likely = {c: p for c in found if (p := batch.probability(member, c)) >= threshold}
+        ranked.extend(
+            (-likely[candidate], other)
+            for candidate, other in batch.store.story_by_article(likely).items()
+            if other != story
+        )
+    if not ranked:
+        return None
+    probability, other = min(ranked)
+    return other, -probability
 
 
 def topic_keys(held: Mapping[str, int], limit: int = TOPIC_KEYS) -> list[str]:
@@ -102,18 +143,22 @@ def link_threads(batch: _Batch, stories: Iterable[str]) -> None:
     newest member: one retrieval per story over the keys most of its members hold, the
     stories reached ranked by how many keys of theirs they share."""
     store, threshold = batch.store, batch.model.thread_threshold
+    held: dict[str, list[str]] = {}
     topics: dict[str, dict[str, float]] = {}
+
+    def members_of(story: str) -> list[str]:
+        if story not in held:
+            held[story] = store.story_article_ids(story)
+        return held[story]
 
     def topic(story: str) -> dict[str, float]:
         if story not in topics:
-            members = store.story_article_ids(story)[-TOPIC_MEMBERS:]
-            batch.load_features(members)
-            vectors = [v for m in members if (v := batch.word_vector(m)) is not None]
-            topics[story] = centroid(vectors)
+            topics[story] = read_topic(batch, members_of(story))
         return topics[story]
 
     for story in sorted(set(stories)):
-        members = store.story_article_ids(story)[-TOPIC_MEMBERS:]
+        members = members_of(story)[-TOPIC_MEMBERS:]
+        fragment = 0 < len(members) <= FRAGMENT_MEMBERS
         links: dict[str, float] = {}
         compared: list[str] | None = None  # none: emptied or merged away, every link goes
         batch.load_features(members)
@@ -128,9 +173,17 @@ def link_threads(batch: _Batch, stories: Iterable[str]) -> None:
             for article_id, other in store.story_by_article(shared).items():
                 if other != story:
                     reached[other] = reached.get(other, 0) + shared[article_id]
-            compared = nearest = sorted(reached, key=lambda s: (-reached[s], s))[:MAX_NEIGHBOURS]
+            nearest = sorted(reached, key=lambda s: (-reached[s], s))[:MAX_NEIGHBOURS]
             for other in nearest:
                 score = topic_similarity(topic(story), topic(other))
                 if score >= threshold:
                     links[other] = score
+            # A fragment's links are decided from its side (its likeliest story among them).
+            compared = [o for o in nearest if fragment or len(members_of(o)) > FRAGMENT_MEMBERS]
+            if fragment and (likeliest := likeliest_story(
+                batch, story, members, batch.model.fragment_threshold
+            )):  # fmt: skip
+                other, probability = likeliest
+                links[other] = max(links.get(other, 0.0), probability)
+                compared.append(other)
         store.replace_thread_links(story, links, compared)
