@@ -25,6 +25,7 @@ def test_the_shipped_model_loads_with_thresholds_it_chose() -> None:
     model = load_model()
     assert set(model.features) <= set(FEATURES)
     assert 0.0 < model.threshold < 1.0 and 0.0 < model.thread_threshold < 1.0
+    assert 0.0 < model.fragment_threshold < model.threshold  # a fragment's link asks less
     assert model.cross is not None  # pairs in two languages have their own
     assert model.undetermined is not None  # and so do pairs with a side too short to read
 

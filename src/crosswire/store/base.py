@@ -886,10 +886,11 @@ class Store:
     def replace_thread_links(
         self, story: str, links: dict[str, float], compared: Iterable[str] | None = None
     ) -> None:
-        """Make ``links`` (other story -> topic similarity) the story's thread links among
-        the stories it was ``compared`` with; its links to others (found from their side)
-        stay. ``compared`` None: every link of the story is replaced (a story emptied or
-        merged away keeps none)."""
+        """Make ``links`` (other story -> its score: the topic similarity, or the probability
+        of a fragment's likeliest pair) the story's thread links among the stories it was
+        ``compared`` with; its links to others (found from their side) stay. ``compared``
+        None: every link of the story is replaced (a story emptied or merged away keeps
+        none)."""
         if compared is None:
             self.execute("DELETE FROM story_links WHERE story = ? OR other = ?", (story, story))
         else:
