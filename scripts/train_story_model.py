@@ -161,11 +161,19 @@ class Indexed:
         values = self.extra[key]
         return model.probability(values) if values else 0.0
 
-    def bcubed(self, model: PairModel, threshold: float) -> float:
+    def clusters(
+        self, model: PairModel, threshold: float
+    ) -> tuple[list[list[str]], dict[tuple[str, str], float]]:
+        """The stories ``model`` groups the set into in memory, with the candidate pairs'
+        probabilities."""
         self.batch.model = model
         edges = {k: model.probability(v) for k, v in self.pairs.items()}
         clusters = agglomerate([[a] for a in sorted(self.gold)], edges, threshold,
                                lambda a, b: self.score(model, a, b))  # fmt: skip
+        return clusters, edges
+
+    def bcubed(self, model: PairModel, threshold: float) -> float:
+        clusters, _ = self.clusters(model, threshold)
         predicted = {a: str(i) for i, c in enumerate(clusters) for a in c}
         return bcubed(predicted, self.gold).f1
 
@@ -194,9 +202,7 @@ def fragment_threshold(indexed: Indexed, model: PairModel) -> float:
     topic from the rest, by pairwise F1 over the stories ``model`` groups in memory, the
     stories also linked by topic at ``model.thread_threshold`` (ties: the higher threshold,
     the fewer links)."""
-    edges = {k: model.probability(v) for k, v in indexed.pairs.items()}
-    clusters = agglomerate([[a] for a in sorted(indexed.gold)], edges, model.threshold,
-                           lambda a, b: indexed.score(model, a, b))  # fmt: skip
+    clusters, edges = indexed.clusters(model, model.threshold)
     of = {a: i for i, c in enumerate(clusters) for a in c}
     topic = [Counter(indexed.gold[a].split("_")[0] for a in c).most_common(1)[0][0]
              for c in clusters]  # fmt: skip
@@ -436,8 +442,8 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=MODEL_FILE, help="where to write the model")
     parser.add_argument(
         "--join-threshold", type=float,
-        help="join at this probability (and keep the shipped thread threshold) instead of "
-        "choosing on the training parts",
+        help="join at this probability (and keep the shipped thread and fragment thresholds) "
+        "instead of choosing on the training parts",
     )  # fmt: skip
     parser.add_argument("--skip-dev", action="store_true", help="do not score the dev parts")
     parser.add_argument(
@@ -505,7 +511,8 @@ def main() -> int:
         threshold = model.threshold if args.languages_only else args.join_threshold
         model = joined_at(model, threshold, own)
         if not args.languages_only:
-            model = replace(model, thread_threshold=shipped.thread_threshold)
+            model = replace(model, thread_threshold=shipped.thread_threshold,
+                            fragment_threshold=shipped.fragment_threshold)  # fmt: skip
         report_semeval(model, semeval_p(model), semeval_y, one[-1], two[-1])
         return write(model, train, args.dry_run, started)
     scores = {}
