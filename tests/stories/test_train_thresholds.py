@@ -59,3 +59,9 @@ def test_held_out_probabilities_come_from_models_that_did_not_see_them(train) ->
     assert p.shape == (60,) and ((p > 0) & (p < 1)).all()
     scores = train.cross_validated(x, y, 1.0, ("words", "names"))
     assert set(scores) == set(train.OWN_GRID) and max(scores.values()) > 0.8
+
+
+def test_threads_are_what_the_links_connect(train) -> None:  # noqa: ANN001
+    root = train.components(6, [(0, 1), (1, 2), (4, 5)])
+    assert root[0] == root[1] == root[2] and root[4] == root[5]
+    assert len({root[0], root[3], root[4]}) == 3
